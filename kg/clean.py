@@ -1,0 +1,176 @@
+"""Clean: one normaliser for matching, noise blanked out, sentences found; offsets stay original.
+
+`norm` is NFC with tone marks in the old placement that pyvi's dictionary uses (`hoà`, `thuỷ`).
+Both steps keep lengths where the input is NFC already (the usual case); where NFC composition
+shortens the text, `offsets` maps every `norm` index back to the original text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import cache
+
+import regex
+
+from . import lexicon
+from .model import CleanDocument, Document, Sentence
+
+_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+# A tone on the first vowel of an open `oa`, `oe`, `uy` (new style) moves to the second (old style).
+_NEW_STYLE = regex.compile(
+    r"(?<!\p{L})(\p{L}*?)(?:([oO])([\u0300\u0301\u0303\u0309\u0323])([aAeE])"
+    r"|([uU])([\u0300\u0301\u0303\u0309\u0323])([yY]))(?![\p{L}\p{M}])"
+)
+_DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2012": "-", "\u2212": "-", "\u00a0": " "})
+_SPACES = re.compile(r"\s+")
+
+
+def nfc_with_offsets(text: str) -> tuple[str, tuple[int, ...] | None]:
+    """NFC text and, when composition changed its length, the original index of each character."""
+    composed = unicodedata.normalize("NFC", text)
+    if len(composed) == len(text):
+        return composed, None
+    out: list[str] = []
+    index: list[int] = []
+    start = 0
+    for i in range(1, len(text) + 1):
+        if i < len(text) and unicodedata.combining(text[i]):
+            continue
+        piece = unicodedata.normalize("NFC", text[start:i])
+        out.append(piece)
+        index.extend([start] * len(piece))
+        start = i
+    index.append(len(text))
+    return "".join(out), tuple(index)
+
+
+def old_tone_placement(text: str) -> str:
+    """`hòa` → `hoà`, `thủy` → `thuỷ`; the length of NFC text is unchanged."""
+    decomposed = unicodedata.normalize("NFD", text)
+    if not any(ch in _TONES for ch in decomposed):
+        return text
+    moved = _NEW_STYLE.sub(_move_tone, decomposed)
+    return unicodedata.normalize("NFC", moved)
+
+
+def _move_tone(m: regex.Match[str]) -> str:
+    if m[2]:
+        return m[1] + m[2] + m[4] + m[3]
+    return m[1] + m[5] + m[7] + m[6]
+
+
+@cache
+def match_key(text: str) -> str:
+    """The key two spellings share when they name the same thing: case, tone placement, dashes."""
+    folded = old_tone_placement(unicodedata.normalize("NFC", text)).translate(_DASHES)
+    return _SPACES.sub(" ", folded).strip().casefold()
+
+
+@cache
+def ascii_key(text: str) -> str:
+    """`match_key` without diacritics (`Liên hợp quốc` → `lien hop quoc`), for loose matching."""
+    key = match_key(text).replace("đ", "d")
+    stripped = "".join(ch for ch in unicodedata.normalize("NFD", key) if not unicodedata.combining(ch))
+    return stripped
+
+
+# ---------------------------------------------------------------- noise
+
+
+@cache
+def _noise_patterns() -> tuple[tuple[str, regex.Pattern[str]], ...]:
+    rows = lexicon.table("noise")
+    return tuple((row["kind"], regex.compile(row["pattern"], regex.M | regex.V1)) for row in rows)
+
+
+@cache
+def _ad_cues() -> tuple[tuple[regex.Pattern[str], int], ...]:
+    return tuple(
+        (regex.compile(row["pattern"], regex.I), int(row["weight"]))
+        for row in lexicon.table("advert_cues")
+    )
+
+
+AD_THRESHOLD = 4
+
+
+def noise_spans(text: str) -> list[tuple[int, int]]:
+    """Character ranges of page furniture: widgets, credits, agency tags, glued captions, adverts."""
+    spans: list[tuple[int, int]] = []
+    for _kind, pattern in _noise_patterns():
+        for m in pattern.finditer(text):
+            group = "noise" if "noise" in pattern.groupindex else 0
+            if m.end(group) > m.start(group):
+                spans.append((m.start(group), m.end(group)))
+    for start, end in _paragraphs(text):
+        if _advert_score(text[start:end]) >= AD_THRESHOLD:
+            spans.append((start, end))
+    return _merge(spans)
+
+
+def _advert_score(paragraph: str) -> int:
+    return sum(w * len(p.findall(paragraph)) for p, w in _ad_cues())
+
+
+def _paragraphs(text: str) -> Iterable[tuple[int, int]]:
+    for m in re.finditer(r"[^\n]+", text):
+        yield m.start(), m.end()
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def blank(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """Replace each span by spaces ending in a newline, so sentences break where noise was."""
+    chars = list(text)
+    for start, end in spans:
+        for i in range(start, end):
+            if chars[i] != "\n":
+                chars[i] = " "
+        if end - 1 >= start and chars[end - 1] == " ":
+            chars[end - 1] = "\n"
+    return "".join(chars)
+
+
+# ---------------------------------------------------------------- sentences
+
+_SENT_END = regex.compile(r"(?<=[.!?…])[\"”']?\s+(?=[\"“'(\[]?[\p{Lu}\d])")
+
+
+def split_sentences(norm: str) -> tuple[tuple[int, int], ...]:
+    """Sentence ranges of `norm`: a line is at least one sentence; `. X` starts another."""
+    ranges: list[tuple[int, int]] = []
+    for line in re.finditer(r"[^\n]+", norm):
+        start = line.start()
+        for m in _SENT_END.finditer(line.group()):
+            ranges.append((start, line.start() + m.start()))
+            start = line.start() + m.end()
+        ranges.append((start, line.end()))
+    return tuple(_trim(norm, s, e) for s, e in ranges if norm[s:e].strip())
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def clean(doc: Document) -> CleanDocument:
+    composed, offsets = nfc_with_offsets(doc.text)
+    noise = tuple(noise_spans(composed))
+    norm = old_tone_placement(blank(composed, noise))
+    sentences = tuple(
+        Sentence(start, end, norm[start:end]) for start, end in split_sentences(norm)
+    )
+    return CleanDocument(doc=doc, norm=norm, noise=noise, sentences=sentences, offsets=offsets)

@@ -1,0 +1,181 @@
+"""Records passed between pipeline stages: small dataclasses named for what they are."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+class EntityType(StrEnum):
+    PERSON = "PERSON"
+    ORGANIZATION = "ORGANIZATION"
+    LOCATION = "LOCATION"
+    EVENT = "EVENT"
+    AGREEMENT = "AGREEMENT"
+    DATE = "DATE"
+
+
+PREDICATES: tuple[str, ...] = (
+    "holdsPosition",
+    "hasRank",
+    "memberOf",
+    "partOf",
+    "nationality",
+    "organizedBy",
+    "chairedBy",
+    "coChairedBy",
+    "participatedIn",
+    "hostedBy",
+    "heldIn",
+    "heldOn",
+    "signedBy",
+    "signedOn",
+    "about",
+    "met",
+    "received",
+    "locatedIn",
+)
+
+
+@dataclass(frozen=True)
+class Document:
+    """One source article as read from disk: `text` is the original text all offsets point into."""
+
+    doc_id: str
+    source: str
+    text: str
+    meta: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def published(self) -> str | None:
+        return self.meta.get("published") or None
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class CleanDocument:
+    """A document ready for matching.
+
+    `norm` has exactly the length of `doc.text` (NFC is applied only where it keeps lengths; tone
+    marks moved, noise blanked out with spaces), so an offset into `norm` is an offset into the
+    original text.
+    """
+
+    doc: Document
+    norm: str
+    noise: tuple[tuple[int, int], ...]
+    sentences: tuple[Sentence, ...]
+    offsets: tuple[int, ...] | None = None
+
+    def original(self, start: int, end: int) -> tuple[int, int]:
+        """Offsets into `norm` as offsets into the original text."""
+        if self.offsets is None:
+            return start, end
+        return self.offsets[start], self.offsets[end]
+
+
+@dataclass(frozen=True)
+class Mention:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Entity:
+    id: str
+    type: EntityType
+    name: str
+    mentions: list[Mention] = field(default_factory=list)
+    attributes: dict[str, str] = field(default_factory=dict)
+    key: str = ""
+    iri: str = ""
+
+
+@dataclass(frozen=True)
+class Evidence:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Relation:
+    subject: str
+    predicate: str
+    object: str
+    evidence: Evidence
+    object_is_entity: bool = True
+    rule: str = ""
+    confidence: float = 0.5
+    attributes: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass
+class DocExtraction:
+    doc: Document
+    entities: list[Entity] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    sentences: tuple[Sentence, ...] = ()
+
+    def entity(self, entity_id: str) -> Entity:
+        for ent in self.entities:
+            if ent.id == entity_id:
+                return ent
+        raise KeyError(entity_id)
+
+    def to_json(self) -> dict[str, Any]:
+        """The `kg extract --format json` contract of ARCHITECTURE.md."""
+        return {
+            "doc_id": self.doc.doc_id,
+            "source": self.doc.source,
+            "entities": [
+                {
+                    "id": e.id,
+                    "type": e.type.value,
+                    "name": e.name,
+                    "mentions": [
+                        {"text": m.text, "start": m.start, "end": m.end} for m in e.mentions
+                    ],
+                    "attributes": dict(e.attributes),
+                    "iri": e.iri,
+                }
+                for e in self.entities
+            ],
+            "relations": [
+                {
+                    "subject": r.subject,
+                    "predicate": r.predicate,
+                    "object": r.object,
+                    "evidence": {
+                        "text": r.evidence.text,
+                        "start": r.evidence.start,
+                        "end": r.evidence.end,
+                    },
+                    "confidence": r.confidence,
+                    "rule": r.rule,
+                    **({"attributes": dict(r.attributes)} if r.attributes else {}),
+                }
+                for r in self.relations
+            ],
+        }
+
+
+class KgError(Exception):
+    """An error a user can cause; the CLI prints its message on one line."""
+
+
+class InputError(KgError):
+    """A source file that cannot be read as an article."""
+
+    def __init__(self, source: str, reason: str) -> None:
+        super().__init__(f"{source}: {reason}")
+        self.source = source
+        self.reason = reason

@@ -1,0 +1,40 @@
+"""The one IRI minter: stable, valid IRIs for any Unicode name."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+BASE = "https://w3id.org/kg-vn/id/"
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def slug(text: str, limit: int = 48) -> str:
+    """ASCII slug of a Vietnamese name: `Phùng Sĩ Tấn` → `phung-si-tan`."""
+    folded = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    ascii_text = "".join(ch for ch in folded if not unicodedata.combining(ch)).lower()
+    return _NON_SLUG.sub("-", ascii_text).strip("-")[:limit].strip("-")
+
+
+def digest(*parts: str, length: int = 10) -> str:
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:length]
+
+
+def entity_iri(entity_type: str, key: str) -> str:
+    """`kgr:<type>/<slug>-<hash>`: depends only on the type and the resolved key."""
+    kind = entity_type.lower()
+    stem = slug(key) or "x"
+    return f"{BASE}{kind}/{stem}-{digest(kind, key)}"
+
+
+def document_iri(doc_id: str) -> str:
+    return f"{BASE}doc/{slug(doc_id, 80) or 'doc'}-{digest(doc_id, length=8)}"
+
+
+def graph_iri(doc_id: str) -> str:
+    return f"{BASE}graph/{slug(doc_id, 80) or 'doc'}-{digest(doc_id, length=8)}"
+
+
+def sentence_iri(doc_id: str, start: int, end: int) -> str:
+    return f"{document_iri(doc_id)}/s/{start}-{end}"

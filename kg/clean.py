@@ -72,7 +72,9 @@ def match_key(text: str) -> str:
 def ascii_key(text: str) -> str:
     """`match_key` without diacritics (`Liên hợp quốc` → `lien hop quoc`), for loose matching."""
     key = match_key(text).replace("đ", "d")
-    stripped = "".join(ch for ch in unicodedata.normalize("NFD", key) if not unicodedata.combining(ch))
+    stripped = "".join(
+        ch for ch in unicodedata.normalize("NFD", key) if not unicodedata.combining(ch)
+    )
     return stripped
 
 
@@ -170,7 +172,5 @@ def clean(doc: Document) -> CleanDocument:
     composed, offsets = nfc_with_offsets(doc.text)
     noise = tuple(noise_spans(composed))
     norm = old_tone_placement(blank(composed, noise))
-    sentences = tuple(
-        Sentence(start, end, norm[start:end]) for start, end in split_sentences(norm)
-    )
+    sentences = tuple(Sentence(start, end, norm[start:end]) for start, end in split_sentences(norm))
     return CleanDocument(doc=doc, norm=norm, noise=noise, sentences=sentences, offsets=offsets)

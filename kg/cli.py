@@ -15,11 +15,18 @@ import typer
 
 from .model import KgError
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="Knowledge graphs from Vietnamese news.")
+app = typer.Typer(
+    add_completion=False, no_args_is_help=True, help="Knowledge graphs from Vietnamese news."
+)
 
 EXIT_OK = 0
 EXIT_ERROR = 1
 EXIT_PARTIAL = 2
+
+
+@app.callback()
+def _root() -> None:
+    """Knowledge graphs from Vietnamese news."""
 
 
 def _fail(message: str) -> None:
@@ -29,7 +36,9 @@ def _fail(message: str) -> None:
 
 @app.command()
 def extract(
-    paths: Annotated[list[Path], typer.Argument(help="Article files or folders (.txt, .html, .jsonl).")],
+    paths: Annotated[
+        list[Path], typer.Argument(help="Article files or folders (.txt, .html, .jsonl).")
+    ],
     format: Annotated[str, typer.Option("--format", help="json (JSON Lines) or table.")] = "json",
 ) -> None:
     """Print the entities and relations of each document (one JSON object per line)."""
@@ -49,6 +58,32 @@ def extract(
                 typer.echo(f"{item.doc.doc_id}\t{ent.type.value}\t{ent.name}\t{ent.attributes}")
     if skipped:
         raise typer.Exit(EXIT_PARTIAL)
+
+
+@app.command("eval")
+def eval_command(
+    gold_dir: Annotated[
+        Path, typer.Argument(help="Folder of gold JSON files (matched by file stem).")
+    ],
+    paths: Annotated[list[Path], typer.Argument(help="Articles to extract and score.")],
+) -> None:
+    """Score extraction against gold: P/R/F1 per entity type and per predicate, strict and relaxed."""
+    from . import extract as extract_all
+    from .evaluate import evaluate, load_gold, report
+    from .ingest import Skipped
+
+    gold = load_gold(gold_dir)
+    preds = []
+    for item in extract_all(paths):
+        if isinstance(item, Skipped):
+            typer.echo(str(item), err=True)
+            continue
+        preds.append((Path(item.doc.source).stem, item.to_json()))
+    scores, scored = evaluate(preds, gold)
+    if not scored:
+        _fail(f"no document under the given paths has a gold file in {gold_dir}")
+    typer.echo(f"scored {len(scored)} document(s): {', '.join(scored)}")
+    typer.echo(report(scores))
 
 
 def main() -> None:

@@ -1,0 +1,361 @@
+"""From candidate mentions to a document's entities: one entity per referent, each merge with its reason.
+
+Keys are what make one node across documents: a lexicon's canonical name, a person's name (foreign
+names in either order), a date's ISO value, otherwise the name's match key. `kg.iri.entity_iri` turns
+the key into the IRI, so two documents that resolve to one key share one node.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from .. import lexicon
+from ..clean import ascii_key, match_key
+from ..iri import entity_iri
+from ..model import CleanDocument, Entity, EntityType, Mention
+from .dates import infer_years
+from .entities import Found, SentenceFinds
+from .gazetteer import Cat, gazetteer
+from .tokens import Tokens
+
+NATIONAL_DEFAULT = "Việt Nam"
+FUNCTION_WORDS = {"ve", "cua", "cac", "va", "the", "of"}
+
+
+@dataclass
+class Cluster:
+    type: EntityType
+    key: str
+    finds: list[tuple[Found, Tokens]] = field(default_factory=list)
+    canonical: str = ""
+    reasons: list[str] = field(default_factory=list)
+    acronyms: set[str] = field(default_factory=set)
+
+
+def assemble(
+    cdoc: CleanDocument, finds: list[SentenceFinds]
+) -> tuple[list[Entity], dict[int, str]]:
+    """Entities of the document, and a map from each candidate (by `id`) to its entity id."""
+    _add_repeated_people(finds)
+    _date_years(finds, cdoc.doc.published)
+    clusters: dict[tuple[EntityType, str], Cluster] = {}
+    for sf in finds:
+        for f in sf.found:
+            if f.anaphor:
+                continue
+            typ, key, canonical = _identity(cdoc, f, sf.tokens)
+            if not key:
+                continue
+            c = clusters.setdefault((typ, key), Cluster(typ, key, canonical=canonical))
+            c.finds.append((f, sf.tokens))
+            if f.acronym:
+                c.acronyms.add(sf.tokens.text(*f.acronym))
+    merged = _merge_similar(list(clusters.values()))
+    _attach_acronyms(merged, finds)
+    entities = [_entity(cdoc, n, c) for n, c in enumerate(merged, start=1)]
+    index: dict[int, str] = {}
+    for c, ent in zip(merged, entities, strict=True):
+        for f, _ in c.finds:
+            f.entity = ent.id
+            index[id(f)] = ent.id
+    return entities, index
+
+
+# ------------------------------------------------------------------ identity
+
+
+def _identity(cdoc: CleanDocument, f: Found, t: Tokens) -> tuple[EntityType, str, str]:
+    text = surface(cdoc, t, f.i, f.j)
+    if f.type is EntityType.PERSON:
+        return f.type, person_key(text), ""
+    if f.type is EntityType.DATE:
+        assert f.date is not None
+        return f.type, f.date.iso or match_key(f.date.text), ""
+    if f.type is EntityType.LOCATION:
+        return f.type, match_key(f.canonical), f.canonical
+    if f.type is EntityType.ORGANIZATION:
+        canonical = f.canonical or _national_name(f, t, text)
+        known = known_org(canonical)
+        if known:
+            f.attrs.update({k: v for k, v in known.items() if k in {"country", "wikidata"} and v})
+            canonical = known["name"]
+        return f.type, match_key(canonical), canonical
+    return f.type, match_key(text), ""
+
+
+def person_key(name: str) -> str:
+    """A person's key: the name's match key; a foreign (ASCII) name's words in sorted order."""
+    words = match_key(name).split()
+    if all(w.isascii() for w in words) and words[0] not in gazetteer().surnames:
+        return " ".join(sorted(words))
+    return " ".join(words)
+
+
+def _national_name(f: Found, t: Tokens, text: str) -> str:
+    """`Bộ Quốc phòng` in a Vietnamese article is `Bộ Quốc phòng Việt Nam` unless a country is named."""
+    if f.attrs.get("national") != "yes":
+        return text
+    if any(t.any_at(k, Cat.COUNTRY) for k in range(f.i, f.j)):
+        return text
+    return f"{text} {NATIONAL_DEFAULT}"
+
+
+def known_org(name: str) -> dict[str, str] | None:
+    """The lexicon row of a known organisation, by its name or any alias."""
+    key = match_key(name)
+    for row in lexicon.table("known_orgs"):
+        names = [row["name"], *row["aliases"].split("|")]
+        if any(match_key(n) == key for n in names if n):
+            return row
+    return None
+
+
+# ------------------------------------------------------------------ people seen again
+
+
+def _add_repeated_people(finds: list[SentenceFinds]) -> None:
+    """A name found once (after a title) is a person wherever else the article writes it."""
+    names = {
+        tuple(tok.key for tok in sf.tokens.toks[f.i : f.j])
+        for sf in finds
+        for f in sf.found
+        if f.type is EntityType.PERSON
+    }
+    for sf in finds:
+        for name in names:
+            for i in _occurrences(sf.tokens, name):
+                if any(f.i <= i < f.j for f in sf.found if f.type is EntityType.PERSON):
+                    continue
+                sf.found = [f for f in sf.found if not (f.i < i + len(name) and i < f.j)]
+                sf.found.append(
+                    Found(EntityType.PERSON, i, i + len(name), rank=_rank_before(sf.tokens, i))
+                )
+
+
+def _occurrences(t: Tokens, name: tuple[str, ...]) -> Iterator[int]:
+    n = len(name)
+    for i in range(len(t) - n + 1):
+        if t[i].is_cap and tuple(tok.key for tok in t.toks[i : i + n]) == name:
+            if i + n < len(t) and t[i + n].is_cap and t[i + n].is_word:
+                continue
+            yield i
+
+
+def _rank_before(t: Tokens, i: int) -> tuple[int, int] | None:
+    for k in range(max(0, i - 3), i):
+        m = t.at(k, Cat.RANK)
+        if m and m.end == i:
+            return k, i
+    return None
+
+
+def _date_years(finds: list[SentenceFinds], published: str | None) -> None:
+    dated = [f for sf in finds for f in sf.found if f.type is EntityType.DATE and f.date]
+    inferred = infer_years([f.date for f in dated if f.date], published)
+    for f, d in zip(dated, inferred, strict=True):
+        f.date = d
+
+
+# ------------------------------------------------------------------ merges
+
+
+def _content(c: Cluster) -> frozenset[str]:
+    """The words of a cluster's first mention, without acronyms, brackets and function words."""
+    f, t = c.finds[0]
+    words = (ascii_key(tok.text) for tok in t.toks[f.i : f.j] if tok.is_word and not tok.is_acronym)
+    return frozenset(w for w in words if w not in FUNCTION_WORDS)
+
+
+def _merge_similar(clusters: list[Cluster]) -> list[Cluster]:
+    """Join clusters that name one thing: same words apart from acronyms, or an event's shorter title."""
+    out: list[Cluster] = []
+    for c in clusters:
+        target = next((o for o in out if _same_referent(o, c)), None)
+        if target is None:
+            out.append(c)
+            continue
+        target.finds.extend(c.finds)
+        target.acronyms |= c.acronyms
+        target.reasons.append(
+            f"'{_surface(c)}' merged with '{_surface(target)}': {_why(target, c)}"
+        )
+    return out
+
+
+def _surface(c: Cluster) -> str:
+    f, t = c.finds[0]
+    return t.text(f.i, f.j)
+
+
+def _raw_words(c: Cluster) -> set[str]:
+    return {w for f, t in c.finds for w in ascii_key(t.text(f.i, f.j)).split()}
+
+
+def _same_referent(a: Cluster, b: Cluster) -> bool:
+    if a.type != b.type or a.type in {EntityType.PERSON, EntityType.DATE, EntityType.LOCATION}:
+        return False
+    if a.canonical and b.canonical:
+        return False
+    wa, wb = _content(a), _content(b)
+    if a.type is EntityType.ORGANIZATION:
+        return bool(wa) and wa == wb
+    numbers_a = {w for w in _raw_words(a) if w.isdigit()}
+    numbers_b = {w for w in _raw_words(b) if w.isdigit()}
+    if numbers_a != numbers_b or not wa or not wb:
+        return False
+    small, large = sorted((wa, wb), key=len)
+    return len(small) >= 4 and small <= large and len(small) / len(large) >= 0.6
+
+
+def _why(a: Cluster, b: Cluster) -> str:
+    if a.type is EntityType.ORGANIZATION:
+        return "the same words apart from acronyms and function words"
+    return "one name's words contain the other's, with the same numbers"
+
+
+def _attach_acronyms(clusters: list[Cluster], finds: list[SentenceFinds]) -> None:
+    """An acronym in brackets names its expansion; a near-miss spelling (`ADDM+`) names it too."""
+    by_acronym = {acr: c for c in clusters for acr in c.acronyms}
+    for c in list(clusters):
+        f, t = c.finds[0]
+        text = t.text(f.i, f.j)
+        if c.type is not EntityType.ORGANIZATION or not Tokens_is_acronym(text):
+            continue
+        target = by_acronym.get(text)
+        if target is None or target is c:
+            continue
+        target.finds.extend(c.finds)
+        target.reasons.append(
+            f"'{text}' is the acronym written in brackets after '{_surface(target)}'"
+        )
+        clusters.remove(c)
+    for c in clusters:
+        for acr in sorted(c.acronyms):
+            for other in clusters:
+                if other is c:
+                    continue
+                for w in _acronym_tokens(other):
+                    if w != acr and _near_miss(w, acr):
+                        c.reasons.append(f"'{w}' read as '{acr}' (one letter apart, same context)")
+
+
+def Tokens_is_acronym(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return " " not in text.strip() and len(letters) >= 2 and all(ch.isupper() for ch in letters)
+
+
+def _acronym_tokens(c: Cluster) -> set[str]:
+    return {tok.text for f, t in c.finds for tok in t.toks[f.i : f.j] if tok.is_acronym}
+
+
+def _near_miss(a: str, b: str) -> bool:
+    return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1
+
+
+# ------------------------------------------------------------------ entity records
+
+
+def _entity(cdoc: CleanDocument, n: int, c: Cluster) -> Entity:
+    mentions = _mentions(cdoc, c)
+    name = _name(c, mentions)
+    ent = Entity(id=f"e{n}", type=c.type, name=name, mentions=mentions, key=c.key)
+    ent.iri = entity_iri(c.type.value, c.key)
+    ent.attributes = _attributes(cdoc, c)
+    if c.reasons:
+        ent.attributes["merge_reasons"] = " | ".join(c.reasons)
+    return ent
+
+
+def surface(cdoc: CleanDocument, t: Tokens, i: int, j: int) -> str:
+    """Tokens i..j as written in the original text."""
+    start, end = cdoc.original(*t.span(i, j))
+    return cdoc.doc.text[start:end]
+
+
+def _mentions(cdoc: CleanDocument, c: Cluster) -> list[Mention]:
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for f, t in sorted(c.finds, key=lambda p: p[1][p[0].i].start):
+        start, end = cdoc.original(*t.span(f.i, f.j))
+        if (start, end) not in seen:
+            seen.add((start, end))
+            out.append(Mention(cdoc.doc.text[start:end], start, end))
+    return out
+
+
+def _name(c: Cluster, mentions: list[Mention]) -> str:
+    if c.type is EntityType.DATE:
+        return mentions[0].text
+    if c.canonical:
+        return c.canonical
+    if c.type is EntityType.PERSON:
+        return mentions[0].text
+    longest = max(mentions, key=lambda m: (len(m.text), -m.start)).text
+    return longest[:1].upper() + longest[1:]
+
+
+def _attributes(cdoc: CleanDocument, c: Cluster) -> dict[str, str]:
+    attrs: dict[str, str] = {}
+    for f, t in c.finds:
+        for k, v in f.attrs.items():
+            if v and k != "national":
+                attrs.setdefault(k, v)
+        if f.kind:
+            attrs.setdefault("kind", f.kind)
+        if f.rank and "rank" not in attrs:
+            rank = surface(cdoc, t, *f.rank)
+            attrs["rank"] = rank[:1].upper() + rank[1:]
+        if f.date and f.date.iso:
+            attrs["iso"] = f.date.iso
+            if f.date.year_inferred:
+                attrs["year_inferred"] = "true"
+        status = _status(t, f)
+        if status:
+            attrs.setdefault("status", status)
+    positions = _positions(cdoc, c)
+    if positions:
+        attrs["position"] = "; ".join(positions)
+    if c.acronyms:
+        attrs["acronym"] = sorted(c.acronyms)[0]
+    if c.type is EntityType.PERSON and "country" not in attrs:
+        country = _person_country(c)
+        if country:
+            attrs["country"] = country
+    return attrs
+
+
+def _positions(cdoc: CleanDocument, c: Cluster) -> list[str]:
+    out: list[str] = []
+    keys: set[str] = set()
+    for f, t in c.finds:
+        for a, b in f.positions:
+            text = surface(cdoc, t, a, b)
+            if match_key(text) not in keys:
+                keys.add(match_key(text))
+                out.append(text[:1].upper() + text[1:])
+    return out
+
+
+def _person_country(c: Cluster) -> str:
+    for f, t in c.finds:
+        for a, b in f.positions:
+            for k in range(b - 1, a - 1, -1):
+                m = t.at(k, Cat.COUNTRY)
+                if m and m.end <= b:
+                    entry = m.first(Cat.COUNTRY)
+                    return entry.canonical if entry else ""
+    f, t = c.finds[0]
+    return NATIONAL_DEFAULT if t[f.i].key in gazetteer().surnames else ""
+
+
+def _status(t: Tokens, f: Found) -> str:
+    if f.type not in {EntityType.EVENT, EntityType.AGREEMENT}:
+        return ""
+    before = {tok.key for tok in t.toks[: f.i]}
+    text_before = " ".join(tok.key for tok in t.toks[: f.i])
+    for row in lexicon.table("modality"):
+        term = match_key(row["term"])
+        if (" " in term and term in text_before) or term in before:
+            return row["status"]
+    return ""

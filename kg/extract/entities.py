@@ -1,0 +1,628 @@
+"""Entity rules over one sentence's tokens: people by title and name shape, organisations, events and
+agreements by their head nouns extended over the name, places from the gazetteer, dates by pattern.
+
+Every rule reads lexicon categories (`Cat`), capitalisation, POS and a few punctuation shapes; none
+knows a particular name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from ..model import EntityType
+from .dates import DateMatch
+from .gazetteer import Cat, gazetteer
+from .tokens import Tokens
+
+# POS tags (pyvi) that end a lower-case stretch of an organisation's name.
+CLAUSE_POS = {"V", "R", "E", "C", "P", "T", "X", "Cc", "CH"}
+PLURAL = {"các", "những", "nhiều", "mọi", "mỗi", "hai", "ba", "một số"}
+HONORIFIC_KINDS = {"honorific"}
+MAX_NAME = 5
+# Function words a topic complement (`về hợp tác trong lĩnh vực ...`) runs through.
+TOPIC_LINKS = {"trong", "của", "giữa", "cho", "với", "về", "đối với"}
+MAX_PHRASE = 32
+
+
+@dataclass
+class Found:
+    """A candidate mention in a sentence: token range [i, j) and what the rules learned about it."""
+
+    type: EntityType
+    i: int
+    j: int
+    canonical: str = ""
+    kind: str = ""
+    attrs: dict[str, str] = field(default_factory=dict)
+    acronym: tuple[int, int] | None = None
+    anaphor: bool = False
+    positions: list[tuple[int, int]] = field(default_factory=list)
+    rank: tuple[int, int] | None = None
+    date: DateMatch | None = None
+    entity: str = ""
+
+    def overlaps(self, other: Found) -> bool:
+        return self.i < other.j and other.i < self.j
+
+    def inside(self, other: Found) -> bool:
+        return other.i <= self.i and self.j <= other.j and (self.i, self.j) != (other.i, other.j)
+
+
+@dataclass
+class SentenceFinds:
+    tokens: Tokens
+    found: list[Found]
+
+    def of(self, *types: EntityType) -> list[Found]:
+        return [f for f in self.found if f.type in types]
+
+
+# ------------------------------------------------------------------ people
+
+
+def _name_run(t: Tokens, j: int, min_len: int = 2) -> tuple[int, int] | None:
+    """A run of capitalised words at j that is shaped like a person's name."""
+    k = j
+    while k < len(t) and k - j < MAX_NAME and t[k].is_word and t[k].is_cap and not t[k].is_acronym:
+        blocker = t.any_at(
+            k, Cat.ORG_HEAD, Cat.POST, Cat.RANK, Cat.EVENT, Cat.AGREEMENT, Cat.KNOWN_ORG
+        )
+        if blocker and t[k].is_cap and not _is_surname(t, k):
+            break
+        k += 1
+    if k - j < min_len:
+        return None
+    return j, k
+
+
+def _is_surname(t: Tokens, k: int) -> bool:
+    return t[k].key in gazetteer().surnames
+
+
+def _strip_leading_place(t: Tokens, i: int, j: int) -> tuple[int, int, str]:
+    """`Nhật Bản Yamada Takio` after a title: the country is an attribute, not part of the name."""
+    m = t.any_at(i, Cat.COUNTRY, Cat.PLACE)
+    if m and j - m.end >= 2:
+        entry = m.first(Cat.COUNTRY) or m.first(Cat.PLACE)
+        return m.end, j, entry.canonical if entry else ""
+    return i, j, ""
+
+
+def _looks_foreign(t: Tokens, k: int) -> bool:
+    return all(ch.isascii() for ch in t[k].text)
+
+
+def _ranks_at(t: Tokens, i: int) -> tuple[int, int] | None:
+    """One or more ranks or honorifics at i (`Thượng tướng, Tiến sĩ`)."""
+    m = t.at(i, Cat.RANK)
+    if not m:
+        return None
+    longer = t.any_at(i, Cat.PLACE, Cat.COUNTRY, Cat.KNOWN_ORG, Cat.POST)
+    if longer and longer.length > m.length:
+        return None
+    end = m.end
+    while end + 1 < len(t) and t[end].text == "," and (more := t.at(end + 1, Cat.RANK)):
+        end = more.end
+    return i, end
+
+
+def find_people(t: Tokens) -> list[Found]:
+    people: list[Found] = []
+    i = 0
+    while i < len(t):
+        person = _person_after_rank(t, i) or _person_after_post(t, i) or _person_by_shape(t, i)
+        if person:
+            person.positions.extend(_positions_after(t, person.j))
+            people.append(person)
+            i = person.j
+        else:
+            i += 1
+    return people
+
+
+def _person_after_rank(t: Tokens, i: int) -> Found | None:
+    ranks = _ranks_at(t, i)
+    if not ranks:
+        return None
+    run = _name_run(t, ranks[1])
+    if not run:
+        return None
+    person = Found(EntityType.PERSON, *run, rank=ranks)
+    before = _post_before(t, i)
+    if before:
+        person.positions.append(before)
+    return person
+
+
+def _post_before(t: Tokens, i: int) -> tuple[int, int] | None:
+    """`Thứ trưởng Bộ Quốc phòng, Thượng tướng X`: the post written before the rank."""
+    end = i - 1 if i > 0 and t[i - 1].text == "," else i
+    for p in range(end - 1, max(-1, end - 14), -1):
+        if not t[p].is_word or (t.at(p, Cat.STOP) and not t.at(p, Cat.POST)):
+            return None
+        if t.at(p, Cat.POST) and (p == 0 or not t[p - 1].is_word or t[p - 1].text == ","):
+            return (p, end) if end > p else None
+    return None
+
+
+def _person_after_post(t: Tokens, i: int) -> Found | None:
+    post = t.at(i, Cat.POST)
+    if not post or t.at(i, Cat.RANK):
+        return None
+    for k in range(post.end, min(len(t), post.end + 12)):
+        tok = t[k]
+        if not tok.is_word or t.at(k, Cat.RANK):
+            return None
+        stop = t.at(k, Cat.STOP)
+        if stop and stop.entries[0].term not in {"tại", "của", "về"}:
+            return None
+        if (
+            tok.is_cap
+            and not t.any_at(k, *_LEXICAL)
+            and (_is_surname(t, k) or _looks_foreign(t, k))
+        ):
+            run = _name_run(t, k)
+            if run:
+                person = Found(EntityType.PERSON, *run)
+                person.positions.append((i, k))
+                return person
+    return None
+
+
+_LEXICAL = (
+    Cat.ORG_HEAD,
+    Cat.POST,
+    Cat.RANK,
+    Cat.EVENT,
+    Cat.AGREEMENT,
+    Cat.KNOWN_ORG,
+    Cat.COUNTRY,
+    Cat.PLACE,
+)
+
+
+def _person_by_shape(t: Tokens, i: int) -> Found | None:
+    """`Nguyễn Văn A cho biết`: a Vietnamese name shape followed by a verb or an apposed post."""
+    if (
+        not _is_surname(t, i)
+        or t.any_at(i, *_LEXICAL)
+        or (i > 0 and t[i - 1].is_cap and t[i - 1].is_word)
+    ):
+        return None
+    run = _name_run(t, i)
+    if not run or run[1] - run[0] > 4:
+        return None
+    k = run[1]
+    follows_verb = (stop := t.at(k, Cat.STOP)) is not None and stop.entries[0].get("kind") == "verb"
+    follows_post = k + 1 < len(t) and (t[k].text == "," or t[k].is_dash) and t.at(k + 1, Cat.POST)
+    return Found(EntityType.PERSON, *run) if follows_verb or follows_post else None
+
+
+def _segment_end(t: Tokens, p: int) -> int:
+    q = p
+    topic = False
+    while q < len(t) and not (
+        t[q].text in {",", ";", ".", ":", "(", ")", "!", "?"} or t[q].is_dash
+    ):
+        stop = t.at(q, Cat.STOP)
+        if stop and stop.entries[0].term == "về":
+            topic = True
+        elif (
+            stop and not topic and q > p and stop.entries[0].get("kind") in {"verb", "anaphor"}
+        ) or (stop and not topic and q > p and stop.entries[0].term in {"và", "với", "nhằm", "để"}):
+            break
+        q += 1
+    return q
+
+
+def _positions_after(t: Tokens, k: int) -> list[tuple[int, int]]:
+    """Posts in apposition after a name: `X – phó cục trưởng Cục Y, trưởng nhóm Z –`."""
+    segments: list[tuple[int, int]] = []
+    while k < len(t) and (t[k].text == "," or t[k].is_dash):
+        p = k + 1
+        if p >= len(t):
+            break
+        q = _segment_end(t, p)
+        if q == p:
+            break
+        if t.at(p, Cat.POST) and not t.at(p, Cat.RANK):
+            segments.append((p, q))
+        elif segments and _continues_post(t, p, q):
+            segments[-1] = (segments[-1][0], q)
+        else:
+            break
+        k = q
+    return segments
+
+
+def _continues_post(t: Tokens, p: int, q: int) -> bool:
+    """An organisation or a place after a post's comma or dash belongs to that post."""
+    if t[p].is_cap and t.any_at(p, Cat.ORG_HEAD, Cat.KNOWN_ORG):
+        return True
+    place = t.any_at(p, Cat.PLACE, Cat.COUNTRY)
+    return bool(place and place.end == q)
+
+
+# ------------------------------------------------------------------ named phrases
+
+
+@dataclass
+class _Phrase:
+    end: int
+    last: int
+    acronym: tuple[int, int] | None = None
+    anaphor: bool = False
+
+
+def _bracket_acronym(t: Tokens, k: int) -> int | None:
+    """`(EWG PKO)`, `(ADMM+)`: index after the closing bracket when k opens an acronym."""
+    if t[k].text != "(":
+        return None
+    q = k + 1
+    while q < len(t) and q - k <= 4 and (t[q].is_acronym or t[q].text == "+" or t[q].is_number):
+        q += 1
+    if q > k + 1 and q < len(t) and t[q].text == ")" and t[k + 1].is_acronym:
+        return q + 1
+    return None
+
+
+def _extend(
+    t: Tokens, j: int, kind: EntityType, *, topic: bool, head_cap: bool, pos: list[str]
+) -> _Phrase:
+    """Extend a head noun at j-1 over the rest of its name."""
+    ph = _Phrase(end=j, last=j)
+    k = j
+    lc_run = 0
+    in_topic = False
+    has_cap = False
+    while k < len(t) and k - j < MAX_PHRASE:
+        only_cues = _only_cues(t, j, k)
+        tok = t[k]
+        acr_end = _bracket_acronym(t, k)
+        if acr_end:
+            ph.acronym = (k + 1, acr_end - 1)
+            if kind is not EntityType.EVENT:
+                break
+            k = acr_end
+            lc_run = 0
+            continue
+        if tok.is_dash:
+            nxt = t.any_at(k + 1, Cat.PLACE, Cat.COUNTRY)
+            if nxt and k > j and t[k - 1].is_cap:
+                k = ph.last = nxt.end
+                continue
+            break
+        if tok.text == "," and kind is EntityType.EVENT and _period_after(t, k + 1):
+            k = ph.last = _period_after(t, k + 1) or k
+            continue
+        if not tok.is_word:
+            break
+        date = t.date_at(k)
+        if date:
+            if kind is EntityType.EVENT and date[2].text.lower().startswith("năm"):
+                k = ph.last = date[1]
+                continue
+            break
+        known = t.any_at(k, Cat.KNOWN_ORG, Cat.PLACE, Cat.COUNTRY)
+        if known and known.length > 1 and tok.is_cap:
+            k = ph.last = known.end
+            has_cap = True
+            continue
+        stop = t.at(k, Cat.STOP)
+        if stop:
+            step = _through_stop(
+                t,
+                k,
+                stop.entries[0].term,
+                stop.entries[0].get("kind"),
+                kind,
+                topic,
+                head_cap or has_cap,
+                in_topic,
+            )
+            if step is None:
+                ph.anaphor = stop.entries[0].get("kind") == "anaphor"
+                break
+            in_topic = in_topic or stop.entries[0].term == "về"
+            k = step
+            continue
+        if t.at(k, Cat.RANK) and kind is not EntityType.EVENT and not in_topic:
+            break
+        if kind is EntityType.ORGANIZATION and not in_topic and t[k].is_cap and t.at(k, Cat.POST):
+            break
+        if tok.is_cap or tok.is_number or tok.is_acronym:
+            lc_run = 0
+            has_cap = has_cap or tok.is_cap
+        else:
+            if kind is EntityType.ORGANIZATION and not in_topic and _ends_org(t, k, pos):
+                break
+            if (
+                kind is EntityType.EVENT
+                and only_cues
+                and head_cap
+                and _predicate_follows(t, k, pos)
+            ):
+                break
+            lc_run += 1
+            if lc_run > (8 if kind is EntityType.ORGANIZATION else 20):
+                break
+        k += 1
+        ph.last = k
+    ph.end = ph.last
+    return ph
+
+
+def _up_to_acronym(t: Tokens, j: int) -> _Phrase | None:
+    """`nhóm chuyên gia gìn giữ hòa bình (EWG PKO)`: the acronym in brackets bounds the name."""
+    for k in range(j, min(len(t), j + 10)):
+        if t[k].text == "(":
+            acr_end = _bracket_acronym(t, k)
+            return (
+                _Phrase(end=k, last=k, acronym=(k + 1, acr_end - 1)) if acr_end and k > j else None
+            )
+        if not t[k].is_word or t.at(k, Cat.STOP):
+            return None
+    return None
+
+
+def _only_cues(t: Tokens, j: int, k: int) -> bool:
+    """Tokens j..k are event nouns joined by `và` (`Hội nghị và Hội thảo`)."""
+    q = j
+    while q < k:
+        cue = t.at(q, Cat.EVENT)
+        if cue:
+            q = cue.end
+        elif t[q].key == "và":
+            q += 1
+        else:
+            return False
+    return True
+
+
+def _predicate_follows(t: Tokens, k: int, pos: list[str]) -> bool:
+    """`Hội nghị tạo diễn đàn ...`: a bare capitalised event noun is the subject of a verb phrase."""
+    if not pos or pos[k] != "V":
+        return False
+    for q in range(k, min(len(t), k + 8)):
+        if not t[q].is_word:
+            return True
+        if t[q].is_cap:
+            return False
+    return True
+
+
+def _period_after(t: Tokens, k: int) -> int | None:
+    """`, giai đoạn 2021 – 2023` inside an event's name: index after it."""
+    if k + 1 < len(t) and t[k].key == "giai" and t[k + 1].key == "đoạn":
+        q = k + 2
+        if q < len(t) and t[q].is_number:
+            q += 1
+            if q + 1 < len(t) and t[q].is_dash and t[q + 1].is_number:
+                q += 2
+            return q
+    return None
+
+
+def _through_stop(
+    t: Tokens,
+    k: int,
+    term: str,
+    stop_kind: str,
+    kind: EntityType,
+    topic: bool,
+    head_cap: bool,
+    in_topic: bool,
+) -> int | None:
+    """Where a name continues past a stop word (`về`, `của`, `cho`, `và`), or None where it ends."""
+    nxt = k + len(term.split())
+    if nxt >= len(t):
+        return None
+    if term == "về" and topic and not in_topic:
+        return nxt
+    if in_topic and term in TOPIC_LINKS:
+        return nxt
+    if in_topic and stop_kind == "verb" and term not in {"đã", "sẽ", "đang", "được", "là", "có"}:
+        return nxt
+    if (
+        term == "của"
+        and kind is not EntityType.ORGANIZATION
+        and t[nxt].is_cap
+        and t.any_at(nxt, Cat.ORG_HEAD, Cat.KNOWN_ORG)
+    ):
+        return nxt
+    if term == "cho" and kind is EntityType.EVENT and t.at(nxt, Cat.EVENT):
+        return nxt
+    if (
+        term == "và"
+        and kind is EntityType.EVENT
+        and head_cap
+        and t[nxt].is_cap
+        and t.at(nxt, Cat.EVENT)
+    ):
+        return nxt
+    return None
+
+
+def _ends_org(t: Tokens, k: int, pos: list[str]) -> bool:
+    """A lower-case word that is a verb, adverb or preposition ends an organisation's name."""
+    if t.any_at(k, Cat.PLACE, Cat.COUNTRY):
+        return False
+    if t[k].key in PLURAL:
+        return not (k + 1 < len(t) and t[k + 1].is_cap)
+    return bool(pos) and pos[k] in CLAUSE_POS
+
+
+def find_named(t: Tokens, pos: list[str]) -> list[Found]:
+    """Organisations, events and agreements, including bare cues that refer back (`Hội nghị`)."""
+    out: list[Found] = []
+    for i in range(len(t)):
+        for found in (_known_org(t, i, pos), _headed(t, i, pos)):
+            if found:
+                out.append(found)
+    return _prefer_longest(out)
+
+
+def _known_org(t: Tokens, i: int, pos: list[str]) -> Found | None:
+    m = t.at(i, Cat.KNOWN_ORG)
+    if not m:
+        return None
+    entry = m.entries[0]
+    f = Found(EntityType.ORGANIZATION, i, m.end, canonical=entry.canonical, kind=entry.get("kind"))
+    if entry.get("country"):
+        f.attrs["country"] = entry.get("country")
+    if entry.get("wikidata"):
+        f.attrs["wikidata"] = entry.get("wikidata")
+    acr_end = _bracket_acronym(t, m.end) if m.end < len(t) else None
+    if acr_end and t.text(m.end + 1, acr_end - 1) in entry.get("aliases").split("|"):
+        f.acronym = (m.end + 1, acr_end - 1)
+    return f
+
+
+_HEADS = (
+    (Cat.ORG_HEAD, EntityType.ORGANIZATION),
+    (Cat.EVENT, EntityType.EVENT),
+    (Cat.AGREEMENT, EntityType.AGREEMENT),
+)
+
+
+def _headed(t: Tokens, i: int, pos: list[str]) -> Found | None:
+    options = [(m, typ) for cat, typ in _HEADS if (m := t.at(i, cat))]
+    if not options:
+        return None
+    m, typ = max(options, key=lambda o: o[0].length)
+    rival = t.any_at(i, Cat.POST, Cat.RANK, Cat.PLACE, Cat.COUNTRY)
+    known = t.at(i, Cat.KNOWN_ORG)
+    if (rival and rival.length > m.length) or (known and known.length >= m.length):
+        return None
+    entry = m.first(_cat_of(typ))
+    head_cap = t[i].is_cap
+    topic = bool(entry and entry.get("topic") == "yes") or typ is not EntityType.ORGANIZATION
+    ph = _extend(t, m.end, typ, topic=topic, head_cap=head_cap, pos=pos)
+    if typ is EntityType.ORGANIZATION and ph.acronym is None:
+        ph = _up_to_acronym(t, m.end) or ph
+    f = Found(
+        typ,
+        i,
+        ph.end,
+        kind=entry.get("kind") if entry else "",
+        acronym=ph.acronym,
+        anaphor=ph.anaphor,
+    )
+    generic = i > 0 and t[i - 1].key in PLURAL
+    if typ is EntityType.ORGANIZATION:
+        has_acronym = ph.acronym is not None or any(t[k].is_acronym for k in range(m.end, ph.end))
+        if generic or not (head_cap or has_acronym):
+            return None
+        if ph.end == m.end:
+            f.anaphor = True
+        if entry and entry.get("national") == "yes":
+            f.attrs["national"] = "yes"
+        return f
+    if generic:
+        return None
+    bare = ph.end == m.end or (typ is EntityType.EVENT and _only_cues(t, i, ph.end))
+    if bare and not (typ is EntityType.AGREEMENT and head_cap and m.length >= 2):
+        f.anaphor = True
+    return f
+
+
+def _cat_of(typ: EntityType) -> str:
+    return {
+        EntityType.ORGANIZATION: Cat.ORG_HEAD,
+        EntityType.EVENT: Cat.EVENT,
+        EntityType.AGREEMENT: Cat.AGREEMENT,
+    }[typ]
+
+
+def _prefer_longest(found: list[Found]) -> list[Found]:
+    """Among candidates of one type that start at the same place or overlap, keep the longest;
+    a known organisation's name hides the names inside it."""
+    found.sort(key=lambda f: (f.i, -(f.j - f.i)))
+    kept: list[Found] = []
+    for f in found:
+        if any(
+            f.inside(k)
+            and (k.canonical or (k.type == f.type and f.type is not EntityType.ORGANIZATION))
+            for k in kept
+        ):
+            continue
+        clash = next(
+            (k for k in kept if k.type == f.type and k.overlaps(f) and not f.inside(k)), None
+        )
+        same_start = next((k for k in kept if k.i == f.i), None)
+        if clash or same_start:
+            continue
+        kept.append(f)
+    return kept
+
+
+# ------------------------------------------------------------------ places and dates
+
+
+def find_places(t: Tokens) -> list[Found]:
+    out = []
+    i = 0
+    while i < len(t):
+        m = t.any_at(i, Cat.COUNTRY, Cat.PLACE)
+        if m and not _blocked_place(t, i, m.length):
+            entry = m.first(Cat.COUNTRY) or m.first(Cat.PLACE)
+            assert entry is not None
+            f = Found(EntityType.LOCATION, i, m.end, canonical=entry.canonical)
+            f.kind = "Country" if entry.cat == Cat.COUNTRY else entry.get("kind") or "Place"
+            f.attrs["country"] = (
+                entry.canonical if entry.cat == Cat.COUNTRY else entry.get("country")
+            )
+            if entry.get("wikidata"):
+                f.attrs["wikidata"] = entry.get("wikidata")
+            out.append(f)
+            i = m.end
+        else:
+            i += 1
+    return out
+
+
+def _blocked_place(t: Tokens, i: int, length: int) -> bool:
+    """A longer organisation, post or title starting here wins over the place name."""
+    rival = t.any_at(i, Cat.KNOWN_ORG, Cat.ORG_HEAD, Cat.POST, Cat.EVENT)
+    return bool(rival and rival.length > length)
+
+
+def find_date_spans(t: Tokens) -> list[Found]:
+    return [Found(EntityType.DATE, i, j, date=d) for i, j, d in t.dates]
+
+
+# ------------------------------------------------------------------ one sentence
+
+
+def scan(t: Tokens, pos: list[str]) -> SentenceFinds:
+    """All candidates of a sentence, with nesting resolved by the annotation rules."""
+    people = find_people(t)
+    named = [
+        f
+        for f in find_named(t, pos)
+        if not any(f.overlaps(p) and f.i < p.j and f.i >= p.i for p in people)
+    ]
+    position_spans = [Found(EntityType.PERSON, a, b) for p in people for a, b in p.positions]
+    names = [f for f in named if not f.anaphor]
+    blockers = people + names + position_spans
+    places = [pl for pl in find_places(t) if not any(pl.overlaps(b) for b in blockers)]
+    places = [pl for pl in places if not _after_title(t, pl.i) and not t.in_quotes(pl.i)]
+    dates = [
+        d for d in find_date_spans(t) if not any(d.overlaps(b) for b in names + position_spans)
+    ]
+    _inner_rank_place(t, people)
+    return SentenceFinds(t, people + named + places + dates)
+
+
+def _after_title(t: Tokens, i: int) -> bool:
+    """`Đại sứ Hoa Kỳ`: a country right after a post is the post's country, not a place."""
+    return any(t.at(k, Cat.POST) and t.at(k, Cat.POST).end == i for k in range(max(0, i - 6), i))  # type: ignore[union-attr]
+
+
+def _inner_rank_place(t: Tokens, people: Iterable[Found]) -> None:
+    for p in people:
+        i, j, country = _strip_leading_place(t, p.i, p.j)
+        if country:
+            p.i, p.j = i, j
+            p.attrs["country"] = country

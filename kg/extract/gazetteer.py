@@ -1,0 +1,99 @@
+"""The lexicons of `ontology/lexicon/` compiled once into one longest-match index over syllables."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+import regex
+
+from .. import lexicon
+from ..clean import match_key
+
+# Syllables: words with inner hyphens, dots or apostrophes (`Ô-xtrây-li-a`, `TP.HCM`), an optional
+# trailing `+` (`ADMM+`); any other non-space character is a token of its own.
+SYLLABLE = regex.compile(r"[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*\+?|[^\s]")
+
+
+class Cat:
+    RANK = "RANK"
+    POST = "POST"
+    ORG_HEAD = "ORG_HEAD"
+    EVENT = "EVENT"
+    AGREEMENT = "AGREEMENT"
+    COUNTRY = "COUNTRY"
+    PLACE = "PLACE"
+    KNOWN_ORG = "KNOWN_ORG"
+    STOP = "STOP"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One lexicon term: its category, the canonical name it stands for, and the row's columns."""
+
+    cat: str
+    term: str
+    canonical: str
+    row: tuple[tuple[str, str], ...] = ()
+    case_sensitive: bool = False
+
+    def get(self, column: str) -> str:
+        return dict(self.row).get(column, "")
+
+
+@dataclass
+class Gazetteer:
+    index: dict[tuple[str, ...], list[Entry]] = field(default_factory=dict)
+    max_len: int = 1
+    surnames: frozenset[str] = frozenset()
+
+    def add(self, entry: Entry) -> None:
+        key = tuple(match_key(s) for s in syllables_of(entry.term))
+        if not key:
+            return
+        self.index.setdefault(key, []).append(entry)
+        self.max_len = max(self.max_len, len(key))
+
+
+def syllables_of(text: str) -> list[str]:
+    return SYLLABLE.findall(text)
+
+
+def _is_acronym(term: str) -> bool:
+    letters = [ch for ch in term if ch.isalpha()]
+    return len(letters) >= 2 and sum(ch.isupper() for ch in letters) >= len(letters) - 1
+
+
+def _row(row: dict[str, str]) -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(row.items()))
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    g = Gazetteer()
+    for name, cat in (
+        ("ranks", Cat.RANK),
+        ("posts", Cat.POST),
+        ("org_heads", Cat.ORG_HEAD),
+        ("event_cues", Cat.EVENT),
+        ("agreement_cues", Cat.AGREEMENT),
+        ("clause_stops", Cat.STOP),
+    ):
+        for row in lexicon.table(name):
+            g.add(Entry(cat, row["term"], row["term"], _row(row)))
+    for row in lexicon.table("countries"):
+        _add_named(g, Cat.COUNTRY, row, row["name"])
+    for row in lexicon.table("places"):
+        _add_named(g, Cat.PLACE, row, row["name"])
+    for row in lexicon.table("provinces"):
+        _add_named(g, Cat.PLACE, {**row, "kind": "City", "country": "Việt Nam"}, row["name"])
+    for row in lexicon.table("known_orgs"):
+        _add_named(g, Cat.KNOWN_ORG, row, row["name"])
+    g.surnames = frozenset(match_key(r["term"]) for r in lexicon.table("surnames"))
+    return g
+
+
+def _add_named(g: Gazetteer, cat: str, row: dict[str, str], canonical: str) -> None:
+    names = [canonical, *[a for a in row.get("aliases", "").split("|") if a.strip()]]
+    for name in names:
+        g.add(Entry(cat, name.strip(), canonical, _row(row), case_sensitive=_is_acronym(name)))

@@ -1,0 +1,159 @@
+"""Syllable tokens of a sentence with their lexicon matches: the surface every entity rule reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from ..clean import match_key
+from ..model import Sentence
+from .dates import DateMatch, find_dates
+from .gazetteer import SYLLABLE, Cat, Entry, gazetteer
+
+DASHES = {"-", "–", "—"}
+
+
+@dataclass(frozen=True)
+class Tok:
+    text: str
+    start: int
+    end: int
+    key: str
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[:1].isalnum()
+
+    @property
+    def is_cap(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def is_number(self) -> bool:
+        return self.text[:1].isdigit()
+
+    @property
+    def is_acronym(self) -> bool:
+        letters = [ch for ch in self.text if ch.isalpha()]
+        return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+
+    @property
+    def is_dash(self) -> bool:
+        return self.text in DASHES
+
+
+@dataclass(frozen=True)
+class Match:
+    """A lexicon term found at token `i`, covering `length` tokens."""
+
+    i: int
+    length: int
+    entries: tuple[Entry, ...]
+
+    @property
+    def end(self) -> int:
+        return self.i + self.length
+
+    def has(self, cat: str) -> bool:
+        return any(e.cat == cat for e in self.entries)
+
+    def first(self, cat: str) -> Entry | None:
+        return next((e for e in self.entries if e.cat == cat), None)
+
+
+class Tokens:
+    """The tokens of one sentence and, per position, the longest lexicon match of each category."""
+
+    def __init__(self, sentence: Sentence) -> None:
+        self.sentence = sentence
+        base = sentence.start
+        self.toks = [
+            Tok(m.group(), base + m.start(), base + m.end(), match_key(m.group()))
+            for m in SYLLABLE.finditer(sentence.text)
+        ]
+
+    def __len__(self) -> int:
+        return len(self.toks)
+
+    def __getitem__(self, i: int) -> Tok:
+        return self.toks[i]
+
+    @cached_property
+    def matches(self) -> list[dict[str, Match]]:
+        """For each token, the longest match per category starting there."""
+        g = gazetteer()
+        keys = [t.key for t in self.toks]
+        table: list[dict[str, Match]] = [{} for _ in self.toks]
+        for i in range(len(self.toks)):
+            for length in range(min(g.max_len, len(keys) - i), 0, -1):
+                entries = g.index.get(tuple(keys[i : i + length]))
+                if not entries:
+                    continue
+                for entry in entries:
+                    if entry.cat in table[i] or not self._case_fits(entry, i, length):
+                        continue
+                    table[i][entry.cat] = Match(i, length, (entry,))
+        return table
+
+    def _case_fits(self, entry: Entry, i: int, length: int) -> bool:
+        tok = self.toks[i]
+        if entry.case_sensitive:
+            return self.text(i, i + length).replace(" ", "") == entry.term.replace(" ", "")
+        if entry.cat in (Cat.COUNTRY, Cat.PLACE) and entry.term[:1].isupper():
+            return tok.is_cap
+        if entry.cat == Cat.KNOWN_ORG and entry.term[:1].isupper():
+            return tok.is_cap or length >= 3
+        return True
+
+    @cached_property
+    def dates(self) -> list[tuple[int, int, DateMatch]]:
+        """Dates in the sentence as token ranges, with offsets into the document."""
+        s = self.sentence
+        out = []
+        for d in find_dates(s.text):
+            start, end = s.start + d.start, s.start + d.end
+            i = next((k for k, tok in enumerate(self.toks) if tok.end > start), None)
+            j = next((k for k, tok in enumerate(self.toks) if tok.start >= end), len(self.toks))
+            if i is not None:
+                out.append(
+                    (i, j, DateMatch(start, end, d.text, d.iso, d.month_day, d.year_inferred))
+                )
+        return out
+
+    def date_at(self, i: int) -> tuple[int, int, DateMatch] | None:
+        return next((d for d in self.dates if d[0] == i), None)
+
+    @cached_property
+    def quoted(self) -> list[tuple[int, int]]:
+        """Token ranges inside quotation marks (themes, titles, slogans)."""
+        out, open_at = [], None
+        for k, tok in enumerate(self.toks):
+            if tok.text in {'"', "“", "”"}:
+                if open_at is None and tok.text != "”":
+                    open_at = k
+                elif open_at is not None:
+                    out.append((open_at, k + 1))
+                    open_at = None
+        return out
+
+    def in_quotes(self, i: int) -> bool:
+        return any(a < i < b for a, b in self.quoted)
+
+    def at(self, i: int, cat: str) -> Match | None:
+        if 0 <= i < len(self.toks):
+            return self.matches[i].get(cat)
+        return None
+
+    def any_at(self, i: int, *cats: str) -> Match | None:
+        found = [m for c in cats if (m := self.at(i, c))]
+        return max(found, key=lambda m: m.length) if found else None
+
+    def text(self, i: int, j: int) -> str:
+        """The sentence text from token i to token j (exclusive), as written."""
+        if i >= j:
+            return ""
+        s = self.sentence
+        return s.text[self.toks[i].start - s.start : self.toks[j - 1].end - s.start]
+
+    def span(self, i: int, j: int) -> tuple[int, int]:
+        return self.toks[i].start, self.toks[j - 1].end

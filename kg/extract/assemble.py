@@ -215,29 +215,39 @@ def _why(a: Cluster, b: Cluster) -> str:
 
 
 def _attach_acronyms(clusters: list[Cluster], finds: list[SentenceFinds]) -> None:
-    """An acronym in brackets names its expansion; a near-miss spelling (`ADDM+`) names it too."""
+    """A lone acronym names the expansion it was written in brackets after, or, one letter apart
+    (`ADDM+` for `ADMM+`), the one it misspells; a lone acronym the article never expands is dropped."""
     by_acronym = {acr: c for c in clusters for acr in c.acronyms}
-    for c in list(clusters):
-        f, t = c.finds[0]
-        text = t.text(f.i, f.j)
-        if c.type is not EntityType.ORGANIZATION or not Tokens_is_acronym(text):
-            continue
-        target = by_acronym.get(text)
-        if target is None or target is c:
-            continue
-        target.finds.extend(c.finds)
-        target.reasons.append(
-            f"'{text}' is the acronym written in brackets after '{_surface(target)}'"
-        )
+    for c in [c for c in clusters if _is_lone_acronym(c)]:
         clusters.remove(c)
+        text = _surface(c)
+        target = by_acronym.get(text)
+        reason = (
+            f"'{text}' is the acronym written in brackets after '{_surface(target)}'"
+            if target
+            else ""
+        )
+        if target is None:
+            near = [acr for acr in by_acronym if _near_miss(acr, text)]
+            if len(near) == 1:
+                target = by_acronym[near[0]]
+                reason = (
+                    f"'{text}' read as '{near[0]}': one letter apart, the article expands only that"
+                )
+        if target is not None:
+            target.finds.extend(c.finds)
+            target.reasons.append(reason)
     for c in clusters:
-        for acr in sorted(c.acronyms):
-            for other in clusters:
-                if other is c:
-                    continue
-                for w in _acronym_tokens(other):
-                    if w != acr and _near_miss(w, acr):
-                        c.reasons.append(f"'{w}' read as '{acr}' (one letter apart, same context)")
+        for w in sorted(_acronym_tokens(c)):
+            near = [acr for acr in by_acronym if _near_miss(acr, w) and by_acronym[acr] is not c]
+            if len(near) == 1:
+                c.reasons.append(f"'{w}' in this name read as '{near[0]}' (one letter apart)")
+
+
+def _is_lone_acronym(c: Cluster) -> bool:
+    return c.type is EntityType.ORGANIZATION and all(
+        f.attrs.get("acronym_only") for f, _ in c.finds
+    )
 
 
 def Tokens_is_acronym(text: str) -> bool:
@@ -299,7 +309,7 @@ def _attributes(cdoc: CleanDocument, c: Cluster) -> dict[str, str]:
     attrs: dict[str, str] = {}
     for f, t in c.finds:
         for k, v in f.attrs.items():
-            if v and k != "national":
+            if v and k not in {"national", "acronym_only"}:
                 attrs.setdefault(k, v)
         if f.kind:
             attrs.setdefault("kind", f.kind)

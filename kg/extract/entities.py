@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from .. import lexicon
 from ..model import EntityType
 from .dates import DateMatch
 from .gazetteer import Cat, gazetteer
@@ -65,10 +66,11 @@ def _name_run(t: Tokens, j: int, min_len: int = 2) -> tuple[int, int] | None:
     """A run of capitalised words at j that is shaped like a person's name."""
     k = j
     while k < len(t) and k - j < MAX_NAME and t[k].is_word and t[k].is_cap and not t[k].is_acronym:
-        blocker = t.any_at(
-            k, Cat.ORG_HEAD, Cat.POST, Cat.RANK, Cat.EVENT, Cat.AGREEMENT, Cat.KNOWN_ORG
-        )
-        if blocker and t[k].is_cap and not _is_surname(t, k):
+        blocker = t.any_at(k, Cat.ORG_HEAD, Cat.POST, Cat.EVENT, Cat.AGREEMENT, Cat.KNOWN_ORG)
+        rank = t.at(k, Cat.RANK)
+        if rank and rank.entries[0].get("kind") not in HONORIFIC_KINDS:
+            blocker = blocker or rank
+        if blocker and not _is_surname(t, k):
             break
         k += 1
     if k - j < min_len:
@@ -150,23 +152,25 @@ def _person_after_post(t: Tokens, i: int) -> Found | None:
     post = t.at(i, Cat.POST)
     if not post or t.at(i, Cat.RANK):
         return None
-    for k in range(post.end, min(len(t), post.end + 12)):
+    k = post.end
+    while k < min(len(t), post.end + 12):
         tok = t[k]
         if not tok.is_word or t.at(k, Cat.RANK):
             return None
         stop = t.at(k, Cat.STOP)
         if stop and stop.entries[0].term not in {"tại", "của", "về"}:
             return None
-        if (
-            tok.is_cap
-            and not t.any_at(k, *_LEXICAL)
-            and (_is_surname(t, k) or _looks_foreign(t, k))
-        ):
+        known = t.any_at(k, *_LEXICAL)
+        if known:
+            k = known.end
+            continue
+        if tok.is_cap and (_is_surname(t, k) or _looks_foreign(t, k)):
             run = _name_run(t, k)
             if run:
                 person = Found(EntityType.PERSON, *run)
                 person.positions.append((i, k))
                 return person
+        k += 1
     return None
 
 
@@ -309,7 +313,7 @@ def _extend(
             k = ph.last = known.end
             has_cap = True
             continue
-        stop = t.at(k, Cat.STOP)
+        stop = None if tok.is_cap else t.at(k, Cat.STOP)
         if stop:
             step = _through_stop(
                 t,
@@ -326,6 +330,8 @@ def _extend(
                 break
             in_topic = in_topic or stop.entries[0].term == "về"
             k = step
+            if stop.entries[0].get("kind") in {"verb", "topic"}:
+                ph.last = k
             continue
         if t.at(k, Cat.RANK) and kind is not EntityType.EVENT and not in_topic:
             break
@@ -361,23 +367,23 @@ def _up_to_acronym(t: Tokens, j: int) -> _Phrase | None:
             return (
                 _Phrase(end=k, last=k, acronym=(k + 1, acr_end - 1)) if acr_end and k > j else None
             )
-        if not t[k].is_word or t.at(k, Cat.STOP):
+        if not t[k].is_word or (not t[k].is_cap and t.at(k, Cat.STOP)):
             return None
     return None
 
 
 def _only_cues(t: Tokens, j: int, k: int) -> bool:
-    """Tokens j..k are event nouns joined by `và` (`Hội nghị và Hội thảo`)."""
-    q = j
+    """Tokens j..k are nothing but event nouns joined by `và` (`Hội nghị và Hội thảo`)."""
+    q, expect_cue = j, False
     while q < k:
         cue = t.at(q, Cat.EVENT)
-        if cue:
-            q = cue.end
-        elif t[q].key == "và":
-            q += 1
+        if expect_cue and cue:
+            q, expect_cue = cue.end, False
+        elif not expect_cue and t[q].key == "và":
+            q, expect_cue = q + 1, True
         else:
             return False
-    return True
+    return not expect_cue
 
 
 def _predicate_follows(t: Tokens, k: int, pos: list[str]) -> bool:
@@ -422,14 +428,11 @@ def _through_stop(
         return nxt
     if in_topic and term in TOPIC_LINKS:
         return nxt
-    if in_topic and stop_kind == "verb" and term not in {"đã", "sẽ", "đang", "được", "là", "có"}:
+    if stop_kind == "topic" and (in_topic or kind is not EntityType.ORGANIZATION):
         return nxt
-    if (
-        term == "của"
-        and kind is not EntityType.ORGANIZATION
-        and t[nxt].is_cap
-        and t.any_at(nxt, Cat.ORG_HEAD, Cat.KNOWN_ORG)
-    ):
+    if term == "của" and kind is EntityType.EVENT:
+        return nxt
+    if term == "của" and kind is EntityType.AGREEMENT and t[nxt].is_cap:
         return nxt
     if term == "cho" and kind is EntityType.EVENT and t.at(nxt, Cat.EVENT):
         return nxt
@@ -457,10 +460,20 @@ def find_named(t: Tokens, pos: list[str]) -> list[Found]:
     """Organisations, events and agreements, including bare cues that refer back (`Hội nghị`)."""
     out: list[Found] = []
     for i in range(len(t)):
-        for found in (_known_org(t, i, pos), _headed(t, i, pos)):
+        for found in (_known_org(t, i, pos), _headed(t, i, pos), _lone_acronym(t, i)):
             if found:
                 out.append(found)
     return _prefer_longest(out)
+
+
+def _lone_acronym(t: Tokens, i: int) -> Found | None:
+    """An acronym standing alone (`RPC tổ chức ...`): an organisation if the article expands it."""
+    tok = t[i]
+    if not tok.is_acronym or t.at(i, Cat.KNOWN_ORG) or (i > 0 and t[i - 1].text == "("):
+        return None
+    if sum(ch.isalpha() for ch in tok.text) < 3:
+        return None
+    return Found(EntityType.ORGANIZATION, i, i + 1, attrs={"acronym_only": "yes"})
 
 
 def _known_org(t: Tokens, i: int, pos: list[str]) -> Found | None:
@@ -521,7 +534,7 @@ def _headed(t: Tokens, i: int, pos: list[str]) -> Found | None:
         return f
     if generic:
         return None
-    bare = ph.end == m.end or (typ is EntityType.EVENT and _only_cues(t, i, ph.end))
+    bare = ph.end == m.end or (typ is EntityType.EVENT and _only_cues(t, m.end, ph.end))
     if bare and not (typ is EntityType.AGREEMENT and head_cap and m.length >= 2):
         f.anaphor = True
     return f
@@ -607,12 +620,22 @@ def scan(t: Tokens, pos: list[str]) -> SentenceFinds:
     names = [f for f in named if not f.anaphor]
     blockers = people + names + position_spans
     places = [pl for pl in find_places(t) if not any(pl.overlaps(b) for b in blockers)]
-    places = [pl for pl in places if not _after_title(t, pl.i) and not t.in_quotes(pl.i)]
+    places = [
+        pl
+        for pl in places
+        if not _after_title(t, pl.i) and not t.in_quotes(pl.i) and not _not_a_place_here(t, pl.i)
+    ]
     dates = [
         d for d in find_date_spans(t) if not any(d.overlaps(b) for b in names + position_spans)
     ]
     _inner_rank_place(t, people)
     return SentenceFinds(t, people + named + places + dates)
+
+
+def _not_a_place_here(t: Tokens, i: int) -> bool:
+    """`tiếng Anh`, `người Nhật`: a language or a people, not a place."""
+    before = " ".join(tok.key for tok in t.toks[max(0, i - 2) : i])
+    return any(before.endswith(w) for w in lexicon.words("not_place_after"))
 
 
 def _after_title(t: Tokens, i: int) -> bool:

@@ -1,0 +1,69 @@
+"""Clean: lengths and offsets are preserved, tone marks folded, page noise blanked."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kg.clean import clean, match_key, noise_spans, old_tone_placement
+from tests.conftest import make_document
+
+
+def test_tone_marks_move_to_the_old_placement() -> None:
+    assert old_tone_placement("hòa bình, thủy quân, khỏe") == "hoà bình, thuỷ quân, khoẻ"
+
+
+def test_diphthongs_that_keep_their_mark_are_untouched() -> None:
+    assert old_tone_placement("của mùa hoàn thành quý") == "của mùa hoàn thành quý"
+
+
+def test_match_key_joins_spellings() -> None:
+    assert match_key("Liên Hợp Quốc") == match_key("liên hợp quốc")
+    assert match_key("Hòa  Bình") == match_key("hoà bình")
+    assert match_key("châu Á – Thái Bình Dương") == match_key("châu Á - Thái Bình Dương")
+
+
+@given(st.text(alphabet=st.sampled_from("aàáảãạoòóỏõọuùúủũụyỳýỷỹỵe hHqQ,.\n"), max_size=60))
+def test_normalised_text_keeps_the_length(text: str) -> None:
+    assert len(old_tone_placement(unicodedata.normalize("NFC", text))) == len(
+        unicodedata.normalize("NFC", text)
+    )
+
+
+def test_decomposed_input_maps_offsets_back() -> None:
+    text = unicodedata.normalize("NFD", "Thượng tướng Lê Hòa")
+    cdoc = clean(make_document(text))
+    start = cdoc.norm.index("Lê")
+    a, b = cdoc.original(start, start + 2)
+    assert unicodedata.normalize("NFC", text[a:b]) == "Lê"
+
+
+def test_share_widget_credit_and_agency_tag_are_noise() -> None:
+    text = "Chia sẻ\n(TTXVN) - Sáng nay, hội nghị khai mạc. Ảnh: baochinhphu.vn\nFeedback"
+    removed = [text[a:b] for a, b in noise_spans(text)]
+    assert "Chia sẻ" in removed
+    assert any(r.startswith("(TTXVN)") for r in removed)
+    assert any(r.startswith("Ảnh: baochinhphu.vn") for r in removed)
+    assert "Feedback" in removed
+
+
+def test_glued_caption_keeps_its_own_sentence() -> None:
+    text = "Tiêu đề bài báo về hội nghị - ảnh 1Các đại biểu dự lễ bế mạc. Ảnh: TTXVN"
+    cdoc = clean(make_document(text))
+    assert [s.text for s in cdoc.sentences] == ["Các đại biểu dự lễ bế mạc."]
+
+
+def test_advert_with_phone_numbers_is_removed() -> None:
+    text = (
+        "Đại tướng Trần Văn Hải dự lễ kỷ niệm.\n"
+        "Công ty Du lịch Sao Mai hân hạnh phục vụ quý khách. Hotline 0912.345.678 để được tư vấn."
+    )
+    cdoc = clean(make_document(text))
+    assert [s.text for s in cdoc.sentences] == ["Đại tướng Trần Văn Hải dự lễ kỷ niệm."]
+
+
+def test_sentences_split_on_full_stops() -> None:
+    cdoc = clean(make_document("Hội nghị khai mạc. Các đoàn thảo luận! Kết thúc?"))
+    assert len(cdoc.sentences) == 3

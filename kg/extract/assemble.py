@@ -183,6 +183,10 @@ def _merge_similar(clusters: list[Cluster]) -> list[Cluster]:
     return out
 
 
+def _from_lexicon(c: Cluster) -> bool:
+    return any(f.canonical or f.attrs.get("wikidata") for f, _ in c.finds)
+
+
 def _surface(c: Cluster) -> str:
     f, t = c.finds[0]
     return t.text(f.i, f.j)
@@ -195,7 +199,7 @@ def _raw_words(c: Cluster) -> set[str]:
 def _same_referent(a: Cluster, b: Cluster) -> bool:
     if a.type != b.type or a.type in {EntityType.PERSON, EntityType.DATE, EntityType.LOCATION}:
         return False
-    if a.canonical and b.canonical:
+    if _from_lexicon(a) and _from_lexicon(b):
         return False
     wa, wb = _content(a), _content(b)
     if a.type is EntityType.ORGANIZATION:

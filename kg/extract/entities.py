@@ -54,6 +54,7 @@ class Found:
 class SentenceFinds:
     tokens: Tokens
     found: list[Found]
+    pos: list[str] = field(default_factory=list)
 
     def of(self, *types: EntityType) -> list[Found]:
         return [f for f in self.found if f.type in types]
@@ -281,7 +282,6 @@ def _extend(
     in_topic = False
     has_cap = False
     while k < len(t) and k - j < MAX_PHRASE:
-        only_cues = _only_cues(t, j, k)
         tok = t[k]
         acr_end = _bracket_acronym(t, k)
         if acr_end:
@@ -343,13 +343,6 @@ def _extend(
         else:
             if kind is EntityType.ORGANIZATION and not in_topic and _ends_org(t, k, pos):
                 break
-            if (
-                kind is EntityType.EVENT
-                and only_cues
-                and head_cap
-                and _predicate_follows(t, k, pos)
-            ):
-                break
             lc_run += 1
             if lc_run > (8 if kind is EntityType.ORGANIZATION else 20):
                 break
@@ -367,7 +360,8 @@ def _up_to_acronym(t: Tokens, j: int) -> _Phrase | None:
             return (
                 _Phrase(end=k, last=k, acronym=(k + 1, acr_end - 1)) if acr_end and k > j else None
             )
-        if not t[k].is_word or (not t[k].is_cap and t.at(k, Cat.STOP)):
+        stop = None if t[k].is_cap else t.at(k, Cat.STOP)
+        if not t[k].is_word or (stop and stop.entries[0].get("kind") != "topic"):
             return None
     return None
 
@@ -384,18 +378,6 @@ def _only_cues(t: Tokens, j: int, k: int) -> bool:
         else:
             return False
     return not expect_cue
-
-
-def _predicate_follows(t: Tokens, k: int, pos: list[str]) -> bool:
-    """`Hội nghị tạo diễn đàn ...`: a bare capitalised event noun is the subject of a verb phrase."""
-    if not pos or pos[k] != "V":
-        return False
-    for q in range(k, min(len(t), k + 8)):
-        if not t[q].is_word:
-            return True
-        if t[q].is_cap:
-            return False
-    return True
 
 
 def _period_after(t: Tokens, k: int) -> int | None:
@@ -466,10 +448,17 @@ def find_named(t: Tokens, pos: list[str]) -> list[Found]:
     return _prefer_longest(out)
 
 
+def _in_brackets(t: Tokens, i: int) -> bool:
+    k = i - 1
+    while k >= 0 and (t[k].is_acronym or t[k].is_number or t[k].text == "+"):
+        k -= 1
+    return k >= 0 and t[k].text == "("
+
+
 def _lone_acronym(t: Tokens, i: int) -> Found | None:
     """An acronym standing alone (`RPC tổ chức ...`): an organisation if the article expands it."""
     tok = t[i]
-    if not tok.is_acronym or t.at(i, Cat.KNOWN_ORG) or (i > 0 and t[i - 1].text == "("):
+    if not tok.is_acronym or t.at(i, Cat.KNOWN_ORG) or _in_brackets(t, i):
         return None
     if sum(ch.isalpha() for ch in tok.text) < 3:
         return None
@@ -532,7 +521,7 @@ def _headed(t: Tokens, i: int, pos: list[str]) -> Found | None:
         if entry and entry.get("national") == "yes":
             f.attrs["national"] = "yes"
         return f
-    if generic:
+    if generic or (not head_cap and entry and entry.get("lowercase") == "no"):
         return None
     bare = ph.end == m.end or (typ is EntityType.EVENT and _only_cues(t, m.end, ph.end))
     if bare and not (typ is EntityType.AGREEMENT and head_cap and m.length >= 2):
@@ -554,6 +543,8 @@ def _prefer_longest(found: list[Found]) -> list[Found]:
     found.sort(key=lambda f: (f.i, -(f.j - f.i)))
     kept: list[Found] = []
     for f in found:
+        if f.attrs.get("acronym_only") and any(f.inside(k) for k in found):
+            continue
         if any(
             f.inside(k)
             and (k.canonical or (k.type == f.type and f.type is not EntityType.ORGANIZATION))
@@ -629,7 +620,7 @@ def scan(t: Tokens, pos: list[str]) -> SentenceFinds:
         d for d in find_date_spans(t) if not any(d.overlaps(b) for b in names + position_spans)
     ]
     _inner_rank_place(t, people)
-    return SentenceFinds(t, people + named + places + dates)
+    return SentenceFinds(t, people + named + places + dates, pos)
 
 
 def _not_a_place_here(t: Tokens, i: int) -> bool:

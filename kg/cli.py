@@ -86,6 +86,23 @@ def eval_command(
     typer.echo(report(scores))
 
 
+@app.command()
+def bench(
+    paths: Annotated[list[Path], typer.Argument(help="Articles to time (e.g. data/raw).")],
+    repeat: Annotated[int, typer.Option(help="Passes over the articles.")] = 20,
+) -> None:
+    """Extraction speed against spaCy's Vietnamese tokenisation alone on the same text."""
+    from .benchmark import measure, report
+    from .ingest import Skipped, read_documents
+
+    docs = [d for d in read_documents(paths) if not isinstance(d, Skipped)]
+    if not docs:
+        _fail("no readable article under the given paths")
+    base, full = measure(docs, repeat)
+    typer.echo(f"{len(docs)} article(s), {sum(len(d.text) for d in docs):,} characters, {repeat} passes")
+    typer.echo(report(base, full))
+
+
 def main() -> None:
     try:
         app()

@@ -1,7 +1,7 @@
 """NLP: a spaCy pipeline on `spacy.blank("vi")` that segments normalised text with pyvi.
 
-The tokenizer un-glues names that pyvi joins to the next verb (`Liên Hiệp Quốc thể hiện`), and the
-sentencizer reuses the clean stage's sentence rule, so the Doc's sentences are the evidence units.
+The tokenizer un-glues names that pyvi joins to the next verb (`Liên Hiệp Quốc thể hiện`) and marks
+sentence starts by the clean stage's rule, so the Doc's sentences are the evidence units.
 Extraction components are added on top by `kg.extract.pipeline`.
 """
 
@@ -48,7 +48,7 @@ class GlueFixTokenizer(VietnameseTokenizer):
     def __call__(self, text: str) -> Doc:
         words = split_glue(self.pyvi_tokenize(text))
         words, spaces = util.get_words_and_spaces(words, text)
-        return Doc(self.vocab, words=words, spaces=spaces)
+        return Doc(self.vocab, words=words, spaces=spaces, sent_starts=_sentence_starts(text, words, spaces))
 
     def __reduce__(self):  # type: ignore[no-untyped-def]
         return GlueFixTokenizer, (self.vocab,)
@@ -62,18 +62,18 @@ def create_tokenizer():  # type: ignore[no-untyped-def]
     return factory
 
 
-@Language.component("kg_sentences")
-def set_sentences(doc: Doc) -> Doc:
-    """Sentence starts from `kg.clean.split_sentences`, the rule evidence offsets use."""
-    starts = {start for start, _ in split_sentences(doc.text)}
-    for token in doc:
-        token.is_sent_start = token.i == 0 or token.idx in starts
-    return doc
+def _sentence_starts(text: str, words: list[str], spaces: list[bool]) -> list[bool]:
+    """Sentence starts by `kg.clean.split_sentences`, the rule evidence offsets use, set as the
+    tokenizer builds the Doc (cheaper than a component writing `is_sent_start` token by token)."""
+    starts = {start for start, _ in split_sentences(text)}
+    out, idx = [], 0
+    for word, space in zip(words, spaces, strict=True):
+        out.append(idx == 0 or idx in starts)
+        idx += len(word) + (1 if space else 0)
+    return out
 
 
 @cache
 def blank_pipeline() -> Language:
-    """`spacy.blank("vi")` with the glue-fixing tokenizer and the sentence component (built once)."""
-    nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"@tokenizers": "kg.vi_tokenizer.v1"}}})
-    nlp.add_pipe("kg_sentences")
-    return nlp
+    """`spacy.blank("vi")` with the glue-fixing, sentence-marking tokenizer (built once)."""
+    return spacy.blank("vi", config={"nlp": {"tokenizer": {"@tokenizers": "kg.vi_tokenizer.v1"}}})

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 
 from .. import lexicon
 from ..clean import ascii_key, match_key
@@ -31,6 +32,7 @@ class Cluster:
     canonical: str = ""
     reasons: list[str] = field(default_factory=list)
     acronyms: set[str] = field(default_factory=set)
+    content: frozenset[str] | None = None
 
 
 def assemble(
@@ -103,12 +105,17 @@ def _national_name(f: Found, t: Tokens, text: str) -> str:
 
 def known_org(name: str) -> dict[str, str] | None:
     """The lexicon row of a known organisation, by its name or any alias."""
-    key = match_key(name)
+    return _known_org_index().get(match_key(name))
+
+
+@cache
+def _known_org_index() -> dict[str, dict[str, str]]:
+    index: dict[str, dict[str, str]] = {}
     for row in lexicon.table("known_orgs"):
-        names = [row["name"], *row["aliases"].split("|")]
-        if any(match_key(n) == key for n in names if n):
-            return row
-    return None
+        for n in [row["name"], *row["aliases"].split("|")]:
+            if n:
+                index.setdefault(match_key(n), row)
+    return index
 
 
 # ------------------------------------------------------------------ people seen again
@@ -135,7 +142,7 @@ def _add_repeated_people(finds: list[SentenceFinds]) -> None:
 
 def _occurrences(t: Tokens, name: tuple[str, ...]) -> Iterator[int]:
     n = len(name)
-    for i in range(len(t) - n + 1):
+    for i in t.positions.get(name[0], ()):
         if t[i].is_cap and tuple(tok.key for tok in t.toks[i : i + n]) == name:
             if i + n < len(t) and t[i + n].is_cap and t[i + n].is_word:
                 continue
@@ -162,7 +169,12 @@ def _date_years(finds: list[SentenceFinds], published: str | None) -> None:
 
 def _content(c: Cluster) -> frozenset[str]:
     """The words of a cluster's first mention, without acronyms, brackets and function words."""
-    f, t = c.finds[0]
+    if c.content is None:
+        c.content = _content_of(*c.finds[0])
+    return c.content
+
+
+def _content_of(f: Found, t: Tokens) -> frozenset[str]:
     words = (ascii_key(tok.text) for tok in t.toks[f.i : f.j] if tok.is_word and not tok.is_acronym)
     return frozenset(w for w in words if w not in FUNCTION_WORDS)
 
@@ -198,6 +210,8 @@ def _raw_words(c: Cluster) -> set[str]:
 
 def _same_referent(a: Cluster, b: Cluster) -> bool:
     if a.type != b.type or a.type in {EntityType.PERSON, EntityType.DATE, EntityType.LOCATION}:
+        return False
+    if a.type is not EntityType.ORGANIZATION and a.key[:4] != b.key[:4]:
         return False
     if _from_lexicon(a) and _from_lexicon(b):
         return False
@@ -364,12 +378,17 @@ def _person_country(c: Cluster) -> str:
 
 
 def _status(t: Tokens, f: Found) -> str:
+    """`planned` for an event or agreement named after `dự kiến`, `sẽ` … in its sentence."""
     if f.type not in {EntityType.EVENT, EntityType.AGREEMENT}:
         return ""
-    before = {tok.key for tok in t.toks[: f.i]}
-    text_before = " ".join(tok.key for tok in t.toks[: f.i])
-    for row in lexicon.table("modality"):
-        term = match_key(row["term"])
-        if (" " in term and term in text_before) or term in before:
-            return row["status"]
+    keys = [tok.key for tok in t.toks[: f.i]]
+    for cue, status in _modality():
+        n = len(cue)
+        if any(tuple(keys[k : k + n]) == cue for k in range(len(keys) - n + 1)):
+            return status
     return ""
+
+
+@cache
+def _modality() -> tuple[tuple[tuple[str, ...], str], ...]:
+    return tuple((tuple(match_key(row["term"]).split()), row["status"]) for row in lexicon.table("modality"))

@@ -54,7 +54,6 @@ class Found:
 class SentenceFinds:
     tokens: Tokens
     found: list[Found]
-    pos: list[str] = field(default_factory=list)
 
     def of(self, *types: EntityType) -> list[Found]:
         return [f for f in self.found if f.type in types]
@@ -114,6 +113,9 @@ def find_people(t: Tokens) -> list[Found]:
     people: list[Found] = []
     i = 0
     while i < len(t):
+        if not t.matches[i] and not t[i].is_cap:
+            i += 1
+            continue
         person = _person_after_rank(t, i) or _person_after_post(t, i) or _person_by_shape(t, i)
         if person:
             person.positions.extend(_positions_after(t, person.j))
@@ -273,7 +275,7 @@ def _bracket_acronym(t: Tokens, k: int) -> int | None:
 
 
 def _extend(
-    t: Tokens, j: int, kind: EntityType, *, topic: bool, head_cap: bool, pos: list[str]
+    t: Tokens, j: int, kind: EntityType, *, topic: bool, head_cap: bool
 ) -> _Phrase:
     """Extend a head noun at j-1 over the rest of its name."""
     ph = _Phrase(end=j, last=j)
@@ -341,7 +343,7 @@ def _extend(
             lc_run = 0
             has_cap = has_cap or tok.is_cap
         else:
-            if kind is EntityType.ORGANIZATION and not in_topic and _ends_org(t, k, pos):
+            if kind is EntityType.ORGANIZATION and not in_topic and _ends_org(t, k):
                 break
             lc_run += 1
             if lc_run > (8 if kind is EntityType.ORGANIZATION else 20):
@@ -429,20 +431,38 @@ def _through_stop(
     return None
 
 
-def _ends_org(t: Tokens, k: int, pos: list[str]) -> bool:
+def _ends_org(t: Tokens, k: int) -> bool:
     """A lower-case word that is a verb, adverb or preposition ends an organisation's name."""
     if t.any_at(k, Cat.PLACE, Cat.COUNTRY):
         return False
     if t[k].key in PLURAL:
         return not (k + 1 < len(t) and t[k + 1].is_cap)
-    return bool(pos) and pos[k] in CLAUSE_POS
+    if _capital_ahead(t, k):
+        return False
+    return t.pos[k] in CLAUSE_POS
 
 
-def find_named(t: Tokens, pos: list[str]) -> list[Found]:
+def _capital_ahead(t: Tokens, k: int) -> bool:
+    """A capitalised word or a bracketed acronym follows this lower-case stretch before any clause
+    word or punctuation: the stretch is inside the name (`Quân đội nhân dân Việt Nam`)."""
+    for q in range(k + 1, min(len(t), k + 3)):
+        tok = t[q]
+        if tok.text == "(":
+            return _bracket_acronym(t, q) is not None
+        if not tok.is_word or (not tok.is_cap and t.at(q, Cat.STOP)):
+            return False
+        if tok.is_cap or t.any_at(q, Cat.PLACE, Cat.COUNTRY):
+            return True
+    return False
+
+
+def find_named(t: Tokens) -> list[Found]:
     """Organisations, events and agreements, including bare cues that refer back (`Hội nghị`)."""
     out: list[Found] = []
     for i in range(len(t)):
-        for found in (_known_org(t, i, pos), _headed(t, i, pos), _lone_acronym(t, i)):
+        if not t.matches[i] and not t[i].is_acronym:
+            continue
+        for found in (_known_org(t, i), _headed(t, i), _lone_acronym(t, i)):
             if found:
                 out.append(found)
     return _prefer_longest(out)
@@ -465,7 +485,7 @@ def _lone_acronym(t: Tokens, i: int) -> Found | None:
     return Found(EntityType.ORGANIZATION, i, i + 1, attrs={"acronym_only": "yes"})
 
 
-def _known_org(t: Tokens, i: int, pos: list[str]) -> Found | None:
+def _known_org(t: Tokens, i: int) -> Found | None:
     m = t.at(i, Cat.KNOWN_ORG)
     if not m:
         return None
@@ -488,7 +508,7 @@ _HEADS = (
 )
 
 
-def _headed(t: Tokens, i: int, pos: list[str]) -> Found | None:
+def _headed(t: Tokens, i: int) -> Found | None:
     options = [(m, typ) for cat, typ in _HEADS if (m := t.at(i, cat))]
     if not options:
         return None
@@ -500,7 +520,7 @@ def _headed(t: Tokens, i: int, pos: list[str]) -> Found | None:
     entry = m.first(_cat_of(typ))
     head_cap = t[i].is_cap
     topic = bool(entry and entry.get("topic") == "yes") or typ is not EntityType.ORGANIZATION
-    ph = _extend(t, m.end, typ, topic=topic, head_cap=head_cap, pos=pos)
+    ph = _extend(t, m.end, typ, topic=topic, head_cap=head_cap)
     if typ is EntityType.ORGANIZATION and ph.acronym is None:
         ph = _up_to_acronym(t, m.end) or ph
     f = Found(
@@ -568,7 +588,7 @@ def find_places(t: Tokens) -> list[Found]:
     out = []
     i = 0
     while i < len(t):
-        m = t.any_at(i, Cat.COUNTRY, Cat.PLACE)
+        m = t.any_at(i, Cat.COUNTRY, Cat.PLACE) if t.matches[i] else None
         if m and not _blocked_place(t, i, m.length):
             entry = m.first(Cat.COUNTRY) or m.first(Cat.PLACE)
             assert entry is not None
@@ -599,12 +619,12 @@ def find_date_spans(t: Tokens) -> list[Found]:
 # ------------------------------------------------------------------ one sentence
 
 
-def scan(t: Tokens, pos: list[str]) -> SentenceFinds:
+def scan(t: Tokens) -> SentenceFinds:
     """All candidates of a sentence, with nesting resolved by the annotation rules."""
     people = find_people(t)
     named = [
         f
-        for f in find_named(t, pos)
+        for f in find_named(t)
         if not any(f.overlaps(p) and f.i < p.j and f.i >= p.i for p in people)
     ]
     position_spans = [Found(EntityType.PERSON, a, b) for p in people for a, b in p.positions]
@@ -620,7 +640,7 @@ def scan(t: Tokens, pos: list[str]) -> SentenceFinds:
         d for d in find_date_spans(t) if not any(d.overlaps(b) for b in names + position_spans)
     ]
     _inner_rank_place(t, people)
-    return SentenceFinds(t, people + named + places + dates, pos)
+    return SentenceFinds(t, people + named + places + dates)
 
 
 def _not_a_place_here(t: Tokens, i: int) -> bool:

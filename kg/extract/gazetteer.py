@@ -46,6 +46,7 @@ class Gazetteer:
     index: dict[tuple[str, ...], list[Entry]] = field(default_factory=dict)
     max_len: int = 1
     surnames: frozenset[str] = frozenset()
+    lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
     def add(self, entry: Entry) -> None:
         key = tuple(match_key(s) for s in syllables_of(entry.term))
@@ -53,6 +54,8 @@ class Gazetteer:
             return
         self.index.setdefault(key, []).append(entry)
         self.max_len = max(self.max_len, len(key))
+        known = set(self.lengths.get(key[0], ())) | {len(key)}
+        self.lengths[key[0]] = tuple(sorted(known, reverse=True))
 
 
 def syllables_of(text: str) -> list[str]:

@@ -6,7 +6,7 @@ from functools import cache
 
 from pyvi import ViPosTagger
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..clean import clean
 from ..model import CleanDocument, DocExtraction, Document, Sentence
@@ -20,53 +20,47 @@ if not Doc.has_extension("kg_finds"):
     Doc.set_extension("kg_finds", default=None)
 
 
-@Language.component("kg_pos")
-def tag_pos(doc: Doc) -> Doc:
-    """Part-of-speech tags from pyvi's CRF tagger, on the pipeline's own words."""
-    words = [t for t in doc if not t.is_space]
-    if not words:
-        return doc
-    _, tags = ViPosTagger.postagging(" ".join(t.text.replace(" ", "_") for t in words))
-    if len(tags) == len(words):
-        for token, tag in zip(words, tags, strict=True):
-            token.tag_ = tag
-    return doc
+def sentence_tags(sent: Span) -> dict[int, str]:
+    """POS of the sentence's words from pyvi's CRF tagger, by word start offset; tags the tokens too.
+
+    A `Span` extension getter: a sentence is tagged when a rule first asks, once (the tags are then
+    on its tokens), so sentences no rule needs tags for cost nothing.
+    """
+    words = [t for t in sent if not t.is_space]
+    if words and not words[0].tag_:
+        _, tags = ViPosTagger.postagging(" ".join(t.text.replace(" ", "_") for t in words))
+        if len(tags) == len(words):
+            for token, tag in zip(words, tags, strict=True):
+                token.tag_ = tag
+    return {t.idx: t.tag_ for t in words}
+
+
+if not Span.has_extension("pyvi_tags"):
+    Span.set_extension("pyvi_tags", getter=sentence_tags)
 
 
 @Language.component("kg_entities")
 def find_entities(doc: Doc) -> Doc:
     """Entity candidates per sentence (`doc._.kg_finds`), from the lexicon-driven rules."""
     finds: list[SentenceFinds] = []
+    starts = frozenset(t.idx for t in doc if not t.is_space)
     for sent in doc.sents:
         text = sent.text.rstrip()
         start = sent.start_char + len(text) - len(text.lstrip())
         if not text.strip():
             continue
-        tokens = Tokens(Sentence(start, sent.start_char + len(text), text.lstrip()))
-        finds.append(scan(tokens, syllable_pos(doc, tokens)))
+        sentence = Sentence(start, sent.start_char + len(text), text.lstrip())
+        tokens = Tokens(sentence, starts, lambda sent=sent: sent._.pyvi_tags)
+        finds.append(scan(tokens))
     doc._.kg_finds = finds
     return doc
-
-
-def syllable_pos(doc: Doc, tokens: Tokens) -> list[str]:
-    """Each syllable's word POS; syllables after the first of a word get `_` (they never end a name)."""
-    out = []
-    for tok in tokens.toks:
-        span = doc.char_span(tok.start, tok.end, alignment_mode="expand")
-        if span is None or len(span) == 0:
-            out.append("")
-            continue
-        word = span[0]
-        out.append(word.tag_ if word.idx == tok.start else "_")
-    return out
 
 
 @cache
 def pipeline() -> Language:
     """`spacy.blank("vi")` + our components, built once per process."""
     nlp = blank_pipeline()
-    if "kg_pos" not in nlp.pipe_names:
-        nlp.add_pipe("kg_pos")
+    if "kg_entities" not in nlp.pipe_names:
         nlp.add_pipe("kg_entities")
     return nlp
 

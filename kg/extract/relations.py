@@ -367,16 +367,16 @@ def cue_patterns(view: View) -> None:
 
 
 def _cue_positions(view: View, cue: tuple[str, ...], covered: list[tuple[int, int]]) -> list[int]:
-    t, pos = view.t, view.sf.pos
+    t = view.t
     n = len(cue)
     out = []
-    for i in range(len(t) - n + 1):
+    for i in t.positions.get(cue[0], ()):
         if tuple(tok.key for tok in t.toks[i : i + n]) != cue:
             continue
         if any(a <= i < b for a, b in covered):
             continue
-        inside_word = pos and pos[i] == "_" and i > 0 and not t[i - 1].is_cap
-        if inside_word or (pos and i + n < len(pos) and pos[i + n] == "_"):
+        inside_word = not t.word_start[i] and i > 0 and not t[i - 1].is_cap
+        if inside_word or (i + n < len(t) and not t.word_start[i + n]):
             continue
         out.append(i)
     return out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -13,33 +14,35 @@ from .gazetteer import SYLLABLE, Cat, Entry, gazetteer
 DASHES = {"-", "–", "—"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Tok:
+    """A syllable or punctuation mark; its shape is worked out once, when it is made."""
+
     text: str
     start: int
     end: int
     key: str
+    is_word: bool
+    is_cap: bool
+    is_number: bool
+    is_acronym: bool
+    is_dash: bool
 
-    @property
-    def is_word(self) -> bool:
-        return self.text[:1].isalnum()
-
-    @property
-    def is_cap(self) -> bool:
-        return self.text[:1].isupper()
-
-    @property
-    def is_number(self) -> bool:
-        return self.text[:1].isdigit()
-
-    @property
-    def is_acronym(self) -> bool:
-        letters = [ch for ch in self.text if ch.isalpha()]
-        return len(letters) >= 2 and all(ch.isupper() for ch in letters)
-
-    @property
-    def is_dash(self) -> bool:
-        return self.text in DASHES
+    @classmethod
+    def make(cls, text: str, start: int, end: int) -> Tok:
+        letters = [ch for ch in text if ch.isalpha()]
+        first = text[:1]
+        return cls(
+            text,
+            start,
+            end,
+            match_key(text),
+            first.isalnum(),
+            first.isupper(),
+            first.isdigit(),
+            len(letters) >= 2 and all(ch.isupper() for ch in letters),
+            text in DASHES,
+        )
 
 
 @dataclass(frozen=True)
@@ -64,13 +67,31 @@ class Match:
 class Tokens:
     """The tokens of one sentence and, per position, the longest lexicon match of each category."""
 
-    def __init__(self, sentence: Sentence) -> None:
+    def __init__(
+        self,
+        sentence: Sentence,
+        word_starts: frozenset[int] | None = None,
+        tagger: Callable[[], dict[int, str]] | None = None,
+    ) -> None:
+        """`word_starts`: character offsets where the segmenter starts a word (None: every
+        syllable is a word); `tagger`: on demand, the POS of each word by its start offset."""
         self.sentence = sentence
         base = sentence.start
-        self.toks = [
-            Tok(m.group(), base + m.start(), base + m.end(), match_key(m.group()))
-            for m in SYLLABLE.finditer(sentence.text)
-        ]
+        self.toks = [Tok.make(m.group(), base + m.start(), base + m.end()) for m in SYLLABLE.finditer(sentence.text)]
+        self._word_starts = word_starts
+        self._tagger = tagger
+
+    @cached_property
+    def word_start(self) -> list[bool]:
+        """Whether each syllable begins a word of the segmenter (`Quốc` in `Quốc phòng`, not `phòng`)."""
+        starts = self._word_starts
+        return [starts is None or tok.start in starts for tok in self.toks]
+
+    @cached_property
+    def pos(self) -> list[str]:
+        """Each syllable's word POS (pyvi), `_` for a syllable inside a word; tagged on first use."""
+        tags = self._tagger() if self._tagger else {}
+        return [tags.get(tok.start, "") if first else "_" for tok, first in zip(self.toks, self.word_start, strict=True)]
 
     def __len__(self) -> int:
         return len(self.toks)
@@ -85,7 +106,9 @@ class Tokens:
         keys = [t.key for t in self.toks]
         table: list[dict[str, Match]] = [{} for _ in self.toks]
         for i in range(len(self.toks)):
-            for length in range(min(g.max_len, len(keys) - i), 0, -1):
+            for length in g.lengths.get(keys[i], ()):
+                if i + length > len(keys):
+                    continue
                 entries = g.index.get(tuple(keys[i : i + length]))
                 if not entries:
                     continue
@@ -104,6 +127,14 @@ class Tokens:
         if entry.cat == Cat.KNOWN_ORG and entry.term[:1].isupper():
             return tok.is_cap or length >= 3
         return True
+
+    @cached_property
+    def positions(self) -> dict[str, list[int]]:
+        """Where each syllable key occurs in the sentence."""
+        out: dict[str, list[int]] = {}
+        for i, tok in enumerate(self.toks):
+            out.setdefault(tok.key, []).append(i)
+        return out
 
     @cached_property
     def dates(self) -> list[tuple[int, int, DateMatch]]:

@@ -30,19 +30,10 @@ class Tok:
 
     @classmethod
     def make(cls, text: str, start: int, end: int) -> Tok:
-        letters = [ch for ch in text if ch.isalpha()]
         first = text[:1]
-        return cls(
-            text,
-            start,
-            end,
-            match_key(text),
-            first.isalnum(),
-            first.isupper(),
-            first.isdigit(),
-            len(letters) >= 2 and all(ch.isupper() for ch in letters),
-            text in DASHES,
-        )
+        upper = first.isupper()
+        acronym = upper and text.isupper() and sum(ch.isalpha() for ch in text) >= 2
+        return cls(text, start, end, match_key(text), first.isalnum(), upper, first.isdigit(), acronym, text in DASHES)
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,7 @@
-"""Command line: `kg build | extract | query | view | stats | path | serve | export | validate | eval | explain | bench`.
+"""Command line: `kg build | extract | query | validate | serve | export | explain | ...`.
 
-Each command is a thin edge over the library; errors a user can cause print one line and exit non-zero.
+Each command is a thin edge over the library; errors a user can cause print one line and exit
+non-zero.
 Exit codes: 0 all inputs built, 1 usage or fatal error, 2 some inputs were skipped (the rest built).
 """
 
@@ -15,7 +16,9 @@ import typer
 
 from .model import KgError
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="Knowledge graphs from Vietnamese news.")
+app = typer.Typer(
+    add_completion=False, no_args_is_help=True, help="Knowledge graphs from Vietnamese news."
+)
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -29,7 +32,9 @@ def _fail(message: str) -> None:
 
 @app.command()
 def extract(
-    paths: Annotated[list[Path], typer.Argument(help="Article files or folders (.txt, .html, .jsonl).")],
+    paths: Annotated[
+        list[Path], typer.Argument(help="Article files or folders (.txt, .html, .jsonl).")
+    ],
     format: Annotated[str, typer.Option("--format", help="json (JSON Lines) or table.")] = "json",
 ) -> None:
     """Print the entities and relations of each document (one JSON object per line)."""
@@ -48,6 +53,42 @@ def extract(
             for ent in item.entities:
                 typer.echo(f"{item.doc.doc_id}\t{ent.type.value}\t{ent.name}\t{ent.attributes}")
     if skipped:
+        raise typer.Exit(EXIT_PARTIAL)
+
+
+@app.command()
+def build(
+    paths: Annotated[
+        list[Path], typer.Argument(help="Article files or folders (.txt, .html, .jsonl).")
+    ],
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="Output folder (store, graph files).")
+    ] = Path("out"),
+    store: Annotated[
+        str | None, typer.Option("--store", help="SPARQL 1.1 server URL instead of <out>/store.")
+    ] = None,
+    workers: Annotated[int | None, typer.Option("--workers", help="Extraction processes.")] = None,
+    dask: Annotated[
+        str | None,
+        typer.Option("--dask", help="Run the extraction on Dask: a scheduler address or 'local'."),
+    ] = None,
+    rebuild: Annotated[
+        bool, typer.Option("--rebuild", help="Extract every document again, changed or not.")
+    ] = False,
+) -> None:
+    """Build or update the graph of PATHS in OUT: store, graph.trig, graph.ttl, extractions.jsonl.
+
+    Only documents whose content changed are extracted again; documents no longer given are
+    removed. Exit status: 0 every input built, 2 some inputs were skipped (each reported on one
+    line `skipped <name>: <reason>`, the rest built), 1 fatal error.
+    """
+    from .build import build as run_build
+
+    report = run_build(paths, out, store_url=store, workers=workers, dask=dask, rebuild=rebuild)
+    typer.echo(report.summary())
+    if report.view is not None:
+        typer.echo(f"view: {report.view}")
+    if report.skipped:
         raise typer.Exit(EXIT_PARTIAL)
 
 

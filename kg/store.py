@@ -172,9 +172,9 @@ class LocalStore:
                 substitutions=subs or None,
             )
         except SyntaxError as err:
-            raise KgError(f"invalid SPARQL: {err}") from None
-        except RuntimeError as err:
-            raise KgError(f"query failed: {err}") from None
+            raise KgError(f"invalid SPARQL: {_one_line(err)}") from None
+        except (RuntimeError, OSError) as err:
+            raise KgError(f"query failed: {_one_line(err)}") from None
 
     def drop_graphs(self, graphs: Iterable[str]) -> None:
         for graph in graphs:
@@ -199,6 +199,11 @@ class LocalStore:
         if not self.read_only:
             self._store.flush()
         del self._store
+
+
+def _one_line(err: Exception, limit: int = 200) -> str:
+    text = " ".join(str(err).split())
+    return text if len(text) <= limit else text[:limit] + " …"
 
 
 # ---------------------------------------------------------------- remote

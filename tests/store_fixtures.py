@@ -56,7 +56,7 @@ ENTITIES: tuple[tuple[str, EntityType, tuple[str, ...], dict[str, str]], ...] = 
     ("14-3", EntityType.DATE, ("14-3",), {"iso": "2023-03-14"}),
 )
 
-# subject, predicate, object (a name, or a literal when the flag is False), rule
+# subject, predicate, object (a name, or a literal when the flag is False)
 RELATIONS: tuple[tuple[str, str, str, bool], ...] = (
     ("Lê Văn Minh", "hasRank", "Trung tướng", False),
     ("Lê Văn Minh", "hasRank", "Thượng tướng", False),
@@ -72,6 +72,9 @@ RELATIONS: tuple[tuple[str, str, str, bool], ...] = (
     ("Lễ khai mạc Diễn tập cứu hộ Sông Hàn 2023", "chairedBy", "Lê Văn Minh", True),
     ("Lễ khai mạc Diễn tập cứu hộ Sông Hàn 2023", "heldIn", "Đà Nẵng", True),
 )
+
+# the verb a sentence must contain for a relation to be read from it
+CUES = {"received": " tiếp ", "met": " gặp ", "chairedBy": "chủ trì"}
 
 
 def write_articles(folder: Path, which: tuple[str, ...] = ("march", "october")) -> Path:
@@ -101,6 +104,8 @@ def fixture_extractor(doc: Document) -> DocExtraction:
         text = doc.text[sentence.start : sentence.end]
         for subject, predicate, obj, is_entity in RELATIONS:
             if subject not in by_name or _surface(obj) not in text:
+                continue
+            if CUES.get(predicate, "") not in text:
                 continue
             if not any(m.text in text for m in by_name[subject].mentions):
                 continue

@@ -21,10 +21,13 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from . import rdf
+import pyoxigraph as ox
+
+from . import iri, rdf
 from .ingest import Skipped, read_documents
 from .model import DocExtraction, Document, KgError
 from .store import DocRecord, GraphStore, documents, export, open_store, value
+from .vocab import ontology_path
 
 Extractor = Callable[[Document], DocExtraction]
 BatchResult = tuple[str, list[str], list[Skipped]]
@@ -247,6 +250,7 @@ def build(
         lines, failed = _extract_and_load(
             store, plan, extractor or default_extractor, workers, dask
         )
+        load_ontology(store)
         for item in failed:
             say(str(item))
         report.skipped.extend(failed)
@@ -272,6 +276,18 @@ def _extract_and_load(
     store.load_nquads("".join(nquads for nquads, _, _ in results))
     lines = [line for _, batch_lines, _ in results for line in batch_lines]
     return lines, [item for _, _, failed in results for item in failed]
+
+
+ONTOLOGY_GRAPH = iri.BASE + "graph/ontology"
+
+
+def load_ontology(store: GraphStore) -> None:
+    """Put ontology/kg.ttl in the graph `kgr:graph/ontology`, replacing the previous copy."""
+    graph = ox.NamedNode(ONTOLOGY_GRAPH)
+    triples = ox.parse(path=str(ontology_path()), format=ox.RdfFormat.TURTLE)
+    nquads = "".join(f"{ox.Quad(t.subject, t.predicate, t.object, graph)} .\n" for t in triples)
+    store.drop_graphs([ONTOLOGY_GRAPH])
+    store.load_nquads(nquads)
 
 
 def _write_outputs(store: GraphStore, out: Path, records: list[str], report: BuildReport) -> None:

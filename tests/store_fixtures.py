@@ -152,3 +152,13 @@ def _entity(
             mentions.append(Mention(form, start, start + len(form)))
             start = text.find(form, start + 1)
     return Entity(id=f"e{index}", type=kind, name=name, mentions=mentions, attributes=dict(attrs))
+
+
+def build_fixture_graph(folder: Path) -> Path:
+    """Both articles built into `folder/out` with the fixture extractor; returns the out folder."""
+    from kg.build import build
+
+    src = write_articles(folder / "src")
+    out = folder / "out"
+    build([src], out, extractor=fixture_extractor, workers=1, log=lambda _: None)
+    return out

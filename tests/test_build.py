@@ -9,7 +9,7 @@ import pytest
 from store_fixtures import ARTICLE_MARCH, fixture_extractor, write_articles
 
 from kg import iri
-from kg.build import build
+from kg.build import ONTOLOGY_GRAPH, build
 from kg.store import documents, open_store
 
 
@@ -68,7 +68,7 @@ def test_a_removed_source_drops_its_named_graph(tmp_path: Path) -> None:
         graphs = {q.graph_name.value for q in store.quads()}
     finally:
         store.close()
-    assert graphs == {iri.graph_iri("march")}
+    assert graphs == {iri.graph_iri("march"), ONTOLOGY_GRAPH}
 
 
 def test_same_input_gives_same_graph_with_source_date_epoch(

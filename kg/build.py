@@ -241,12 +241,14 @@ def build(
     docs = _read_inputs(paths, report)
     for skipped in report.skipped:
         say(str(skipped))
+    if not docs:
+        raise KgError("no readable article among the inputs; nothing was built or removed")
     cached = _read_cached(out_dir)
-    if extractor is None:
-        _require_extractor()
     store = open_store(store_url or out_dir)
     try:
         plan = _plan(docs, documents(store), cached, rebuild)
+        if extractor is None and plan.changed:
+            _require_extractor()
         lines, failed = _extract_and_load(
             store, plan, extractor or default_extractor, workers, dask
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from store_fixtures import ARTICLE_MARCH, fixture_extractor, write_articles
 
 from kg import iri
 from kg.build import ONTOLOGY_GRAPH, build
+from kg.model import DocExtraction, Document
 from kg.store import documents, open_store
 
 
@@ -103,3 +105,46 @@ def test_process_pool_gives_the_same_graph_as_one_process(
     build([src], tmp_path / "pool", extractor=fixture_extractor, workers=2, log=lambda _: None)
     serial = (tmp_path / "serial" / "graph.trig").read_bytes()
     assert (tmp_path / "pool" / "graph.trig").read_bytes() == serial
+
+
+def test_dask_local_cluster_gives_the_same_graph(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("dask.distributed")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    src = write_articles(tmp_path / "src")
+    _build(src, tmp_path / "serial")
+    build([src], tmp_path / "dask", extractor=fixture_extractor, workers=2, dask="local", log=print)
+    serial = (tmp_path / "serial" / "graph.trig").read_bytes()
+    assert (tmp_path / "dask" / "graph.trig").read_bytes() == serial
+
+
+def test_extraction_failure_skips_only_that_document(tmp_path: Path) -> None:
+    src = write_articles(tmp_path / "src")
+    messages: list[str] = []
+    report = build(
+        [src], tmp_path / "out", extractor=failing_on_october, workers=1, log=messages.append
+    )
+    assert report.built == ["march"]
+    assert [s.source for s in report.skipped] == [str(src / "october.txt")]
+    assert messages[0].startswith(f"skipped {src / 'october.txt'}: extraction failed (ValueError")
+
+
+def failing_on_october(doc: Document) -> DocExtraction:
+    if doc.doc_id == "october":
+        raise ValueError("không đọc được câu")
+    return fixture_extractor(doc)
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("kg.extract.pipeline") is None,
+    reason="the extractor (kg.extract.pipeline) is not in this branch yet",
+)
+def test_sample_corpus_builds_and_validates(tmp_path: Path) -> None:
+    from kg.validate import validate
+
+    raw = Path(__file__).resolve().parent.parent / "data" / "raw"
+    report = build([raw], tmp_path / "out", log=print)
+    assert len(report.built) == 2 and not report.skipped
+    assert report.entities["PERSON"] > 0 and report.relations > 0
+    assert validate(tmp_path / "out") == []

@@ -38,3 +38,13 @@ def graph_iri(doc_id: str) -> str:
 
 def sentence_iri(doc_id: str, start: int, end: int) -> str:
     return f"{document_iri(doc_id)}/s/{start}-{end}"
+
+
+def assertion_iri(doc_id: str, *parts: str) -> str:
+    """`kgr:assertion/<hash>`: one relation as read from one evidence span of one document."""
+    return f"{BASE}assertion/{digest(doc_id, *parts, length=16)}"
+
+
+def tenure_iri(doc_id: str, *parts: str) -> str:
+    """`kgr:tenure/<hash>`: a rank or post of a person as one document states it."""
+    return f"{BASE}tenure/{digest(doc_id, *parts, length=16)}"

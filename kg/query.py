@@ -1,0 +1,243 @@
+"""Query: SPARQL over a built graph (folder or server URL), by text or by name, as a table.
+
+Named queries are the `ontology/queries/<name>.rq` files; their header says what they return and
+which parameters they take (`# param NAME: optional|required ...`). Parameters are bound as
+initial bindings (typed RDF terms), never pasted into the query text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+import pandas as pd
+import pyoxigraph as ox
+
+from .lexicon import ontology_dir
+from .model import KgError
+from .store import Bindings, Table, Term, open_store
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+_NAME = re.compile(r"^[a-z][a-z0-9_-]*$")
+_PARAM = re.compile(r"^#\s*param\s+(\w+):\s*(optional|required)\b\s*(.*)$")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+FORMATS = ("table", "csv", "json")
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    required: bool
+    help: str
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    name: str
+    description: str
+    text: str
+    params: tuple[Param, ...]
+
+
+def queries_dir() -> Path:
+    return ontology_dir() / "queries"
+
+
+def read_named_query(path: Path) -> NamedQuery:
+    text = path.read_text(encoding="utf-8")
+    header = [line for line in text.splitlines() if line.startswith("#")]
+    description = header[0].lstrip("# ").split(":", 1)[-1].strip() if header else ""
+    params = tuple(
+        Param(m[1], m[2] == "required", m[3].strip())
+        for m in (_PARAM.match(line) for line in header)
+        if m
+    )
+    return NamedQuery(path.stem, description, text, params)
+
+
+def named_queries() -> dict[str, NamedQuery]:
+    """Every named query, by name."""
+    return {p.stem: read_named_query(p) for p in sorted(queries_dir().glob("*.rq"))}
+
+
+def resolve(sparql_or_name: str) -> NamedQuery:
+    """A named query, or ad-hoc SPARQL text wrapped as a query without declared parameters."""
+    text = sparql_or_name.strip()
+    if _NAME.match(text):
+        found = named_queries()
+        if text not in found:
+            names = ", ".join(sorted(found))
+            raise KgError(f"no named query {text!r} in {queries_dir()}; named queries: {names}")
+        return found[text]
+    return NamedQuery("", "", sparql_or_name, ())
+
+
+def parse_params(pairs: list[str]) -> dict[str, str]:
+    """`NAME=VALUE` strings from the command line as a dict."""
+    params: dict[str, str] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not re.match(r"^\w+$", name):
+            raise KgError(f"--param {pair!r}: write it as NAME=VALUE")
+        params[name] = value
+    return params
+
+
+def term(value: str) -> Term:
+    """A parameter value as an RDF term: an ISO date is an xsd:date, anything else a string."""
+    if _ISO_DATE.match(value):
+        return ox.Literal(value, datatype=ox.NamedNode(XSD + "date"))
+    return ox.Literal(value)
+
+
+def bindings(named: NamedQuery, params: dict[str, str]) -> Bindings:
+    declared = {p.name for p in named.params}
+    if named.name:
+        unknown = sorted(set(params) - declared)
+        if unknown:
+            raise KgError(
+                f"query {named.name!r} takes no parameter {unknown[0]!r}; "
+                f"it takes: {', '.join(sorted(declared)) or 'none'}"
+            )
+        missing = [p.name for p in named.params if p.required and p.name not in params]
+        if missing:
+            raise KgError(f"query {named.name!r} needs --param {missing[0]}=VALUE")
+    return {name: term(value) for name, value in params.items()}
+
+
+def run(location: str | Path, sparql_or_name: str, params: dict[str, str] | None = None) -> Table:
+    """The raw result table (RDF terms) of a query against a folder or a server URL."""
+    named = resolve(sparql_or_name)
+    bound = bindings(named, params or {})
+    store = open_store(location, read_only=True)
+    try:
+        table = store.select(named.text, bound)
+    finally:
+        store.close()
+    hidden = {p.name for p in named.params}
+    keep = [i for i, c in enumerate(table.columns) if c not in hidden]
+    return Table([table.columns[i] for i in keep], [[row[i] for i in keep] for row in table.rows])
+
+
+def query(
+    location: str | Path, sparql_or_name: str, params: dict[str, str] | None = None
+) -> pd.DataFrame:
+    """A SELECT query (SPARQL text or a named query) as a DataFrame of Python values."""
+    table = run(location, sparql_or_name, params)
+    return pd.DataFrame(
+        [[python_value(t) for t in row] for row in table.rows], columns=table.columns
+    )
+
+
+def python_value(value: Term | None) -> object:
+    """IRIs and strings as str, numbers as int/float, booleans as bool, unbound as None."""
+    if value is None:
+        return None
+    if not isinstance(value, ox.Literal):
+        return str(value) if isinstance(value, ox.Triple) else value.value
+    datatype = value.datatype.value
+    try:
+        if datatype in (XSD + "integer", XSD + "int", XSD + "long"):
+            return int(value.value)
+        if datatype == XSD + "decimal":
+            return float(Decimal(value.value))
+        if datatype in (XSD + "double", XSD + "float"):
+            return float(value.value)
+        if datatype == XSD + "boolean":
+            return value.value in ("true", "1")
+    except ValueError:
+        return value.value
+    return value.value
+
+
+def render(frame: pd.DataFrame, fmt: str) -> str:
+    """A result as an aligned text table, CSV or JSON (one array of records)."""
+    if fmt == "csv":
+        return str(frame.to_csv(index=False))
+    if fmt == "json":
+        return str(frame.to_json(orient="records", force_ascii=False, indent=1))
+    if fmt == "table":
+        if frame.empty:
+            return "(no results)\n"
+        return str(frame.fillna("").to_string(index=False)) + "\n"
+    raise KgError(f"unknown format {fmt!r}: use {', '.join(FORMATS)}")
+
+
+# ---------------------------------------------------------------- explain
+
+_EXPLAIN = """
+SELECT DISTINCT ?entity ?type ?class ?label ?alt ?reason ?sentence ?start ?source ?name WHERE {
+  ?entity rdfs:label|skos:altLabel ?spelling ; kg:entityType ?type ; rdfs:label ?label .
+  FILTER(LCASE(STR(?spelling)) = LCASE(STR(?name)))
+  { ?entity a ?class }
+  UNION { ?entity skos:altLabel ?alt }
+  UNION { ?entity kg:mergeReason ?reason }
+  UNION {
+    ?entity kg:mentionedIn ?where .
+    OPTIONAL { ?where kg:text ?sentence ; kg:startOffset ?start }
+    ?where (kg:inDocument?)/kg:sourcePath ?source .
+  }
+}"""
+
+
+@dataclass
+class Explanation:
+    """What the graph knows of one entity and where it read it."""
+
+    iri: str
+    type: str
+    labels: list[str]
+    classes: list[str]
+    spellings: list[str]
+    merge_reasons: list[str]
+    mentions: list[tuple[str, int, str]]
+
+    def lines(self) -> list[str]:
+        out = [
+            f"{' / '.join(self.labels)}  ({self.type}: {', '.join(self.classes)})",
+            f"  iri: {self.iri}",
+        ]
+        if self.spellings:
+            out.append(f"  also written: {'; '.join(self.spellings)}")
+        out += [f"  merged because: {reason}" for reason in self.merge_reasons]
+        out.append(f"  mentioned in {len({m[0] for m in self.mentions})} document(s):")
+        out += [f"    {src} [{start}]: {text}" for src, start, text in self.mentions]
+        return out
+
+
+def explain(location: str | Path, name: str) -> list[Explanation]:
+    """Each entity called `name` (any spelling, case-insensitive): type, labels, mentions."""
+    table = run(location, _EXPLAIN, {"name": name})
+    found: dict[str, Explanation] = {}
+    for row in table.rows:
+        entity, kind, cls, label, alt, reason, sentence, start, source = (
+            python_value(v) for v in row[:9]
+        )
+        item = found.setdefault(
+            str(entity), Explanation(str(entity), str(kind), [], [], [], [], [])
+        )
+        _add(item.labels, label)
+        _add(item.classes, cls and str(cls).rsplit("#", 1)[-1])
+        _add(item.spellings, alt)
+        _add(item.merge_reasons, reason)
+        if source is not None:
+            mention = (
+                str(source),
+                int(str(start)) if start is not None else -1,
+                str(sentence or ""),
+            )
+            if mention not in item.mentions:
+                item.mentions.append(mention)
+    for item in found.values():
+        item.mentions.sort()
+        item.classes.sort()
+    if not found:
+        raise KgError(f"no entity named {name!r} in {location}")
+    return list(found.values())
+
+
+def _add(values: list[str], value: object) -> None:
+    if value is not None and str(value) not in values:
+        values.append(str(value))

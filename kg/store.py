@@ -1,0 +1,380 @@
+"""Store: the graph on disk (embedded Oxigraph) or behind a SPARQL 1.1 endpoint; one interface.
+
+`open_store(location)` picks the code path: a folder is the embedded store (pyoxigraph, written
+with bulk loads and flushed after every write, see STORES.md), an `http(s)://` URL is a remote
+server reached over the SPARQL 1.1 Query, Update and Graph Store protocols (Oxigraph's layout:
+`/query`, `/update`, `/store`).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+import pyoxigraph as ox
+
+from .model import KgError
+from .vocab import KG_NS, PREFIXES
+
+STORE_DIR = "store"
+Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
+Bindings = dict[str, Term]
+
+
+@dataclass(frozen=True)
+class DocRecord:
+    """What the store knows of a built document: its graph, content hash and build time."""
+
+    doc_id: str
+    graph: str
+    content_hash: str
+    built_at: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Table:
+    """A SELECT result: column names and rows of RDF terms (None where unbound)."""
+
+    columns: list[str]
+    rows: list[list[Term | None]]
+
+
+_DOCUMENTS = f"""
+PREFIX kg: <{KG_NS}>
+PREFIX schema: <https://schema.org/>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+SELECT ?g ?id ?hash ?built ?source WHERE {{
+  GRAPH ?g {{ ?d a kg:Document ; schema:identifier ?id ; kg:contentHash ?hash ;
+               prov:generatedAtTime ?built ; kg:sourcePath ?source }}
+}}"""
+
+
+class GraphStore(Protocol):
+    """The verbs the build, query and export need from any store."""
+
+    def select(self, sparql: str, bindings: Bindings | None = None) -> Table: ...
+
+    def ask(self, sparql: str) -> bool: ...
+
+    def drop_graphs(self, graphs: Iterable[str]) -> None: ...
+
+    def load_nquads(self, nquads: str) -> None: ...
+
+    def quads(self) -> Iterator[ox.Quad]: ...
+
+    def count(self) -> int: ...
+
+    def close(self) -> None: ...
+
+
+def value(term: Term | None) -> str:
+    """The lexical value of a term ('' when unbound)."""
+    if term is None:
+        return ""
+    return str(term) if isinstance(term, ox.Triple) else term.value
+
+
+def documents(store: GraphStore) -> dict[str, DocRecord]:
+    """doc_id → DocRecord for every document graph in the store (the build manifest)."""
+    found: dict[str, DocRecord] = {}
+    for g, doc_id, hashed, built, source in store.select(_DOCUMENTS).rows:
+        if g is None or doc_id is None:
+            continue
+        found[value(doc_id)] = DocRecord(
+            doc_id=value(doc_id),
+            graph=value(g),
+            content_hash=value(hashed),
+            built_at=value(built),
+            source=value(source),
+        )
+    return found
+
+
+def is_url(location: str | Path) -> bool:
+    return str(location).startswith(("http://", "https://"))
+
+
+def store_path(out: Path) -> Path:
+    """`<out>/store`, or `out` itself when it is already a store folder."""
+    if (out / STORE_DIR).is_dir():
+        return out / STORE_DIR
+    if (out / "CURRENT").is_file():
+        return out
+    return out / STORE_DIR
+
+
+def open_store(location: str | Path, read_only: bool = False) -> GraphStore:
+    """The embedded store in a build folder, or a remote endpoint for an http(s) URL."""
+    if is_url(location):
+        return RemoteStore(str(location))
+    path = store_path(Path(location))
+    if read_only and not path.is_dir():
+        raise KgError(f"no graph at {location}: run `kg build FILES --out {location}` first")
+    return LocalStore(path, read_only=read_only)
+
+
+# ---------------------------------------------------------------- embedded
+
+
+class LocalStore:
+    """On-disk Oxigraph via pyoxigraph; queries see the union of the named graphs by default."""
+
+    def __init__(self, path: Path, read_only: bool = False) -> None:
+        self.path = path
+        self.read_only = read_only
+        try:
+            if read_only:
+                self._store = ox.Store.read_only(str(path))
+            else:
+                path.mkdir(parents=True, exist_ok=True)
+                self._store = ox.Store(str(path))
+        except OSError as err:
+            raise KgError(
+                f"cannot open the store at {path}: {err} (is another kg using it?)"
+            ) from None
+
+    @property
+    def oxigraph(self) -> ox.Store:
+        return self._store
+
+    def select(self, sparql: str, bindings: Bindings | None = None) -> Table:
+        result = self._run(sparql, bindings)
+        if not isinstance(result, ox.QuerySolutions):
+            raise KgError("the query is not a SELECT query")
+        columns = [v.value for v in result.variables]
+        rows = [[solution[c] for c in columns] for solution in result]
+        return Table(columns, rows)
+
+    def ask(self, sparql: str) -> bool:
+        return bool(self._run(sparql, None))
+
+    def construct(self, sparql: str, bindings: Bindings | None = None) -> list[ox.Triple]:
+        result = self._run(sparql, bindings)
+        if not isinstance(result, ox.QueryTriples):
+            raise KgError("the query is not a CONSTRUCT or DESCRIBE query")
+        return list(result)
+
+    def _run(self, sparql: str, bindings: Bindings | None) -> object:
+        subs = {ox.Variable(k): v for k, v in (bindings or {}).items()}
+        try:
+            return self._store.query(
+                sparql,
+                use_default_graph_as_union=True,
+                prefixes=PREFIXES,
+                substitutions=subs or None,
+            )
+        except SyntaxError as err:
+            raise KgError(f"invalid SPARQL: {_one_line(err)}") from None
+        except (RuntimeError, OSError) as err:
+            raise KgError(f"query failed: {_one_line(err)}") from None
+
+    def drop_graphs(self, graphs: Iterable[str]) -> None:
+        for graph in graphs:
+            self._store.remove_graph(ox.NamedNode(graph))
+        self._store.flush()
+
+    def load_nquads(self, nquads: str) -> None:
+        if nquads:
+            self._store.bulk_load(nquads.encode("utf-8"), ox.RdfFormat.N_QUADS)
+            self._store.flush()
+
+    def quads(self) -> Iterator[ox.Quad]:
+        for quad in self._store.quads_for_pattern(None, None, None, None):
+            if not isinstance(quad.graph_name, ox.DefaultGraph):
+                yield quad
+
+    def count(self) -> int:
+        return len(self._store)
+
+    def close(self) -> None:
+        """Flush and release the folder (RocksDB allows one writer process at a time)."""
+        if not self.read_only:
+            self._store.flush()
+        del self._store
+
+
+def _one_line(err: Exception, limit: int = 200) -> str:
+    text = " ".join(str(err).split())
+    return text if len(text) <= limit else text[:limit] + " …"
+
+
+# ---------------------------------------------------------------- remote
+
+
+_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+
+
+class RemoteStore:
+    """A SPARQL 1.1 server: Query and Update protocols, Graph Store protocol for loads."""
+
+    def __init__(self, url: str, timeout: float = 60.0) -> None:
+        self.url = url.rstrip("/")
+        self.timeout = timeout
+
+    def select(self, sparql: str, bindings: Bindings | None = None) -> Table:
+        data = self._query(with_values(sparql, bindings or {}))
+        columns = list(data.get("head", {}).get("vars", []))
+        rows = [
+            [_json_term(b[c]) if c in b else None for c in columns]
+            for b in data.get("results", {}).get("bindings", [])
+        ]
+        return Table(columns, rows)
+
+    def ask(self, sparql: str) -> bool:
+        return bool(self._query(sparql).get("boolean", False))
+
+    def _query(self, sparql: str) -> dict[str, Any]:
+        params = urllib.parse.urlencode({"union-default-graph": ""})
+        body = self._send(
+            f"{self.url}/query?{params}",
+            _prefixed(sparql).encode("utf-8"),
+            "application/sparql-query",
+            accept="application/sparql-results+json",
+        )
+        result: dict[str, Any] = json.loads(body)
+        return result
+
+    def update(self, sparql: str) -> None:
+        self._send(f"{self.url}/update", sparql.encode("utf-8"), "application/sparql-update")
+
+    def drop_graphs(self, graphs: Iterable[str]) -> None:
+        statements = [f"DROP SILENT GRAPH <{g}>" for g in graphs]
+        if statements:
+            self.update(" ;\n".join(statements))
+
+    def load_nquads(self, nquads: str) -> None:
+        """One Graph Store POST of N-Triples per named graph."""
+        by_graph: dict[str, list[str]] = {}
+        for quad in ox.parse(nquads.encode("utf-8"), ox.RdfFormat.N_QUADS):
+            graph = quad.graph_name
+            if isinstance(graph, ox.NamedNode):
+                by_graph.setdefault(graph.value, []).append(f"{quad.triple} .\n")
+        for graph, lines in by_graph.items():
+            target = f"{self.url}/store?{urllib.parse.urlencode({'graph': graph})}"
+            self._send(target, "".join(lines).encode("utf-8"), "application/n-triples")
+
+    def quads(self) -> Iterator[ox.Quad]:
+        table = self.select("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+        for s, p, o, g in table.rows:
+            if not isinstance(s, ox.NamedNode | ox.BlankNode) or o is None:
+                continue
+            if isinstance(p, ox.NamedNode) and isinstance(g, ox.NamedNode):
+                yield ox.Quad(s, p, o, g)
+
+    def count(self) -> int:
+        rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }").rows
+        return int(value(rows[0][0]) or 0) if rows else 0
+
+    def close(self) -> None:
+        return None
+
+    def _send(self, url: str, body: bytes, content_type: str, accept: str = "*/*") -> bytes:
+        request = urllib.request.Request(
+            url, data=body, method="POST", headers={"Content-Type": content_type, "Accept": accept}
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=self.timeout) as response:
+                data: bytes = response.read()
+                return data
+        except urllib.error.HTTPError as err:
+            detail = err.read().decode("utf-8", "replace").strip().splitlines()
+            reason = detail[0] if detail else err.reason
+            raise KgError(f"{self.url} answered {err.code}: {reason}") from None
+        except (urllib.error.URLError, OSError) as err:
+            raise KgError(f"cannot reach the SPARQL server at {self.url}: {err}") from None
+
+
+def _prefixed(sparql: str) -> str:
+    """The query with our prefixes declared (the protocol has no default prefixes)."""
+    declared = {m.lower() for m in re.findall(r"PREFIX\s+(\w*):", sparql, re.IGNORECASE)}
+    lines = [f"PREFIX {p}: <{ns}>" for p, ns in PREFIXES.items() if p.lower() not in declared]
+    return "\n".join([*lines, sparql])
+
+
+def with_values(sparql: str, bindings: Bindings) -> str:
+    """Parameters as a VALUES block opening the WHERE group: escaped RDF terms, never raw text."""
+    if not bindings:
+        return sparql
+    names = " ".join(f"?{k}" for k in bindings)
+    terms = " ".join(str(v) for v in bindings.values())
+    block = f"VALUES ({names}) {{ ({terms}) }}\n"
+    match = _WHERE.search(sparql) or re.search(r"\{", sparql)
+    if match is None:
+        raise KgError("a query with parameters needs a WHERE clause")
+    return sparql[: match.end()] + "\n" + block + sparql[match.end() :]
+
+
+def _json_term(value: dict[str, str]) -> Term:
+    kind = value.get("type")
+    if kind == "uri":
+        return ox.NamedNode(value["value"])
+    if kind == "bnode":
+        return ox.BlankNode(value["value"])
+    if "xml:lang" in value:
+        return ox.Literal(value["value"], language=value["xml:lang"])
+    if "datatype" in value:
+        return ox.Literal(value["value"], datatype=ox.NamedNode(value["datatype"]))
+    return ox.Literal(value["value"])
+
+
+# ---------------------------------------------------------------- export
+
+EXPORT_FORMATS: dict[str, ox.RdfFormat] = {
+    "trig": ox.RdfFormat.TRIG,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "turtle": ox.RdfFormat.TURTLE,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+}
+
+
+def _sort_key(quad: ox.Quad) -> tuple[str, str, str, str]:
+    return (str(quad.graph_name), str(quad.subject), str(quad.predicate), str(quad.object))
+
+
+def export(store: GraphStore, output: Path, fmt: str) -> int:
+    """Write the graph: all named graphs (trig, nquads, jsonld) or their union (turtle, ntriples).
+
+    Statements are sorted, so the same graph always gives the same file. Returns how many
+    statements were written.
+    """
+    quads = sorted(store.quads(), key=_sort_key)
+    if fmt == "jsonld":
+        return _export_jsonld(quads, output)
+    if fmt not in EXPORT_FORMATS:
+        raise KgError(
+            f"unknown export format {fmt!r}: use turtle, trig, nquads, ntriples or jsonld"
+        )
+    rdf_format = EXPORT_FORMATS[fmt]
+    items: list[ox.Quad] | list[ox.Triple] = quads
+    if not rdf_format.supports_datasets:
+        items = sorted(
+            {q.triple for q in quads},
+            key=lambda t: (str(t.subject), str(t.predicate), str(t.object)),
+        )
+    pretty = rdf_format in (ox.RdfFormat.TRIG, ox.RdfFormat.TURTLE)
+    prefixes = {k: v for k, v in PREFIXES.items() if k != "kgr"} if pretty else None
+    output.parent.mkdir(parents=True, exist_ok=True)
+    ox.serialize(items, str(output), rdf_format, prefixes=prefixes)
+    return len(items)
+
+
+def _export_jsonld(quads: list[ox.Quad], output: Path) -> int:
+    """JSON-LD through rdflib (pyoxigraph writes no JSON-LD), with our prefixes as the context."""
+    from rdflib import Dataset
+
+    nquads = "".join(f"{q} .\n" for q in quads)
+    dataset = Dataset()
+    dataset.parse(data=nquads, format="nquads")
+    output.parent.mkdir(parents=True, exist_ok=True)
+    dataset.serialize(
+        destination=str(output), format="json-ld", context=PREFIXES, auto_compact=True
+    )
+    return len(quads)

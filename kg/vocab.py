@@ -1,0 +1,242 @@
+"""Vocabularies as `DefinedNamespace`s, so a typo in a term is an AttributeError, not a new IRI.
+
+`KG` mirrors `ontology/kg.ttl` term for term (a test keeps them equal); `python -m kg.vocab`
+rewrites `docs/ONTOLOGY.md` from the ontology.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DefinedNamespace
+
+from .iri import BASE
+from .lexicon import ontology_dir
+
+KG_NS = "https://w3id.org/kg-vn/ontology#"
+KGR = Namespace(BASE)
+ORG = Namespace("http://www.w3.org/ns/org#")
+PROV = Namespace("http://www.w3.org/ns/prov#")
+SDO = Namespace("https://schema.org/")
+TIME = Namespace("http://www.w3.org/2006/time#")
+SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
+WD = Namespace("http://www.wikidata.org/entity/")
+
+PREFIXES: dict[str, str] = {
+    "kg": KG_NS,
+    "kgr": BASE,
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "owl": str(OWL),
+    "xsd": str(XSD),
+    "schema": str(SDO),
+    "org": str(ORG),
+    "prov": str(PROV),
+    "time": str(TIME),
+    "skos": str(SKOS),
+}
+
+
+class KG(DefinedNamespace):
+    """Every class and property of `ontology/kg.ttl`."""
+
+    _NS = Namespace(KG_NS)
+    _fail = True
+
+    # classes
+    Agreement: URIRef
+    ArmedForce: URIRef
+    Assertion: URIRef
+    Ceremony: URIRef
+    Charter: URIRef
+    City: URIRef
+    Conference: URIRef
+    Country: URIRef
+    Course: URIRef
+    Date: URIRef
+    Document: URIRef
+    Event: URIRef
+    Exercise: URIRef
+    GovernmentAgency: URIRef
+    InternationalOrganization: URIRef
+    JointStatement: URIRef
+    Location: URIRef
+    Meeting: URIRef
+    Mission: URIRef
+    MoU: URIRef
+    Organization: URIRef
+    Person: URIRef
+    PostTenure: URIRef
+    RankTenure: URIRef
+    Region: URIRef
+    Sentence: URIRef
+    Tenure: URIRef
+    Visit: URIRef
+    # the 18 relation predicates
+    about: URIRef
+    chairedBy: URIRef
+    coChairedBy: URIRef
+    hasRank: URIRef
+    heldIn: URIRef
+    heldOn: URIRef
+    holdsPosition: URIRef
+    hostedBy: URIRef
+    locatedIn: URIRef
+    memberOf: URIRef
+    met: URIRef
+    nationality: URIRef
+    organizedBy: URIRef
+    partOf: URIRef
+    participatedIn: URIRef
+    received: URIRef
+    signedBy: URIRef
+    signedOn: URIRef
+    # descriptive and provenance properties
+    acronym: URIRef
+    confidence: URIRef
+    contentHash: URIRef
+    country: URIRef
+    cue: URIRef
+    endOffset: URIRef
+    entityType: URIRef
+    evidenceText: URIRef
+    holder: URIRef
+    inDocument: URIRef
+    isoDate: URIRef
+    mentionedIn: URIRef
+    mergeReason: URIRef
+    position: URIRef
+    rank: URIRef
+    rule: URIRef
+    sourcePath: URIRef
+    startOffset: URIRef
+    statedOn: URIRef
+    status: URIRef
+    text: URIRef
+    yearInferred: URIRef
+
+
+ENTITY_CLASS: dict[str, URIRef] = {
+    "PERSON": KG.Person,
+    "ORGANIZATION": KG.Organization,
+    "LOCATION": KG.Location,
+    "EVENT": KG.Event,
+    "AGREEMENT": KG.Agreement,
+    "DATE": KG.Date,
+}
+
+
+def ontology_path() -> Path:
+    return ontology_dir() / "kg.ttl"
+
+
+@cache
+def ontology_graph() -> Graph:
+    """`ontology/kg.ttl`, parsed once per process."""
+    return Graph().parse(ontology_path(), format="turtle")
+
+
+def ontology_terms(graph: Graph) -> set[str]:
+    """Local names of every term the ontology defines in the kg namespace."""
+    return {str(s)[len(KG_NS) :] for s in graph.subjects() if str(s).startswith(KG_NS)}
+
+
+@cache
+def subclass_cues() -> tuple[tuple[str, URIRef, URIRef], ...]:
+    """(cue word, subclass, parent class) from `kg:cue`, longest cue first."""
+    graph = ontology_graph()
+    found: list[tuple[str, URIRef, URIRef]] = []
+    for cls, cue in graph.subject_objects(KG.cue):
+        for parent in graph.objects(cls, RDFS.subClassOf):
+            if isinstance(cls, URIRef) and parent in ENTITY_CLASS.values():
+                assert isinstance(parent, URIRef)
+                found.append((str(cue).casefold(), cls, parent))
+    return tuple(sorted(found, key=lambda c: (-len(c[0]), c[0], str(c[1]))))
+
+
+def _label(graph: Graph, term: URIRef, lang: str) -> str:
+    for value in graph.objects(term, RDFS.label):
+        if isinstance(value, Literal) and value.language == lang:
+            return str(value)
+    return ""
+
+
+def _comment(graph: Graph, term: URIRef) -> str:
+    for value in graph.objects(term, RDFS.comment):
+        if isinstance(value, Literal) and value.language == "en":
+            return str(value)
+    return ""
+
+
+def _curie(graph: Graph, term: object) -> str:
+    if not isinstance(term, URIRef):
+        return ""
+    for prefix, ns in PREFIXES.items():
+        if str(term).startswith(ns):
+            return f"{prefix}:{str(term)[len(ns) :]}"
+    return f"<{term}>"
+
+
+def _joined(graph: Graph, subject: URIRef, predicate: URIRef) -> str:
+    return ", ".join(sorted(_curie(graph, o) for o in graph.objects(subject, predicate)))
+
+
+def _kg_terms(graph: Graph, kinds: tuple[URIRef, ...]) -> list[URIRef]:
+    terms = {s for k in kinds for s in graph.subjects(RDF.type, k) if isinstance(s, URIRef)}
+    return sorted(t for t in terms if str(t).startswith(KG_NS))
+
+
+def ontology_markdown(graph: Graph) -> str:
+    """docs/ONTOLOGY.md: a table of classes and one of properties, rendered from kg.ttl."""
+    lines = [
+        "# kg ontology",
+        "",
+        "Generated from `ontology/kg.ttl` by `python -m kg.vocab`; do not edit by hand.",
+        "",
+        "## Classes",
+        "",
+        "| class | label (vi) | label (en) | subclass of | meaning |",
+        "|---|---|---|---|---|",
+    ]
+    for term in _kg_terms(graph, (OWL.Class,)):
+        lines.append(_row(graph, term, _joined(graph, term, RDFS.subClassOf)))
+    lines += [
+        "",
+        "## Properties",
+        "",
+        "| property | label (vi) | label (en) | domain | range | aligned to | meaning |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    kinds = (OWL.ObjectProperty, OWL.DatatypeProperty, RDF.Property, OWL.AnnotationProperty)
+    for term in _kg_terms(graph, kinds):
+        aligned = ", ".join(
+            p
+            for p in (
+                _joined(graph, term, RDFS.subPropertyOf),
+                _joined(graph, term, OWL.inverseOf)
+                and "inverse of " + _joined(graph, term, OWL.inverseOf),
+                _joined(graph, term, RDFS.seeAlso) and "see " + _joined(graph, term, RDFS.seeAlso),
+            )
+            if p
+        )
+        middle = " | ".join(
+            (_joined(graph, term, RDFS.domain), _joined(graph, term, RDFS.range), aligned)
+        )
+        lines.append(_row(graph, term, middle))
+    return "\n".join(lines) + "\n"
+
+
+def _row(graph: Graph, term: URIRef, middle: str) -> str:
+    cells = (_curie(graph, term), _label(graph, term, "vi"), _label(graph, term, "en"))
+    return f"| {' | '.join(cells)} | {middle} | {_comment(graph, term)} |"
+
+
+def docs_path() -> Path:
+    return ontology_dir().parent / "docs" / "ONTOLOGY.md"
+
+
+if __name__ == "__main__":
+    docs_path().write_text(ontology_markdown(ontology_graph()), encoding="utf-8")
+    print(docs_path())

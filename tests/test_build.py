@@ -1,0 +1,150 @@
+"""Incremental builds into the embedded store, with the fixture extractor."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+from store_fixtures import ARTICLE_MARCH, fixture_extractor, write_articles
+
+from kg import iri
+from kg.build import ONTOLOGY_GRAPH, build
+from kg.model import DocExtraction, Document
+from kg.store import documents, open_store
+
+
+def _count(out: Path) -> int:
+    store = open_store(out)
+    try:
+        return store.count()
+    finally:
+        store.close()
+
+
+def _build(src: Path, out: Path, **kwargs: object) -> object:
+    return build([src], out, extractor=fixture_extractor, workers=1, log=lambda _: None, **kwargs)
+
+
+def test_build_writes_store_and_files(tmp_path: Path) -> None:
+    src = write_articles(tmp_path / "src")
+    report = build([src], tmp_path / "out", extractor=fixture_extractor, workers=1)
+    assert sorted(report.built) == ["march", "october"]
+    for name in ("graph.trig", "graph.ttl", "extractions.jsonl", "manifest.json"):
+        assert (tmp_path / "out" / name).is_file()
+    lines = (tmp_path / "out" / "extractions.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line)["doc_id"] for line in lines] == ["march", "october"]
+    assert report.entities["PERSON"] == 2
+    assert report.triples == _count(tmp_path / "out")
+
+
+def test_rebuilding_identical_input_changes_nothing(tmp_path: Path) -> None:
+    src = write_articles(tmp_path / "src")
+    _build(src, tmp_path / "out")
+    before = (_count(tmp_path / "out"), (tmp_path / "out" / "graph.trig").read_bytes())
+    report = _build(src, tmp_path / "out")
+    assert report.built == [] and sorted(report.unchanged) == ["march", "october"]
+    assert (_count(tmp_path / "out"), (tmp_path / "out" / "graph.trig").read_bytes()) == before
+
+
+def test_only_the_changed_document_is_extracted_again(tmp_path: Path) -> None:
+    src = write_articles(tmp_path / "src")
+    _build(src, tmp_path / "out")
+    (src / "march.txt").write_text(ARTICLE_MARCH.replace("lần thứ 3", "lần thứ 4"), "utf-8")
+    report = _build(src, tmp_path / "out")
+    assert report.built == ["march"] and report.unchanged == ["october"]
+    trig = (tmp_path / "out" / "graph.trig").read_text(encoding="utf-8")
+    assert "lần thứ 4" in trig and "lần thứ 3" not in trig
+
+
+def test_a_removed_source_drops_its_named_graph(tmp_path: Path) -> None:
+    src = write_articles(tmp_path / "src")
+    _build(src, tmp_path / "out")
+    (src / "october.txt").unlink()
+    report = _build(src, tmp_path / "out")
+    assert report.removed == ["october"]
+    store = open_store(tmp_path / "out")
+    try:
+        assert set(documents(store)) == {"march"}
+        graphs = {q.graph_name.value for q in store.quads()}
+    finally:
+        store.close()
+    assert graphs == {iri.graph_iri("march"), ONTOLOGY_GRAPH}
+
+
+def test_same_input_gives_same_graph_with_source_date_epoch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    src = write_articles(tmp_path / "src")
+    _build(src, tmp_path / "a")
+    _build(src, tmp_path / "b")
+    trig_a = (tmp_path / "a" / "graph.trig").read_bytes()
+    assert trig_a == (tmp_path / "b" / "graph.trig").read_bytes()
+    assert b"2023-11-14T22:13:20Z" in trig_a
+
+
+def test_unreadable_input_is_reported_and_the_rest_built(tmp_path: Path) -> None:
+    src = write_articles(tmp_path / "src", ("march",))
+    (src / "empty.txt").write_text("   ", encoding="utf-8")
+    messages: list[str] = []
+    report = build(
+        [src], tmp_path / "out", extractor=fixture_extractor, workers=1, log=messages.append
+    )
+    assert report.built == ["march"]
+    assert messages == [f"skipped {src / 'empty.txt'}: empty file"]
+
+
+def test_process_pool_gives_the_same_graph_as_one_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    src = write_articles(tmp_path / "src")
+    _build(src, tmp_path / "serial")
+    build([src], tmp_path / "pool", extractor=fixture_extractor, workers=2, log=lambda _: None)
+    serial = (tmp_path / "serial" / "graph.trig").read_bytes()
+    assert (tmp_path / "pool" / "graph.trig").read_bytes() == serial
+
+
+def test_dask_local_cluster_gives_the_same_graph(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("dask.distributed")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    src = write_articles(tmp_path / "src")
+    _build(src, tmp_path / "serial")
+    build([src], tmp_path / "dask", extractor=fixture_extractor, workers=2, dask="local", log=print)
+    serial = (tmp_path / "serial" / "graph.trig").read_bytes()
+    assert (tmp_path / "dask" / "graph.trig").read_bytes() == serial
+
+
+def test_extraction_failure_skips_only_that_document(tmp_path: Path) -> None:
+    src = write_articles(tmp_path / "src")
+    messages: list[str] = []
+    report = build(
+        [src], tmp_path / "out", extractor=failing_on_october, workers=1, log=messages.append
+    )
+    assert report.built == ["march"]
+    assert [s.source for s in report.skipped] == [str(src / "october.txt")]
+    assert messages[0].startswith(f"skipped {src / 'october.txt'}: extraction failed (ValueError")
+
+
+def failing_on_october(doc: Document) -> DocExtraction:
+    if doc.doc_id == "october":
+        raise ValueError("không đọc được câu")
+    return fixture_extractor(doc)
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("kg.extract.pipeline") is None,
+    reason="the extractor (kg.extract.pipeline) is not in this branch yet",
+)
+def test_sample_corpus_builds_and_validates(tmp_path: Path) -> None:
+    from kg.validate import validate
+
+    raw = Path(__file__).resolve().parent.parent / "data" / "raw"
+    report = build([raw], tmp_path / "out", log=print)
+    assert len(report.built) == 2 and not report.skipped
+    assert report.entities["PERSON"] > 0 and report.relations > 0
+    assert validate(tmp_path / "out") == []

@@ -1,0 +1,119 @@
+"""The RDF layout of docs/RDF_MODEL.md, on hand-made extractions of our own articles."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rdflib import RDF, RDFS, XSD, Literal, URIRef
+from store_fixtures import document, fixture_extractor
+
+from kg import iri
+from kg.model import DocExtraction, Entity, EntityType
+from kg.rdf import date_literal, entity_ref, extraction_dataset, extraction_quads, to_nquads
+from kg.vocab import KG, ORG, PROV
+
+BUILT_AT = "2023-03-15T08:00:00Z"
+
+
+def _graph(name: str = "march") -> tuple[DocExtraction, set[tuple[object, object, object]]]:
+    ex = fixture_extractor(document(name))
+    return ex, {(s, p, o) for s, p, o, _ in extraction_quads(ex, BUILT_AT)}
+
+
+def _person(ex: DocExtraction, name: str) -> URIRef:
+    return entity_ref(next(e for e in ex.entities if e.name == name))
+
+
+def test_every_quad_lives_in_the_documents_named_graph() -> None:
+    ex = fixture_extractor(document("march"))
+    graphs = {g for _, _, _, g in extraction_quads(ex, BUILT_AT)}
+    assert graphs == {URIRef(iri.graph_iri("march"))}
+
+
+def test_person_has_class_label_in_vietnamese_and_entity_type() -> None:
+    ex, triples = _graph()
+    minh = _person(ex, "Lê Văn Minh")
+    assert (minh, RDF.type, KG.Person) in triples
+    assert (minh, RDFS.label, Literal("Lê Văn Minh", lang="vi")) in triples
+    assert (minh, KG.entityType, Literal("PERSON")) in triples
+
+
+def test_relation_is_a_direct_triple_and_a_qualified_assertion() -> None:
+    ex, triples = _graph()
+    minh, jan = _person(ex, "Lê Văn Minh"), _person(ex, "Kowalski Jan")
+    assert (minh, KG.received, jan) in triples
+    assertions = [s for s, p, o in triples if p == RDF.subject and o == minh]
+    received = [a for a in assertions if (a, RDF.predicate, KG.received) in triples]
+    assert len(received) == 1
+    node = received[0]
+    assert (node, RDF.type, KG.Assertion) in triples
+    assert (node, RDF.object, jan) in triples
+    assert (node, KG.statedOn, Literal("2023-03-14", datatype=XSD.date)) in triples
+    assert (node, PROV.wasQuotedFrom, URIRef(iri.document_iri("march"))) in triples
+    sentence = next(o for s, p, o in triples if s == node and p == PROV.wasDerivedFrom)
+    assert (sentence, RDF.type, KG.Sentence) in triples
+
+
+def test_rank_is_also_a_dated_tenure_of_the_person() -> None:
+    ex, triples = _graph()
+    minh = _person(ex, "Lê Văn Minh")
+    tenures = [s for s, p, o in triples if p == KG.holder and o == minh]
+    ranks = [t for t in tenures if (t, RDF.type, KG.RankTenure) in triples]
+    assert len(ranks) == 1
+    assert (ranks[0], KG.rank, Literal("Trung tướng", lang="vi")) in triples
+    assert (ranks[0], KG.statedOn, Literal("2023-03-14", datatype=XSD.date)) in triples
+
+
+def test_entity_subclass_comes_from_the_ontology_cue_words() -> None:
+    ex, triples = _graph()
+    mou = entity_ref(next(e for e in ex.entities if e.type is EntityType.AGREEMENT))
+    assert (mou, RDF.type, KG.MoU) in triples
+    assert (mou, RDF.type, KG.Agreement) in triples
+
+
+def test_merge_reasons_become_literals() -> None:
+    ex, triples = _graph()
+    ministry = entity_ref(next(e for e in ex.entities if e.name == "Bộ Quốc phòng Việt Nam"))
+    reasons = [o for s, p, o in triples if s == ministry and p == KG.mergeReason]
+    assert reasons and all(isinstance(r, Literal) and r.language == "vi" for r in reasons)
+
+
+def test_dates_are_typed_by_their_precision() -> None:
+    assert date_literal("2022-06-07") == Literal("2022-06-07", datatype=XSD.date)
+    assert date_literal("2022-12") == Literal("2022-12", datatype=XSD.gYearMonth)
+    assert date_literal("2022") == Literal("2022", datatype=XSD.gYear)
+    assert date_literal("sáng 7/6") is None
+
+
+def test_output_has_no_blank_nodes_and_is_deterministic() -> None:
+    first = to_nquads(extraction_quads(fixture_extractor(document("march")), BUILT_AT))
+    second = to_nquads(extraction_quads(fixture_extractor(document("march")), BUILT_AT))
+    assert first == second
+    assert "_:" not in first
+
+
+def test_nquads_parse_back_to_the_same_dataset() -> None:
+    ex = fixture_extractor(document("october"))
+    quads = extraction_quads(ex, BUILT_AT)
+    parsed = list(ox.parse(to_nquads(quads).encode(), ox.RdfFormat.N_QUADS))
+    assert len(parsed) == len(quads)
+    assert len(extraction_dataset(ex, BUILT_AT)) == len(quads)
+
+
+def test_tenure_is_an_org_membership_in_the_ontology() -> None:
+    from kg.vocab import ontology_graph
+
+    assert (KG.Tenure, RDFS.subClassOf, ORG.Membership) in ontology_graph()
+
+
+@settings(max_examples=200, deadline=None)
+@given(name=st.text(min_size=0, max_size=60), kind=st.sampled_from(list(EntityType)))
+def test_entity_iris_are_valid_and_stable_for_any_name(name: str, kind: EntityType) -> None:
+    entity = Entity(id="e1", type=kind, name=name)
+    first, second = entity_ref(entity), entity_ref(Entity(id="e9", type=kind, name=name))
+    assert first == second
+    text = str(first)
+    assert not any(ch.isspace() or ord(ch) < 0x20 or ch in '<>"{}|\\^`' for ch in text)
+    ox.NamedNode(text)  # raises on an invalid IRI
+    assert URIRef(text).n3() == f"<{text}>"

@@ -24,7 +24,9 @@ from rdflib import Dataset
 from . import analyze
 from .model import EntityType, KgError
 
-LARGE_GRAPH = 1000  # above this many nodes: layout computed here, physics off
+LARGE_GRAPH = 1000  # above this many nodes: physics off, the page shows the precomputed layout
+DIRECT_LAYOUT = 300  # above this many nodes: laid out community by community
+POLISH_ITERATIONS = 100  # physics steps smaller graphs take from the precomputed layout
 TOOLTIP_SENTENCES = 3
 TOOLTIP_CHARS = 280
 GRAPH_FILE = "graph.trig"
@@ -110,28 +112,38 @@ def node_sizes(
 
 
 def precomputed_layout(
-    graph: nx.MultiDiGraph, spacing: float = 40
+    graph: nx.MultiDiGraph, spacing: float = 45
 ) -> dict[str, tuple[float, float]]:
-    """Positions in pixels: communities placed by a spring layout, each one laid out inside."""
+    """Positions in pixels from networkx: one spring layout, or per community on large graphs."""
     simple = analyze.simple_undirected(graph)
-    groups = nx.community.louvain_communities(simple, seed=0) if simple.number_of_nodes() else []
+    world = spacing * math.sqrt(max(simple.number_of_nodes(), 1)) * 1.5
+    if simple.number_of_nodes() > DIRECT_LAYOUT:
+        return _community_layout(simple, world, spacing)
+    placed = nx.spring_layout(simple, seed=0) if simple.number_of_nodes() > 1 else {}
+    return {n: _scaled(placed.get(n, (0.0, 0.0)), world) for n in simple}
+
+
+def _scaled(point: Any, factor: float, offset: Any = (0.0, 0.0)) -> tuple[float, float]:
+    return float(offset[0] + point[0] * factor), float(offset[1] + point[1] * factor)
+
+
+def _community_layout(
+    simple: nx.Graph, world: float, spacing: float
+) -> dict[str, tuple[float, float]]:
+    """Communities placed by a spring layout of the community graph, each one laid out inside."""
+    groups = nx.community.louvain_communities(simple, seed=0)
     groups = sorted((sorted(g) for g in groups), key=lambda g: (-len(g), g[0]))
     member = {n: i for i, group in enumerate(groups) for n in group}
     meta = nx.Graph()
     meta.add_nodes_from(range(len(groups)))
-    for u, v in simple.edges():
-        if member[u] != member[v]:
-            meta.add_edge(member[u], member[v])
+    meta.add_edges_from((member[u], member[v]) for u, v in simple.edges() if member[u] != member[v])
     centres = nx.spring_layout(meta, seed=0) if len(groups) > 1 else {0: (0.0, 0.0)}
-    world = spacing * math.sqrt(max(simple.number_of_nodes(), 1)) * 1.5
     positions: dict[str, tuple[float, float]] = {}
     for i, group in enumerate(groups):
         local = nx.spring_layout(simple.subgraph(group), seed=0) if len(group) > 1 else {}
         radius = spacing * math.sqrt(len(group)) / 2
-        cx, cy = centres[i]
-        for node in group:
-            lx, ly = local.get(node, (0.0, 0.0))
-            positions[node] = (float(cx * world + lx * radius), float(cy * world + ly * radius))
+        centre = _scaled(centres[i], world)
+        positions.update((n, _scaled(local.get(n, (0.0, 0.0)), radius, centre)) for n in group)
     return positions
 
 
@@ -158,14 +170,13 @@ def select(
 
 
 def build_network(graph: nx.MultiDiGraph, *, focus_id: str | None = None) -> Network:
-    """The pyvis network: styled nodes and labelled edges; fixed positions on large graphs."""
+    """The pyvis network: styled nodes, labelled edges, networkx positions (fixed when large)."""
     large = graph.number_of_nodes() > LARGE_GRAPH
     net = Network(directed=True, cdn_resources="in_line", height="100%", width="100%")
     sizes = node_sizes(graph)
-    positions = precomputed_layout(graph) if large else {}
+    positions = precomputed_layout(graph)
     for node, attrs in graph.nodes(data=True):
         colour, shape = TYPE_STYLE.get(attrs.get("type", ""), OTHER_STYLE)
-        extra: dict[str, Any] = {"x": positions[node][0], "y": positions[node][1]} if large else {}
         net.add_node(
             node,
             label=attrs.get("label", node),
@@ -175,7 +186,8 @@ def build_network(graph: nx.MultiDiGraph, *, focus_id: str | None = None) -> Net
             title=node_tooltip(attrs),
             entityType=attrs.get("type", "OTHER"),
             borderWidth=4 if node == focus_id else 1,
-            **extra,
+            x=positions[node][0],
+            y=positions[node][1],
         )
     for i, (u, v, data) in enumerate(graph.edges(data=True)):
         net.add_edge(
@@ -201,7 +213,7 @@ def _options(large: bool) -> dict[str, Any]:
                 "springLength": 150,
                 "avoidOverlap": 0.6,
             },
-            "stabilization": {"enabled": True, "iterations": 300, "fit": True},
+            "stabilization": {"enabled": True, "iterations": POLISH_ITERATIONS, "fit": True},
         }
     return {
         "physics": physics,

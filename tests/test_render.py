@@ -121,10 +121,11 @@ def test_node_tooltip_shows_type_attributes_and_sources(page: str) -> None:
     assert "rank: Đại tá" in binh["title"]
 
 
-def test_small_graphs_settle_with_physics_then_stop(page: str) -> None:
+def test_small_graphs_start_from_the_layout_and_polish_it_briefly(page: str) -> None:
     data = page_data(page)
     assert data["options"]["physics"]["enabled"] is True
-    assert "x" not in data["nodes"][0]
+    assert data["options"]["physics"]["stabilization"]["iterations"] == render.POLISH_ITERATIONS
+    assert all(isinstance(n["x"], float) for n in data["nodes"])
 
 
 def test_large_graphs_get_a_precomputed_layout_and_no_physics(tmp_path: Path) -> None:

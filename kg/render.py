@@ -24,9 +24,8 @@ from rdflib import Dataset
 from . import analyze
 from .model import EntityType, KgError
 
-LARGE_GRAPH = 1000  # above this many nodes: physics off, the page shows the precomputed layout
-DIRECT_LAYOUT = 300  # above this many nodes: laid out community by community
-POLISH_ITERATIONS = 100  # physics steps smaller graphs take from the precomputed layout
+LARGE_GRAPH = 300  # above: laid out community by community, physics off (ready at once)
+POLISH_ITERATIONS = 100  # physics steps smaller graphs take from their precomputed layout
 TOOLTIP_SENTENCES = 3
 TOOLTIP_CHARS = 280
 GRAPH_FILE = "graph.trig"
@@ -117,7 +116,7 @@ def precomputed_layout(
     """Positions in pixels from networkx: one spring layout, or per community on large graphs."""
     simple = analyze.simple_undirected(graph)
     world = spacing * math.sqrt(max(simple.number_of_nodes(), 1)) * 1.5
-    if simple.number_of_nodes() > DIRECT_LAYOUT:
+    if simple.number_of_nodes() > LARGE_GRAPH:
         return _community_layout(simple, world, spacing)
     placed = nx.spring_layout(simple, seed=0) if simple.number_of_nodes() > 1 else {}
     return {n: _scaled(placed.get(n, (0.0, 0.0)), world) for n in simple}

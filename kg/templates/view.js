@@ -1,7 +1,9 @@
 /* The kg view: builds the vis-network from the JSON block, wires search and the type filter. */
 (function () {
   "use strict";
+  var timings = { start: performance.now() };
   var data = JSON.parse(document.getElementById("kg-data").textContent);
+  timings.parsed = performance.now();
 
   // Tooltips arrive as HTML whose article text was escaped when the page was written.
   function tooltip(markup) {
@@ -12,17 +14,22 @@
   }
   data.nodes.forEach(function (n) { if (n.title) { n.title = tooltip(n.title); } });
   data.edges.forEach(function (e) { if (e.title) { e.title = tooltip(e.title); } });
+  timings.tooltips = performance.now();
 
   var nodes = new vis.DataSet(data.nodes);
   var edges = new vis.DataSet(data.edges);
   var container = document.getElementById("kg-network");
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, data.options);
-  var view = { network: network, nodes: nodes, edges: edges, ready: false, search: search };
+  timings.network = performance.now();
+  var view = {
+    network: network, nodes: nodes, edges: edges, ready: false, search: search, timings: timings
+  };
   window.kgView = view;
 
   function markReady() {
     if (view.ready) { return; }
     view.ready = true;
+    timings.ready = performance.now();
     if (data.focus) { network.selectNodes([data.focus]); }
     document.body.setAttribute("data-ready", "1");
   }

@@ -197,13 +197,13 @@ def build_network(graph: nx.MultiDiGraph, *, focus_id: str | None = None) -> Net
             title=edge_tooltip(data),
             width=1 + math.log(max(int(data.get("weight", 1)), 1), 2),
         )
-    net.set_options(json.dumps(_options(large)))
+    net.set_options(json.dumps(_options(large, polish=0 < graph.number_of_nodes() <= LARGE_GRAPH)))
     return net
 
 
-def _options(large: bool) -> dict[str, Any]:
+def _options(large: bool, *, polish: bool) -> dict[str, Any]:
     physics: dict[str, Any] = {"enabled": False}
-    if not large:
+    if polish:
         physics = {
             "enabled": True,
             "solver": "forceAtlas2Based",
@@ -266,7 +266,6 @@ def page(graph: nx.MultiDiGraph, *, title: str, focus_id: str | None = None) -> 
         "edges": edges,
         "options": json.loads(options),
         "focus": focus_id,
-        "large": graph.number_of_nodes() > LARGE_GRAPH,
     }
     vis_js, app_js = _asset("vis-network.min.js"), _app_script()
     template = _environment().get_template("view.html")

@@ -153,3 +153,12 @@ def test_payloads_in_names_and_evidence_do_not_run(
     assert session.dialogs == []
     assert session.errors == []
     assert session.requests == [xss_file.resolve().as_uri()]
+
+
+def test_an_empty_selection_still_loads(
+    browser: Browser, graph: nx.MultiDiGraph, tmp_path: Path
+) -> None:
+    empty = render.render(graph, tmp_path / "empty.html", date_from="1999", date_to="1999")
+    session = open_view(browser, empty)
+    assert session.page.evaluate("() => kgView.nodes.length") == 0
+    assert session.errors == []

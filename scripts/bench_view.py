@@ -38,7 +38,7 @@ GIVEN = ["Văn An", "Thị Hoa", "Minh Tuấn", "Quốc Bảo", "Thu Hằng", "�
 TARGET_SECONDS = 3.0
 TIMINGS = """() => { const t = kgView.timings; return {
     scripts_parsed: Math.round(t.start), json: Math.round(t.parsed - t.start),
-    tooltips: Math.round(t.tooltips - t.parsed), network: Math.round(t.network - t.tooltips),
+    network: Math.round(t.network - t.parsed),
     drawn: Math.round(t.ready - t.network), total: Math.round(t.ready) }; }"""
 
 

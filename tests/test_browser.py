@@ -30,6 +30,7 @@ CHROMIUM_ARGS = [
 ]
 OUTPUT = Path(__file__).parent / "output"
 BINH = "https://w3id.org/kg-vn/id/person/le-van-binh-aaaa"
+SOLBERG = "https://w3id.org/kg-vn/id/person/henrik-solberg-bbbb"
 READY = "() => window.kgView !== undefined && window.kgView.ready === true"
 
 
@@ -65,15 +66,22 @@ def open_view(browser: Browser, path: Path, *, bypass_csp: bool = False) -> Sess
     return session
 
 
-def hover_node(page: Page, node: str) -> None:
-    """Move the mouse onto a node so vis-network shows its tooltip."""
+def hover(page: Page, *nodes: str) -> str:
+    """Move the mouse onto a node (or the middle of an edge) and return the tooltip's text."""
     box = page.locator("#kg-network").bounding_box()
     assert box
     spot = page.evaluate(
-        "(id) => kgView.network.canvasToDOM(kgView.network.getPositions([id])[id])", node
+        """(ids) => {
+            const at = kgView.network.getPositions(ids);
+            const x = ids.reduce((sum, id) => sum + at[id].x, 0) / ids.length;
+            const y = ids.reduce((sum, id) => sum + at[id].y, 0) / ids.length;
+            return kgView.network.canvasToDOM({x: x, y: y});
+        }""",
+        list(nodes),
     )
     page.mouse.move(box["x"] + spot["x"], box["y"] + spot["y"])
     page.wait_for_selector("div.vis-tooltip", state="visible", timeout=5_000)
+    return page.text_content("div.vis-tooltip") or ""
 
 
 @pytest.fixture(scope="module")
@@ -128,10 +136,17 @@ def test_type_filter_hides_and_shows_a_type(browser: Browser, view_file: Path) -
 
 def test_tooltip_shows_evidence_as_text(browser: Browser, view_file: Path) -> None:
     session = open_view(browser, view_file)
-    hover_node(session.page, BINH)
-    tip = session.page.text_content("div.vis-tooltip") or ""
+    tip = hover(session.page, BINH)
     assert "PERSON · 2 nguồn" in tip
     assert "Đại tá Lê Văn Bình đã tiếp ông Henrik Solberg" in tip
+    assert "<b>" not in tip  # the markup was parsed, not shown
+
+
+def test_edge_tooltip_lists_evidence_and_documents(browser: Browser, view_file: Path) -> None:
+    session = open_view(browser, view_file)
+    tip = hover(session.page, BINH, SOLBERG)
+    assert tip.startswith("met · 2")
+    assert "(Na Uy và Việt Nam ký bản ghi nhớ)" in tip
 
 
 @pytest.mark.parametrize("bypass_csp", [False, True], ids=["with-csp", "escaping-alone"])
@@ -142,8 +157,7 @@ def test_payloads_in_names_and_evidence_do_not_run(
     xss_node = session.page.evaluate(
         "() => kgView.nodes.get({filter: (n) => n.label.includes('Bình')})[0].id"
     )
-    hover_node(session.page, xss_node)
-    tip = session.page.text_content("div.vis-tooltip") or ""
+    tip = hover(session.page, xss_node)
     assert "<script>window.__xss=1;alert(1)</script>" in tip  # shown as text
     assert "<img src=x onerror=alert(1)>" in tip
     session.page.fill("#kg-search", "javascript:alert(1)")

@@ -5,17 +5,6 @@
   var data = JSON.parse(document.getElementById("kg-data").textContent);
   timings.parsed = performance.now();
 
-  // Tooltips arrive as HTML whose article text was escaped when the page was written.
-  function tooltip(markup) {
-    var box = document.createElement("div");
-    box.className = "kg-tip";
-    box.innerHTML = markup;
-    return box;
-  }
-  data.nodes.forEach(function (n) { if (n.title) { n.title = tooltip(n.title); } });
-  data.edges.forEach(function (e) { if (e.title) { e.title = tooltip(e.title); } });
-  timings.tooltips = performance.now();
-
   var nodes = new vis.DataSet(data.nodes);
   var edges = new vis.DataSet(data.edges);
   var container = document.getElementById("kg-network");
@@ -25,6 +14,15 @@
     network: network, nodes: nodes, edges: edges, ready: false, search: search, timings: timings
   };
   window.kgView = view;
+
+  // Tooltips arrive as HTML whose article text was escaped when the page was written. vis-network
+  // shows a string title as plain text; when it does, the parsed markup is swapped in (in the same
+  // task, before any paint), so thousands of tooltips are never built on load.
+  network.on("showPopup", function (id) {
+    var frame = container.querySelector("div.vis-tooltip");
+    var item = nodes.get(id) || edges.get(id);
+    if (frame && item && typeof item.title === "string") { frame.innerHTML = item.title; }
+  });
 
   function markReady() {
     if (view.ready) { return; }

@@ -26,6 +26,7 @@ from .model import EntityType, KgError
 
 LARGE_GRAPH = 300  # above: laid out community by community, physics off (ready at once)
 POLISH_ITERATIONS = 100  # physics steps smaller graphs take from their precomputed layout
+COMMUNITY_ITERATIONS = 30  # spring-layout steps inside each community of a large graph
 TOOLTIP_SENTENCES = 3
 TOOLTIP_CHARS = 280
 GRAPH_FILE = "graph.trig"
@@ -115,7 +116,7 @@ def precomputed_layout(
 ) -> dict[str, tuple[float, float]]:
     """Positions in pixels from networkx: one spring layout, or per community on large graphs."""
     simple = analyze.simple_undirected(graph)
-    world = spacing * math.sqrt(max(simple.number_of_nodes(), 1)) * 1.5
+    world = spacing * math.sqrt(max(simple.number_of_nodes(), 1)) * 1.2
     if simple.number_of_nodes() > LARGE_GRAPH:
         return _community_layout(simple, world, spacing)
     placed = nx.spring_layout(simple, seed=0) if simple.number_of_nodes() > 1 else {}
@@ -139,8 +140,12 @@ def _community_layout(
     centres = nx.spring_layout(meta, seed=0) if len(groups) > 1 else {0: (0.0, 0.0)}
     positions: dict[str, tuple[float, float]] = {}
     for i, group in enumerate(groups):
-        local = nx.spring_layout(simple.subgraph(group), seed=0) if len(group) > 1 else {}
-        radius = spacing * math.sqrt(len(group)) / 2
+        local = (
+            nx.spring_layout(simple.subgraph(group), seed=0, iterations=COMMUNITY_ITERATIONS)
+            if len(group) > 1
+            else {}
+        )
+        radius = spacing * math.sqrt(len(group))
         centre = _scaled(centres[i], world)
         positions.update((n, _scaled(local.get(n, (0.0, 0.0)), radius, centre)) for n in group)
     return positions

@@ -48,7 +48,12 @@ class GlueFixTokenizer(VietnameseTokenizer):
     def __call__(self, text: str) -> Doc:
         words = split_glue(self.pyvi_tokenize(text))
         words, spaces = util.get_words_and_spaces(words, text)
-        return Doc(self.vocab, words=words, spaces=spaces, sent_starts=_sentence_starts(text, words, spaces))
+        return Doc(
+            self.vocab,
+            words=words,
+            spaces=spaces,
+            sent_starts=_sentence_starts(text, words, spaces),
+        )
 
     def __reduce__(self):  # type: ignore[no-untyped-def]
         return GlueFixTokenizer, (self.vocab,)

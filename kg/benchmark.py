@@ -29,7 +29,9 @@ class Speed:
         return self.characters / self.seconds if self.seconds else 0.0
 
 
-def _timed(label: str, docs: list[Document], repeat: int, work: Callable[[Document], object]) -> Speed:
+def _timed(
+    label: str, docs: list[Document], repeat: int, work: Callable[[Document], object]
+) -> Speed:
     """CPU time of `repeat` passes (process time, so other load on the machine does not count)."""
     chars = sum(len(d.text) for d in docs) * repeat
     start = time.process_time()
@@ -48,15 +50,27 @@ def measure(docs: list[Document], repeat: int = 20, rounds: int = 3) -> tuple[Sp
         extract_document(d)
     bases, fulls = [], []
     for _ in range(rounds):
-        bases.append(_timed('spacy.blank("vi") tokenisation', docs, repeat, lambda d: tokenizer(d.text)))
-        fulls.append(_timed("kg extraction (clean, NLP, entities, relations)", docs, repeat, extract_document))
+        bases.append(
+            _timed('spacy.blank("vi") tokenisation', docs, repeat, lambda d: tokenizer(d.text))
+        )
+        fulls.append(
+            _timed(
+                "kg extraction (clean, NLP, entities, relations)", docs, repeat, extract_document
+            )
+        )
     return min(bases, key=lambda s: s.seconds), min(fulls, key=lambda s: s.seconds)
 
 
 def report(base: Speed, full: Speed) -> str:
     lines = [f"{'':<48} {'articles/s':>11} {'chars/s':>11} {'CPU s':>8}"]
     for s in (base, full):
-        lines.append(f"{s.label:<48} {s.articles_per_second:>11.1f} {s.characters_per_second:>11.0f} {s.seconds:>8.2f}")
-    ratio = full.characters_per_second / base.characters_per_second if base.characters_per_second else 0.0
+        lines.append(
+            f"{s.label:<48} {s.articles_per_second:>11.1f} {s.characters_per_second:>11.0f} {s.seconds:>8.2f}"
+        )
+    ratio = (
+        full.characters_per_second / base.characters_per_second
+        if base.characters_per_second
+        else 0.0
+    )
     lines.append(f"ratio extraction / tokenisation: {ratio:.2f} (target ≥ 0.50)")
     return "\n".join(lines)

@@ -100,7 +100,9 @@ def bench(
     if not docs:
         _fail("no readable article under the given paths")
     base, full = measure(docs, repeat)
-    typer.echo(f"{len(docs)} article(s), {sum(len(d.text) for d in docs):,} characters, {repeat} passes")
+    typer.echo(
+        f"{len(docs)} article(s), {sum(len(d.text) for d in docs):,} characters, {repeat} passes"
+    )
     typer.echo(report(base, full))
 
 

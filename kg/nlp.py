@@ -48,7 +48,12 @@ class GlueFixTokenizer(VietnameseTokenizer):
     def __call__(self, text: str) -> Doc:
         words = split_glue(self.pyvi_tokenize(text))
         words, spaces = util.get_words_and_spaces(words, text)
-        return Doc(self.vocab, words=words, spaces=spaces, sent_starts=_sentence_starts(text, words, spaces))
+        return Doc(
+            self.vocab,
+            words=words,
+            spaces=spaces,
+            sent_starts=_sentence_starts(text, words, spaces),
+        )
 
     def __reduce__(self):  # type: ignore[no-untyped-def]
         return GlueFixTokenizer, (self.vocab,)
@@ -62,11 +67,12 @@ def create_tokenizer():  # type: ignore[no-untyped-def]
     return factory
 
 
-def _sentence_starts(text: str, words: list[str], spaces: list[bool]) -> list[bool]:
+def _sentence_starts(text: str, words: list[str], spaces: list[bool]) -> list[bool | int | None]:
     """Sentence starts by `kg.clean.split_sentences`, the rule evidence offsets use, set as the
     tokenizer builds the Doc (cheaper than a component writing `is_sent_start` token by token)."""
     starts = {start for start, _ in split_sentences(text)}
-    out, idx = [], 0
+    out: list[bool | int | None] = []
+    idx = 0
     for word, space in zip(words, spaces, strict=True):
         out.append(idx == 0 or idx in starts)
         idx += len(word) + (1 if space else 0)

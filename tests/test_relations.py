@@ -187,3 +187,9 @@ def test_new_cue_in_the_lexicon_needs_no_code(tmp_path, monkeypatch) -> None:
         monkeypatch.delenv("KG_ONTOLOGY")
         for cached in (lexicon.table, lexicon.words, gazetteer.gazetteer, relations.patterns):
             cached.cache_clear()
+
+
+def test_sentences_keep_the_original_spelling() -> None:
+    text = "Hội nghị về hòa bình khai mạc tại Thủy Nguyên."
+    ex = extract_document(make_document(text))
+    assert [s.text for s in ex.sentences] == [text]

@@ -391,4 +391,6 @@ def _status(t: Tokens, f: Found) -> str:
 
 @cache
 def _modality() -> tuple[tuple[tuple[str, ...], str], ...]:
-    return tuple((tuple(match_key(row["term"]).split()), row["status"]) for row in lexicon.table("modality"))
+    return tuple(
+        (tuple(match_key(row["term"]).split()), row["status"]) for row in lexicon.table("modality")
+    )

@@ -274,9 +274,7 @@ def _bracket_acronym(t: Tokens, k: int) -> int | None:
     return None
 
 
-def _extend(
-    t: Tokens, j: int, kind: EntityType, *, topic: bool, head_cap: bool
-) -> _Phrase:
+def _extend(t: Tokens, j: int, kind: EntityType, *, topic: bool, head_cap: bool) -> _Phrase:
     """Extend a head noun at j-1 over the rest of its name."""
     ph = _Phrase(end=j, last=j)
     k = j

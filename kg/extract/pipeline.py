@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 
 from pyvi import ViPosTagger
@@ -50,10 +51,14 @@ def find_entities(doc: Doc) -> Doc:
         if not text.strip():
             continue
         sentence = Sentence(start, sent.start_char + len(text), text.lstrip())
-        tokens = Tokens(sentence, starts, lambda sent=sent: sent._.pyvi_tags)
+        tokens = Tokens(sentence, starts, _tagger(sent))
         finds.append(scan(tokens))
     doc._.kg_finds = finds
     return doc
+
+
+def _tagger(sent: Span) -> Callable[[], dict[int, str]]:
+    return lambda: dict(sent._.pyvi_tags)
 
 
 @cache
@@ -76,6 +81,11 @@ def run(document: Document) -> DocExtraction:
     finds = analyse(cdoc)
     entities, index = assemble(cdoc, finds)
     relations = find_relations(cdoc, finds, index, entities)
-    return DocExtraction(
-        doc=document, entities=entities, relations=relations, sentences=cdoc.sentences
-    )
+    sentences = tuple(_original(cdoc, s) for s in cdoc.sentences)
+    return DocExtraction(doc=document, entities=entities, relations=relations, sentences=sentences)
+
+
+def _original(cdoc: CleanDocument, s: Sentence) -> Sentence:
+    """A sentence with offsets and text of the original article (not the normalised one)."""
+    start, end = cdoc.original(s.start, s.end)
+    return Sentence(start, end, cdoc.doc.text[start:end])

@@ -33,7 +33,17 @@ class Tok:
         first = text[:1]
         upper = first.isupper()
         acronym = upper and text.isupper() and sum(ch.isalpha() for ch in text) >= 2
-        return cls(text, start, end, match_key(text), first.isalnum(), upper, first.isdigit(), acronym, text in DASHES)
+        return cls(
+            text,
+            start,
+            end,
+            match_key(text),
+            first.isalnum(),
+            upper,
+            first.isdigit(),
+            acronym,
+            text in DASHES,
+        )
 
 
 @dataclass(frozen=True)
@@ -68,7 +78,10 @@ class Tokens:
         syllable is a word); `tagger`: on demand, the POS of each word by its start offset."""
         self.sentence = sentence
         base = sentence.start
-        self.toks = [Tok.make(m.group(), base + m.start(), base + m.end()) for m in SYLLABLE.finditer(sentence.text)]
+        self.toks = [
+            Tok.make(m.group(), base + m.start(), base + m.end())
+            for m in SYLLABLE.finditer(sentence.text)
+        ]
         self._word_starts = word_starts
         self._tagger = tagger
 
@@ -82,7 +95,10 @@ class Tokens:
     def pos(self) -> list[str]:
         """Each syllable's word POS (pyvi), `_` for a syllable inside a word; tagged on first use."""
         tags = self._tagger() if self._tagger else {}
-        return [tags.get(tok.start, "") if first else "_" for tok, first in zip(self.toks, self.word_start, strict=True)]
+        return [
+            tags.get(tok.start, "") if first else "_"
+            for tok, first in zip(self.toks, self.word_start, strict=True)
+        ]
 
     def __len__(self) -> int:
         return len(self.toks)

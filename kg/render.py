@@ -200,6 +200,7 @@ def build_network(graph: nx.MultiDiGraph, *, focus_id: str | None = None) -> Net
             size=sizes.get(node, 10),
             title=node_tooltip(attrs),
             entityType=attrs.get("type", "OTHER"),
+            aliases=list(attrs.get("alt_labels", [])),
             borderWidth=4 if node == focus_id else 1,
             x=positions[node][0],
             y=positions[node][1],

@@ -31,6 +31,7 @@ CHROMIUM_ARGS = [
 OUTPUT = Path(__file__).parent / "output"
 BINH = "https://w3id.org/kg-vn/id/person/le-van-binh-aaaa"
 SOLBERG = "https://w3id.org/kg-vn/id/person/henrik-solberg-bbbb"
+BQP = "https://w3id.org/kg-vn/id/organization/bqp-gggg"
 READY = "() => window.kgView !== undefined && window.kgView.ready === true"
 
 
@@ -119,6 +120,9 @@ def test_searching_a_name_selects_its_node(browser: Browser, view_file: Path) ->
     session.page.fill("#kg-search", "le van binh")
     session.page.press("#kg-search", "Enter")
     assert session.page.evaluate("() => kgView.network.getSelectedNodes()") == [BINH]
+    session.page.fill("#kg-search", "BỘ QUỐC PHÒNG")  # an alias, in capitals
+    session.page.press("#kg-search", "Enter")
+    assert session.page.evaluate("() => kgView.network.getSelectedNodes()") == [BQP]
     session.page.fill("#kg-search", "không có ai")
     session.page.press("#kg-search", "Enter")
     assert session.page.evaluate("() => kgView.network.getSelectedNodes()") == []

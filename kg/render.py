@@ -235,7 +235,7 @@ def _options(large: bool, *, polish: bool) -> dict[str, Any]:
         "physics": physics,
         "nodes": {
             "font": {"size": 14, "strokeWidth": 3, "strokeColor": "#ffffff"},
-            "widthConstraint": {"maximum": 200},
+            "widthConstraint": {"maximum": 240},
         },
         "edges": {
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},

@@ -5,6 +5,8 @@ Needs /usr/bin/chromium (`scripts/setup-browser` installs it); Playwright never 
 
 from __future__ import annotations
 
+import subprocess
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -164,6 +166,10 @@ def test_payloads_in_names_and_evidence_do_not_run(
     tip = hover(session.page, xss_node)
     assert "<script>window.__xss=1;alert(1)</script>" in tip  # shown as text
     assert "<img src=x onerror=alert(1)>" in tip
+    OUTPUT.mkdir(exist_ok=True)
+    session.page.screenshot(
+        path=str(OUTPUT / f"xss-tooltip-{'no-csp' if bypass_csp else 'csp'}.png")
+    )
     session.page.fill("#kg-search", "javascript:alert(1)")
     session.page.press("#kg-search", "Enter")
     session.page.wait_for_timeout(300)
@@ -180,3 +186,12 @@ def test_an_empty_selection_still_loads(
     session = open_view(browser, empty)
     assert session.page.evaluate("() => kgView.nodes.length") == 0
     assert session.errors == []
+
+
+def test_setup_browser_is_a_quick_no_op_once_installed() -> None:
+    script = Path(__file__).parent.parent / "scripts" / "setup-browser"
+    began = time.perf_counter()
+    done = subprocess.run(["bash", str(script)], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "already installed" in done.stdout
+    assert time.perf_counter() - began < 5

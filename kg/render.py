@@ -197,13 +197,13 @@ def build_network(graph: nx.MultiDiGraph, *, focus_id: str | None = None) -> Net
             label=attrs.get("label", node),
             shape=shape,
             color=colour,
-            size=sizes.get(node, 10),
+            size=round(sizes.get(node, 10), 1),
             title=node_tooltip(attrs),
             entityType=attrs.get("type", "OTHER"),
             aliases=list(attrs.get("alt_labels", [])),
             borderWidth=4 if node == focus_id else 1,
-            x=positions[node][0],
-            y=positions[node][1],
+            x=round(positions[node][0], 1),
+            y=round(positions[node][1], 1),
         )
     for i, (u, v, data) in enumerate(graph.edges(data=True)):
         net.add_edge(

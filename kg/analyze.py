@@ -75,6 +75,9 @@ class _Projection:
     sentence_doc: dict[Node, Node] = field(default_factory=dict)
     doc_name: dict[Node, str] = field(default_factory=dict)
     graph_doc: dict[Node, Node] = field(default_factory=dict)
+    kinds: defaultdict[Node, set[str]] = field(default_factory=lambda: defaultdict(set))
+    holder: dict[Node, Node] = field(default_factory=dict)
+    stated_on: dict[Node, str] = field(default_factory=dict)
     assertions: defaultdict[Node, dict[str, Node]] = field(
         default_factory=lambda: defaultdict(dict)
     )
@@ -111,6 +114,12 @@ def _take(proj: _Projection, s: Node, p: Node, o: Node, g: Node | None) -> None:
         proj.types[s] = ENTITY_CLASSES[o]  # type: ignore[index]
     elif p == RDF.type and o == KG.Document and g is not None:
         proj.graph_doc[g] = s
+    elif p == RDF.type and isinstance(o, URIRef) and o.startswith(str(KG)):
+        proj.kinds[s].add(o.removeprefix(str(KG)))
+    elif p == KG.holder:
+        proj.holder[s] = o
+    elif p == KG.statedOn:
+        proj.stated_on[s] = str(o)
     elif p == KG.entityType and isinstance(o, Literal):
         proj.types.setdefault(s, str(o))
     elif p == RDFS.label:
@@ -163,10 +172,32 @@ def _evidence_index(proj: _Projection) -> dict[tuple[str, str, str], list[tuple[
     return index
 
 
-def _node_attributes(proj: _Projection, entity: Node) -> dict[str, Any]:
-    attrs: dict[str, Any] = {
-        key: sorted(values) for key, values in proj.attributes.get(entity, {}).items()
-    }
+def _tenures(proj: _Projection) -> defaultdict[Node, list[tuple[str, str, str]]]:
+    """holder → [(rank|position, value, date stated)] from the dated kg:Tenure nodes."""
+    found: defaultdict[Node, list[tuple[str, str, str]]] = defaultdict(list)
+    for tenure, person in proj.holder.items():
+        described = proj.attributes.get(tenure)
+        for key in ("rank", "position"):
+            for value in described.get(key, set()) if described else ():
+                found[person].append((key, value, proj.stated_on.get(tenure, "")))
+    return found
+
+
+def _node_attributes(
+    proj: _Projection, entity: Node, tenures: list[tuple[str, str, str]]
+) -> dict[str, Any]:
+    values: defaultdict[str, set[str]] = defaultdict(set)
+    for key, found in proj.attributes.get(entity, {}).items():
+        values[key] |= found
+    for key, value, _ in tenures:
+        values[key].add(value)
+    attrs: dict[str, Any] = {key: sorted(found) for key, found in values.items()}
+    for key in ("rank", "position"):
+        dated = sorted({(v, d) for k, v, d in tenures if k == key and d}, key=lambda x: x[::-1])
+        if dated:
+            attrs[f"{key}_on"] = [list(pair) for pair in dated]
+    if proj.kinds.get(entity):
+        attrs["kind"] = sorted(proj.kinds[entity])  # subclasses: Conference, MoU …
     mentions = proj.mentioned_in.get(entity, set())
     docs = {proj.graph_doc.get(g, g) for g in proj.graphs.get(entity, ())}
     docs |= {proj.sentence_doc[s] for s in mentions if s in proj.sentence_doc}
@@ -184,9 +215,10 @@ def to_networkx(data: Dataset | Graph) -> nx.MultiDiGraph:
     """Entities as nodes (IRI ids), entity-to-entity relations as edges with weight and evidence."""
     proj = _collect(data)
     evidence = _evidence_index(proj)
+    tenures = _tenures(proj)
     graph = nx.MultiDiGraph()
     for entity in sorted(proj.types, key=str):
-        graph.add_node(str(entity), **_node_attributes(proj, entity))
+        graph.add_node(str(entity), **_node_attributes(proj, entity, tenures.get(entity, [])))
     for s, predicate, o in sorted(proj.relations, key=lambda r: (str(r[0]), r[1], str(r[2]))):
         if s not in proj.types:
             continue

@@ -69,16 +69,27 @@ def _evidence_html(items: list[tuple[str, str]]) -> str:
     return "<br>".join(lines)
 
 
+def _attribute_text(attrs: dict[str, Any], key: str) -> str:
+    """`Trung tướng (2022-06-07); Thượng tướng (2022-10-11)`: values, with the dates stated."""
+    values = attrs.get(key) or []
+    values = list(values) if isinstance(values, list | tuple) else [str(values)]
+    dates: dict[str, list[str]] = {}
+    for value, stated in attrs.get(f"{key}_on", []):
+        dates.setdefault(value, []).append(stated)
+    values.sort(key=lambda v: (min(dates.get(v, ["9999"])), v))  # in the order they were stated
+    return "; ".join(f"{v} ({', '.join(dates[v])})" if v in dates else v for v in values)
+
+
 def node_tooltip(attrs: dict[str, Any]) -> str:
     """HTML tooltip of an entity; every value from the articles is escaped."""
+    kind = " · ".join([attrs.get("type", ""), *attrs.get("kind", [])])
     parts = [
         f"<b>{html.escape(attrs.get('label', ''))}</b>",
-        f"{html.escape(attrs.get('type', ''))} · {int(attrs.get('sources', 0))} nguồn",
+        f"{html.escape(kind)} · {int(attrs.get('sources', 0))} nguồn",
     ]
     for key in NODE_ATTRIBUTES:
-        values = attrs.get(key)
-        if values:
-            shown = "; ".join(values) if isinstance(values, list | tuple) else str(values)
+        shown = _attribute_text(attrs, key)
+        if shown:
             parts.append(f"{key}: {html.escape(_clip(shown))}")
     if attrs.get("alt_labels"):
         parts.append(f"tên khác: {html.escape(_clip('; '.join(attrs['alt_labels'])))}")
@@ -186,12 +197,13 @@ def build_network(graph: nx.MultiDiGraph, *, focus_id: str | None = None) -> Net
             label=attrs.get("label", node),
             shape=shape,
             color=colour,
-            size=sizes.get(node, 10),
+            size=round(sizes.get(node, 10), 1),
             title=node_tooltip(attrs),
             entityType=attrs.get("type", "OTHER"),
+            aliases=list(attrs.get("alt_labels", [])),
             borderWidth=4 if node == focus_id else 1,
-            x=positions[node][0],
-            y=positions[node][1],
+            x=round(positions[node][0], 1),
+            y=round(positions[node][1], 1),
         )
     for i, (u, v, data) in enumerate(graph.edges(data=True)):
         net.add_edge(
@@ -221,7 +233,10 @@ def _options(large: bool, *, polish: bool) -> dict[str, Any]:
         }
     return {
         "physics": physics,
-        "nodes": {"font": {"size": 14, "strokeWidth": 3, "strokeColor": "#ffffff"}},
+        "nodes": {
+            "font": {"size": 14, "strokeWidth": 3, "strokeColor": "#ffffff"},
+            "widthConstraint": {"maximum": 240},
+        },
         "edges": {
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
             "font": {"size": 10, "align": "middle", "color": "#555555"},

@@ -61,7 +61,7 @@ def test_edge_evidence_falls_back_to_the_sentence_text(graph: nx.MultiDiGraph) -
 
 def test_literal_relations_become_node_attributes(graph: nx.MultiDiGraph) -> None:
     binh = graph.nodes[BINH]
-    assert binh["rank"] == ["Đại tá"]
+    assert "Đại tá" in binh["rank"]
     assert binh["position"] == ["Phó Cục trưởng Cục Hợp tác quốc tế"]
     assert graph.nodes[CONFERENCE]["about"] == ["an ninh biển"]
     assert "Đại tá" not in labels(graph)
@@ -71,6 +71,18 @@ def test_entity_counts_its_source_documents_and_sentences(graph: nx.MultiDiGraph
     assert graph.nodes[BINH]["sources"] == 2
     assert len(graph.nodes[BINH]["sentences"]) == 2
     assert graph.nodes[BQP]["sources"] == 1
+
+
+def test_a_rank_that_changed_keeps_each_value_with_its_date(graph: nx.MultiDiGraph) -> None:
+    binh = graph.nodes[BINH]
+    assert set(binh["rank"]) == {"Đại tá", "Thiếu tướng"}
+    assert binh["rank_on"] == [["Đại tá", "2023-04-12"], ["Thiếu tướng", "2023-10-02"]]
+
+
+def test_subclasses_are_kept_as_the_kind(graph: nx.MultiDiGraph) -> None:
+    assert graph.nodes[CONFERENCE]["kind"] == ["Conference"]
+    assert graph.nodes[CONFERENCE]["type"] == "EVENT"
+    assert not any(str(n).startswith(KGR + "tenure/") for n in graph)
 
 
 def test_alt_labels_and_iso_dates_are_kept(graph: nx.MultiDiGraph) -> None:

@@ -6,6 +6,8 @@ Needs /usr/bin/chromium (`scripts/setup-browser` installs it); Playwright never 
 from __future__ import annotations
 
 import importlib
+import subprocess
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,6 +38,7 @@ CHROMIUM_ARGS = [
 OUTPUT = Path(__file__).parent / "output"
 BINH = "https://w3id.org/kg-vn/id/person/le-van-binh-aaaa"
 SOLBERG = "https://w3id.org/kg-vn/id/person/henrik-solberg-bbbb"
+BQP = "https://w3id.org/kg-vn/id/organization/bqp-gggg"
 READY = "() => window.kgView !== undefined && window.kgView.ready === true"
 
 
@@ -124,6 +127,9 @@ def test_searching_a_name_selects_its_node(browser: Browser, view_file: Path) ->
     session.page.fill("#kg-search", "le van binh")
     session.page.press("#kg-search", "Enter")
     assert session.page.evaluate("() => kgView.network.getSelectedNodes()") == [BINH]
+    session.page.fill("#kg-search", "BỘ QUỐC PHÒNG")  # an alias, in capitals
+    session.page.press("#kg-search", "Enter")
+    assert session.page.evaluate("() => kgView.network.getSelectedNodes()") == [BQP]
     session.page.fill("#kg-search", "không có ai")
     session.page.press("#kg-search", "Enter")
     assert session.page.evaluate("() => kgView.network.getSelectedNodes()") == []
@@ -165,6 +171,10 @@ def test_payloads_in_names_and_evidence_do_not_run(
     tip = hover(session.page, xss_node)
     assert "<script>window.__xss=1;alert(1)</script>" in tip  # shown as text
     assert "<img src=x onerror=alert(1)>" in tip
+    OUTPUT.mkdir(exist_ok=True)
+    session.page.screenshot(
+        path=str(OUTPUT / f"xss-tooltip-{'no-csp' if bypass_csp else 'csp'}.png")
+    )
     session.page.fill("#kg-search", "javascript:alert(1)")
     session.page.press("#kg-search", "Enter")
     session.page.wait_for_timeout(300)
@@ -181,3 +191,12 @@ def test_an_empty_selection_still_loads(
     session = open_view(browser, empty)
     assert session.page.evaluate("() => kgView.nodes.length") == 0
     assert session.errors == []
+
+
+def test_setup_browser_is_a_quick_no_op_once_installed() -> None:
+    script = Path(__file__).parent.parent / "scripts" / "setup-browser"
+    began = time.perf_counter()
+    done = subprocess.run(["bash", str(script)], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "already installed" in done.stdout
+    assert time.perf_counter() - began < 5

@@ -122,7 +122,9 @@ def test_edges_are_labelled_by_predicate_with_evidence(page: str) -> None:
 def test_node_tooltip_shows_type_attributes_and_sources(page: str) -> None:
     binh = next(n for n in page_data(page)["nodes"] if n["id"] == BINH)
     assert "PERSON · 2 nguồn" in binh["title"]
-    assert "rank: Đại tá" in binh["title"]
+    assert "rank: Đại tá (2023-04-12); Thiếu tướng (2023-10-02)" in binh["title"]
+    conference = next(n for n in page_data(page)["nodes"] if n["id"] == CONFERENCE)
+    assert "EVENT · Conference · 1 nguồn" in conference["title"]
 
 
 def test_small_graphs_start_from_the_layout_and_polish_it_briefly(page: str) -> None:

@@ -22,8 +22,9 @@ PREFIXES = """
 @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
 """
 
-# Two articles. Colonel Lê Văn Bình meets envoy Henrik Solberg in both (so `met` has weight 2);
-# a conference in Đà Nẵng on 12 April 2023, a memorandum signed the next day, a 2021 exercise.
+# Two articles. Colonel Lê Văn Bình meets envoy Henrik Solberg in both (so `met` has weight 2),
+# and is a major general by the second (dated rank tenures); a conference in Đà Nẵng on 12 April
+# 2023, a memorandum signed the next day, a 2021 exercise.
 MEETINGS_TRIG = (
     PREFIXES
     + """
@@ -57,7 +58,7 @@ kgr:graph/bai-a-1111 {
       rdfs:label "Cục Hợp tác quốc tế"@vi ; kg:partOf kgr:organization/bqp-gggg .
   kgr:organization/bqp-gggg a kg:Organization ; kg:entityType "ORGANIZATION" ;
       rdfs:label "Bộ Quốc phòng Việt Nam"@vi ; skos:altLabel "Bộ Quốc phòng"@vi .
-  kgr:event/hoi-nghi-cccc a kg:Event ; kg:entityType "EVENT" ;
+  kgr:event/hoi-nghi-cccc a kg:Event , kg:Conference ; kg:entityType "EVENT" ;
       rdfs:label "Hội nghị Hợp tác an ninh biển lần thứ 3"@vi ;
       kg:mentionedIn kgr:doc/bai-a-1111/s/91-200 ;
       kg:heldIn kgr:location/da-nang-ffff ; kg:heldOn kgr:date/12-4-2023-hhhh ;
@@ -69,6 +70,8 @@ kgr:graph/bai-a-1111 {
       rdf:predicate kg:met ; rdf:object kgr:person/henrik-solberg-bbbb ;
       prov:wasDerivedFrom kgr:doc/bai-a-1111/s/0-90 ; prov:wasQuotedFrom kgr:doc/bai-a-1111 ;
       kg:evidenceText "Đại tá Lê Văn Bình đã tiếp ông Henrik Solberg"@vi .
+  kgr:tenure/a-rank a kg:RankTenure ; kg:holder kgr:person/le-van-binh-aaaa ;
+      kg:rank "Đại tá"@vi ; kg:statedOn "2023-04-12"^^xsd:date .
   kgr:assertion/a2 a kg:Assertion ; rdf:subject kgr:event/hoi-nghi-cccc ;
       rdf:predicate kg:heldIn ; rdf:object kgr:location/da-nang-ffff ;
       prov:wasDerivedFrom kgr:doc/bai-a-1111/s/91-200 ; prov:wasQuotedFrom kgr:doc/bai-a-1111 .
@@ -79,7 +82,7 @@ kgr:graph/bai-b-2222 {
       kg:sourcePath "data/raw/bai-b.txt" .
   kgr:doc/bai-b-2222/s/0-120 a kg:Sentence ; kg:inDocument kgr:doc/bai-b-2222 ;
       kg:text
-        "Ngày 13-4-2023, Đại tá Lê Văn Bình và ông Henrik Solberg hội đàm và ký Bản ghi nhớ."@vi ;
+        "Ngày 2-10-2023, Thiếu tướng Lê Văn Bình và ông Henrik Solberg hội đàm tại Hà Nội."@vi ;
       kg:startOffset 0 ; kg:endOffset 120 .
   kgr:person/le-van-binh-aaaa a kg:Person ; kg:entityType "PERSON" ; rdfs:label "Lê Văn Bình"@vi ;
       kg:mentionedIn kgr:doc/bai-b-2222/s/0-120 ; kg:met kgr:person/henrik-solberg-bbbb .
@@ -101,7 +104,9 @@ kgr:graph/bai-b-2222 {
   kgr:assertion/b1 a kg:Assertion ; rdf:subject kgr:person/le-van-binh-aaaa ;
       rdf:predicate kg:met ; rdf:object kgr:person/henrik-solberg-bbbb ;
       prov:wasDerivedFrom kgr:doc/bai-b-2222/s/0-120 ; prov:wasQuotedFrom kgr:doc/bai-b-2222 ;
-      kg:evidenceText "Đại tá Lê Văn Bình và ông Henrik Solberg hội đàm"@vi .
+      kg:evidenceText "Thiếu tướng Lê Văn Bình và ông Henrik Solberg hội đàm"@vi .
+  kgr:tenure/b-rank a kg:RankTenure ; kg:holder kgr:person/le-van-binh-aaaa ;
+      kg:rank "Thiếu tướng"@vi ; kg:statedOn "2023-10-02"^^xsd:date .
 }
 """
 )

@@ -41,12 +41,15 @@
     network.once("afterDrawing", markReady);
   }
 
-  // Search by name: case- and diacritic-insensitive, exact match first, then a part of the name.
+  // Search by name or alias: case- and diacritic-insensitive, exact match first, then a part.
   function fold(text) {
     return String(text).replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFD")
       .replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/\s+/g, " ").trim();
   }
-  var index = data.nodes.map(function (n) { return [fold(n.label), n.id]; });
+  var index = [];
+  data.nodes.forEach(function (n) {
+    [n.label].concat(n.aliases || []).forEach(function (name) { index.push([fold(name), n.id]); });
+  });
   var names = document.getElementById("kg-names");
   var options = document.createDocumentFragment();
   data.nodes.forEach(function (n) {

@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP_RUN := $(VENV)/.installed-run
 STAMP_DEV := $(VENV)/.installed-dev
 
-.PHONY: run test lint typecheck unit bench clean
+.PHONY: run test lint typecheck unit browser bench bench-view bench-store clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -29,13 +29,22 @@ lint: $(STAMP_DEV)
 typecheck: $(STAMP_DEV)
 	$(BIN)/mypy kg
 
-unit: $(STAMP_DEV)
+browser:
+	bash scripts/setup-browser
+
+unit: $(STAMP_DEV) browser
 	$(BIN)/python -m pytest
 
 test: lint typecheck unit
 
 bench: $(STAMP_DEV)
 	$(BIN)/kg bench data/raw
+
+bench-view: $(STAMP_DEV) browser
+	$(BIN)/python scripts/bench_view.py
+
+bench-store: $(STAMP_DEV)
+	$(BIN)/python scripts/bench_store.py
 
 clean:
 	rm -rf out .pytest_cache .mypy_cache .ruff_cache

@@ -16,14 +16,11 @@ from itertools import combinations, pairwise
 from typing import Any
 
 import networkx as nx
-from rdflib import RDF, RDFS, SKOS, Dataset, Graph, Literal, Namespace, URIRef
+from rdflib import PROV, RDF, RDFS, SDO, SKOS, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from .model import PREDICATES, EntityType, KgError
-
-KG = Namespace("https://w3id.org/kg-vn/ontology#")
-PROV = Namespace("http://www.w3.org/ns/prov#")
-SDO = Namespace("https://schema.org/")
+from .vocab import KG
 
 ENTITY_CLASSES: dict[URIRef, str] = {
     KG.Person: EntityType.PERSON.value,

@@ -193,3 +193,10 @@ def test_sentences_keep_the_original_spelling() -> None:
     text = "Hội nghị về hòa bình khai mạc tại Thủy Nguyên."
     ex = extract_document(make_document(text))
     assert [s.text for s in ex.sentences] == [text]
+
+
+def test_rank_is_stated_as_of_the_event_when_the_article_has_no_date() -> None:
+    text = "Ngày 4-9-2023, Hội thảo Hải quân ASEAN khai mạc tại Huế. Chuẩn đô đốc Lê Văn Sơn phát biểu."
+    ex = extract_document(make_document(text))
+    rel = next(r for r in ex.relations if r.predicate == "hasRank")
+    assert dict(rel.attributes) == {"stated_on": "2023-09-04", "stated_on_from": "event"}

@@ -142,17 +142,20 @@ def find_relations(
     resolver = Resolver()
     types = {e.id: e.type for e in entities}
     acronyms = _acronyms(entities)
-    stated_on = cdoc.doc.published
-    out: list[Relation] = []
+    views = []
     for sf in finds:
         view = _view(sf, index, types, resolver, acronyms, cdoc)
         for rule in RULES:
             rule(view)
-        evidence = _evidence(cdoc, sf)
+        views.append(view)
+    stated_on = _reference_date(cdoc, views, entities)
+    out: list[Relation] = []
+    for view in views:
+        evidence = _evidence(cdoc, view.sf)
         for r in view.relations:
             attrs = r.attributes
-            if r.predicate in {"hasRank", "holdsPosition", "memberOf"} and stated_on:
-                attrs = (("stated_on", stated_on),)
+            if r.predicate in TIME_QUALIFIED and stated_on:
+                attrs = (("stated_on", stated_on[0]), ("stated_on_from", stated_on[1]))
             out.append(
                 Relation(
                     r.subject,
@@ -178,6 +181,25 @@ def _acronyms(entities: list[Entity]) -> dict[str, str]:
             if text and " " not in text and sum(ch.isupper() for ch in text) >= 2:
                 out.setdefault(text, e.id)
     return out
+
+
+TIME_QUALIFIED = {"hasRank", "holdsPosition", "memberOf"}
+
+
+def _reference_date(
+    cdoc: CleanDocument, views: list[View], entities: list[Entity]
+) -> tuple[str, str] | None:
+    """The date a rank or post is stated as of: the article's publication date, else the day its
+    first dated event began (`event`), else none."""
+    if cdoc.doc.published:
+        return cdoc.doc.published[:10], "published"
+    iso = {e.id: e.attributes.get("iso", "") for e in entities}
+    for view in views:
+        for r in view.relations:
+            day = iso.get(r.object, "").split("/")[0]
+            if r.predicate == "heldOn" and len(day) == 10:
+                return day, "event"
+    return None
 
 
 def _view(

@@ -297,8 +297,9 @@ def _write_outputs(store: GraphStore, out: Path, records: list[str], report: Bui
     records.sort(key=lambda line: json.loads(line)["doc_id"])
     text = "".join(line + "\n" for line in records)
     (out / EXTRACTIONS).write_text(text, encoding="utf-8")
-    report.triples = export(store, out / GRAPH_TRIG, "trig")
+    export(store, out / GRAPH_TRIG, "trig")
     export(store, out / GRAPH_TTL, "turtle")
+    report.triples = store.triples()
     for row in store.select(_ENTITY_COUNTS).rows:
         report.entities[value(row[0])] = int(value(row[1]))
     report.relations = int(value(store.select(_RELATION_COUNT).rows[0][0]) or 0)

@@ -22,13 +22,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from .model import KgError
-from .store import store_path
+from .store import OPAQUE, store_path
 
-# Strings, IRIs and comments hide keywords; what is left is SPARQL syntax.
-_OPAQUE = re.compile(
-    r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
-    r"|<[^<>\"{}|^`\\\s]*>|#[^\n]*"
-)
+_OPAQUE = re.compile(OPAQUE)
 _SERVICE = re.compile(r"(?<![\w?$:])SERVICE(?![\w:])", re.IGNORECASE)
 _FORWARDED = ("Content-Type", "Accept")
 

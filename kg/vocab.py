@@ -107,6 +107,7 @@ class KG(DefinedNamespace):
     isoDate: URIRef
     mentionedIn: URIRef
     mergeReason: URIRef
+    nameKey: URIRef
     position: URIRef
     rank: URIRef
     rule: URIRef

@@ -150,3 +150,27 @@ def test_sample_corpus_builds_and_validates(tmp_path: Path) -> None:
     assert len(report.built) == 2 and not report.skipped
     assert report.entities["PERSON"] > 0 and report.relations > 0
     assert validate(tmp_path / "out") == []
+
+
+def _merged_and_named(out: Path) -> tuple[set[str], set[str]]:
+    store = open_store(out)
+    try:
+        rows = store.select("SELECT ?s ?p ?o WHERE { ?s ?p ?o }").rows
+        merged = {" ".join(str(t) for t in row) for row in rows}
+        named = {str(q.triple) for q in store.quads()}
+    finally:
+        store.close()
+    return merged, named
+
+
+def test_default_graph_stays_the_merge_of_the_document_graphs(tmp_path: Path) -> None:
+    src = write_articles(tmp_path / "src")
+    _build(src, tmp_path / "out")
+    merged, named = _merged_and_named(tmp_path / "out")
+    assert merged == named
+    (src / "october.txt").unlink()
+    _build(src, tmp_path / "out")
+    merged_after, named_after = _merged_and_named(tmp_path / "out")
+    assert merged_after == named_after
+    assert any("Lê Văn Minh" in t for t in merged_after)  # still stated by the March article
+    assert not any("Sông Hàn" in t for t in merged_after)  # stated only in October

@@ -252,6 +252,7 @@ def cases(person: str, date: str) -> list[tuple[str, dict[str, str]]]:
     return [
         ("people", {}),
         ("people", {"date": date}),
+        ("person", {"name": person, "date": date}),
         ("meetings", {}),
         ("contacts", {}),
         ("agreements", {}),

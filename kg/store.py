@@ -84,6 +84,10 @@ class GraphStore(Protocol):
         """Statements in the default graph: the merged graph queries see."""
         ...
 
+    def optimize(self) -> None:
+        """Compact after writes (bulk loads leave many small files that slow look-ups down)."""
+        ...
+
     def close(self) -> None: ...
 
 
@@ -231,6 +235,9 @@ class LocalStore:
     def triples(self) -> int:
         return sum(1 for _ in self._store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
 
+    def optimize(self) -> None:
+        self._store.optimize()
+
     def close(self) -> None:
         """Flush and release the folder (RocksDB allows one writer process at a time)."""
         if not self.read_only:
@@ -320,6 +327,9 @@ class RemoteStore:
 
     def triples(self) -> int:
         return self._number("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+
+    def optimize(self) -> None:
+        return None
 
     def _number(self, sparql: str) -> int:
         rows = self.select(sparql).rows

@@ -115,6 +115,7 @@ class KG(DefinedNamespace):
     startOffset: URIRef
     statedOn: URIRef
     status: URIRef
+    supersededOn: URIRef
     text: URIRef
     yearInferred: URIRef
 

@@ -11,7 +11,7 @@ from rdflib import Graph
 from store_fixtures import ARTICLE_MARCH, fixture_extractor, write_articles
 
 from kg import iri
-from kg.build import ONTOLOGY_GRAPH, build
+from kg.build import ONTOLOGY_GRAPH, build, superseded
 from kg.model import DocExtraction, Document
 from kg.store import documents, open_store
 
@@ -174,3 +174,13 @@ def test_default_graph_stays_the_merge_of_the_document_graphs(tmp_path: Path) ->
     assert merged_after == named_after
     assert any("Lê Văn Minh" in t for t in merged_after)  # still stated by the March article
     assert not any("Sông Hàn" in t for t in merged_after)  # stated only in October
+
+
+def test_a_tenure_is_superseded_by_the_next_later_one_of_its_kind() -> None:
+    rows = [
+        ("t1", "minh", "Rank", "2022-06-07"),
+        ("t2", "minh", "Rank", "2022-10-11"),
+        ("t3", "minh", "Post", "2022-01-01"),
+        ("t4", "minh", "Rank", "2022-10-11"),
+    ]
+    assert superseded(rows) == {"t1": "2022-10-11"}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -204,8 +205,14 @@ class Server:
         self.stop()
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def serve(out: Path, host: str = "127.0.0.1", port: int = 7878) -> None:
-    """Serve `out` read-only until Ctrl-C."""
+    """Serve `out` read-only until Ctrl-C (SIGINT) or SIGTERM; the Oxigraph child stops with it."""
+    signal.signal(signal.SIGINT, _interrupt)
+    signal.signal(signal.SIGTERM, _interrupt)
     with Server(out, host, port) as server:
         print(f"SPARQL endpoint: {server.url}/query  (read-only; Ctrl-C stops it)", flush=True)
         try:

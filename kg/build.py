@@ -27,7 +27,7 @@ from . import iri, rdf
 from .ingest import Skipped, read_documents
 from .model import DocExtraction, Document, KgError
 from .store import DocRecord, GraphStore, documents, export, open_store, value
-from .vocab import ontology_path
+from .vocab import KG, ontology_path
 
 Extractor = Callable[[Document], DocExtraction]
 BatchResult = tuple[str, list[str], list[Skipped]]
@@ -253,6 +253,8 @@ def build(
             store, plan, extractor or default_extractor, workers, dask
         )
         load_ontology(store)
+        derive(store)
+        store.optimize()
         for item in failed:
             say(str(item))
         report.skipped.extend(failed)
@@ -297,8 +299,9 @@ def _write_outputs(store: GraphStore, out: Path, records: list[str], report: Bui
     records.sort(key=lambda line: json.loads(line)["doc_id"])
     text = "".join(line + "\n" for line in records)
     (out / EXTRACTIONS).write_text(text, encoding="utf-8")
-    report.triples = export(store, out / GRAPH_TRIG, "trig")
+    export(store, out / GRAPH_TRIG, "trig")
     export(store, out / GRAPH_TTL, "turtle")
+    report.triples = store.triples()
     for row in store.select(_ENTITY_COUNTS).rows:
         report.entities[value(row[0])] = int(value(row[1]))
     report.relations = int(value(store.select(_RELATION_COUNT).rows[0][0]) or 0)
@@ -331,3 +334,42 @@ def _write_view(out: Path, say: Callable[[str], None]) -> Path | None:
         say(f"view not written: {err}")
         return None
     return Path(result) if result is not None else None
+
+
+# ---------------------------------------------------------------- derived statements
+
+DERIVED_GRAPH = iri.BASE + "graph/derived"
+_TENURES = """
+SELECT ?tenure ?person ?kind ?on WHERE {
+  ?tenure kg:holder ?person ; a ?kind ; kg:statedOn ?on .
+  FILTER(DATATYPE(?on) = xsd:date)
+}"""
+
+
+def superseded(rows: list[tuple[str, str, str, str]]) -> dict[str, str]:
+    """tenure → the next later date on which the same kind is stated about the same person."""
+    dates: dict[tuple[str, str], set[str]] = {}
+    for _, person, kind, on in rows:
+        dates.setdefault((person, kind), set()).add(on)
+    ordered = {key: sorted(values) for key, values in dates.items()}
+    found: dict[str, str] = {}
+    for tenure, person, kind, on in rows:
+        later = [d for d in ordered[(person, kind)] if d > on]
+        if later:
+            found[tenure] = later[0]
+    return found
+
+
+def derive(store: GraphStore) -> None:
+    """Rewrite `kgr:graph/derived`: each tenure's `kg:supersededOn`, so "rank at a date" is a
+    filter rather than a negation over every document (Oxigraph evaluates those slowly)."""
+    rows = [tuple(value(t) for t in row) for row in store.select(_TENURES).rows]
+    found = superseded([(r[0], r[1], r[2], r[3]) for r in rows])
+    graph = f"<{DERIVED_GRAPH}>"
+    predicate = f"<{KG.supersededOn}>"
+    date_type = "<http://www.w3.org/2001/XMLSchema#date>"
+    lines = sorted(
+        f'<{tenure}> {predicate} "{on}"^^{date_type} {graph} .\n' for tenure, on in found.items()
+    )
+    store.drop_graphs([DERIVED_GRAPH])
+    store.load_nquads("".join(lines))

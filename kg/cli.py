@@ -162,8 +162,8 @@ def query(
     ] = None,
     format: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
 ) -> None:
-    """Run a SELECT query, or a named one (people, meetings, contacts, agreements, entity,
-    evidence); without a query, list the named queries."""
+    """Run a SELECT query, or a named one (people, person, meetings, contacts, agreements,
+    entity, evidence); without a query, list the named queries."""
     from .query import named_queries, parse_params, render
     from .query import query as run_query
 

@@ -1,8 +1,10 @@
 """Query: SPARQL over a built graph (folder or server URL), by text or by name, as a table.
 
 Named queries are the `ontology/queries/<name>.rq` files; their header says what they return and
-which parameters they take (`# param NAME: optional|required ...`). Parameters are bound as
-initial bindings (typed RDF terms), never pasted into the query text.
+which parameters they take: `# param NAME: optional|required KIND help`, where KIND is `name` (an
+entity name, matched through `kg:nameKey`, so case and tone-mark placement do not matter), `date`
+(YYYY-MM-DD, an xsd:date), `predicate` (one of the 18, as its kg: IRI) or `text` (a string).
+Parameters are bound as initial bindings (typed RDF terms), never pasted into the query text.
 """
 
 from __future__ import annotations
@@ -15,13 +17,17 @@ from pathlib import Path
 import pandas as pd
 import pyoxigraph as ox
 
+from .clean import match_key
 from .lexicon import ontology_dir
-from .model import KgError
+from .model import PREDICATES, KgError
 from .store import Bindings, Table, Term, open_store
+from .vocab import KG_NS
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 _NAME = re.compile(r"^[a-z][a-z0-9_-]*$")
-_PARAM = re.compile(r"^#\s*param\s+(\w+):\s*(optional|required)\b\s*(.*)$")
+_PARAM = re.compile(
+    r"^#\s*param\s+(\w+):\s*(optional|required)\s+(name|date|predicate|text)\b\s*(.*)$"
+)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 FORMATS = ("table", "csv", "json")
 
@@ -30,6 +36,7 @@ FORMATS = ("table", "csv", "json")
 class Param:
     name: str
     required: bool
+    kind: str
     help: str
 
 
@@ -50,7 +57,7 @@ def read_named_query(path: Path) -> NamedQuery:
     header = [line for line in text.splitlines() if line.startswith("#")]
     description = header[0].lstrip("# ").split(":", 1)[-1].strip() if header else ""
     params = tuple(
-        Param(m[1], m[2] == "required", m[3].strip())
+        Param(m[1], m[2] == "required", m[3], m[4].strip())
         for m in (_PARAM.match(line) for line in header)
         if m
     )
@@ -85,15 +92,25 @@ def parse_params(pairs: list[str]) -> dict[str, str]:
     return params
 
 
-def term(value: str) -> Term:
-    """A parameter value as an RDF term: an ISO date is an xsd:date, anything else a string."""
-    if _ISO_DATE.match(value):
+def term(value: str, kind: str | None = None) -> Term:
+    """A parameter value as an RDF term of its declared kind; undeclared: an ISO date is an
+    xsd:date, anything else a string."""
+    if kind == "name":
+        return ox.Literal(match_key(value))
+    if kind == "predicate":
+        if value not in PREDICATES:
+            raise KgError(f"unknown predicate {value!r}; use one of: {', '.join(PREDICATES)}")
+        return ox.NamedNode(KG_NS + value)
+    if kind == "date" and not _ISO_DATE.match(value):
+        raise KgError(f"{value!r} is not a date: write it as YYYY-MM-DD")
+    if kind in ("date", None) and _ISO_DATE.match(value):
         return ox.Literal(value, datatype=ox.NamedNode(XSD + "date"))
     return ox.Literal(value)
 
 
 def bindings(named: NamedQuery, params: dict[str, str]) -> Bindings:
     declared = {p.name for p in named.params}
+    kinds = {p.name: p.kind for p in named.params}
     if named.name:
         unknown = sorted(set(params) - declared)
         if unknown:
@@ -104,7 +121,7 @@ def bindings(named: NamedQuery, params: dict[str, str]) -> Bindings:
         missing = [p.name for p in named.params if p.required and p.name not in params]
         if missing:
             raise KgError(f"query {named.name!r} needs --param {missing[0]}=VALUE")
-    return {name: term(value) for name, value in params.items()}
+    return {name: term(value, kinds.get(name)) for name, value in params.items()}
 
 
 def run(location: str | Path, sparql_or_name: str, params: dict[str, str] | None = None) -> Table:

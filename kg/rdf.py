@@ -196,6 +196,8 @@ def _entity(ctx: _Context, entity: Entity) -> Iterator[tuple[URIRef, URIRef, Nod
         yield node, RDF.type, cls
     yield node, RDFS.label, vi(entity.name)
     yield node, KG.entityType, Literal(entity.type.value)
+    for spelling in {entity.name, *(m.text for m in entity.mentions)}:
+        yield node, KG.nameKey, Literal(match_key(spelling))
     for mention in entity.mentions:
         if mention.text != entity.name:
             yield node, SKOS.altLabel, vi(mention.text)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -22,13 +23,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from .model import KgError
-from .store import store_path
+from .store import OPAQUE, store_path
 
-# Strings, IRIs and comments hide keywords; what is left is SPARQL syntax.
-_OPAQUE = re.compile(
-    r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
-    r"|<[^<>\"{}|^`\\\s]*>|#[^\n]*"
-)
+_OPAQUE = re.compile(OPAQUE)
 _SERVICE = re.compile(r"(?<![\w?$:])SERVICE(?![\w:])", re.IGNORECASE)
 _FORWARDED = ("Content-Type", "Accept")
 
@@ -208,8 +205,14 @@ class Server:
         self.stop()
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def serve(out: Path, host: str = "127.0.0.1", port: int = 7878) -> None:
-    """Serve `out` read-only until Ctrl-C."""
+    """Serve `out` read-only until Ctrl-C (SIGINT) or SIGTERM; the Oxigraph child stops with it."""
+    signal.signal(signal.SIGINT, _interrupt)
+    signal.signal(signal.SIGTERM, _interrupt)
     with Server(out, host, port) as server:
         print(f"SPARQL endpoint: {server.url}/query  (read-only; Ctrl-C stops it)", flush=True)
         try:

@@ -4,6 +4,12 @@
 with bulk loads and flushed after every write, see STORES.md), an `http(s)://` URL is a remote
 server reached over the SPARQL 1.1 Query, Update and Graph Store protocols (Oxigraph's layout:
 `/query`, `/update`, `/store`).
+
+Every statement lives in its document's named graph (provenance; dropping a document is dropping
+its graph) and, once, in the default graph, which is kept equal to the RDF merge of the named
+graphs. Queries run on the default graph: a union *view* of the named graphs would repeat an
+entity's label once per document that names it (Oxigraph's union default graph is a multiset),
+multiplying every join.
 """
 
 from __future__ import annotations
@@ -70,7 +76,17 @@ class GraphStore(Protocol):
 
     def quads(self) -> Iterator[ox.Quad]: ...
 
-    def count(self) -> int: ...
+    def count(self) -> int:
+        """Quads in the store, the default graph's copies included."""
+        ...
+
+    def triples(self) -> int:
+        """Statements in the default graph: the merged graph queries see."""
+        ...
+
+    def optimize(self) -> None:
+        """Compact after writes (bulk loads leave many small files that slow look-ups down)."""
+        ...
 
     def close(self) -> None: ...
 
@@ -167,7 +183,6 @@ class LocalStore:
         try:
             return self._store.query(
                 sparql,
-                use_default_graph_as_union=True,
                 prefixes=PREFIXES,
                 substitutions=subs or None,
             )
@@ -177,14 +192,37 @@ class LocalStore:
             raise KgError(f"query failed: {_one_line(err)}") from None
 
     def drop_graphs(self, graphs: Iterable[str]) -> None:
+        """Remove named graphs, and their statements from the default graph unless another
+        named graph still states them."""
         for graph in graphs:
-            self._store.remove_graph(ox.NamedNode(graph))
+            name = ox.NamedNode(graph)
+            if not self._store.contains_named_graph(name):
+                continue
+            triples = [q.triple for q in self._store.quads_for_pattern(None, None, None, name)]
+            self._store.remove_graph(name)
+            for t in triples:
+                if not self._stated_elsewhere(t):
+                    self._store.remove(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()))
         self._store.flush()
 
+    def _stated_elsewhere(self, t: ox.Triple) -> bool:
+        for quad in self._store.quads_for_pattern(t.subject, t.predicate, t.object, None):
+            if not isinstance(quad.graph_name, ox.DefaultGraph):
+                return True
+        return False
+
     def load_nquads(self, nquads: str) -> None:
-        if nquads:
-            self._store.bulk_load(nquads.encode("utf-8"), ox.RdfFormat.N_QUADS)
-            self._store.flush()
+        """Bulk-load quads into their named graphs, and their triples into the default graph."""
+        if not nquads:
+            return
+        data = nquads.encode("utf-8")
+        self._store.bulk_load(data, ox.RdfFormat.N_QUADS)
+        merged = ox.serialize(
+            (q.triple for q in ox.parse(data, ox.RdfFormat.N_QUADS)), format=ox.RdfFormat.N_TRIPLES
+        )
+        if merged:
+            self._store.bulk_load(merged, ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
+        self._store.flush()
 
     def quads(self) -> Iterator[ox.Quad]:
         for quad in self._store.quads_for_pattern(None, None, None, None):
@@ -193,6 +231,12 @@ class LocalStore:
 
     def count(self) -> int:
         return len(self._store)
+
+    def triples(self) -> int:
+        return sum(1 for _ in self._store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+
+    def optimize(self) -> None:
+        self._store.optimize()
 
     def close(self) -> None:
         """Flush and release the folder (RocksDB allows one writer process at a time)."""
@@ -209,7 +253,11 @@ def _one_line(err: Exception, limit: int = 200) -> str:
 # ---------------------------------------------------------------- remote
 
 
-_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+_DROP = """DELETE {{ ?s ?p ?o }} WHERE {{
+  GRAPH <{graph}> {{ ?s ?p ?o }}
+  FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != <{graph}>) }}
+}} ;
+DROP SILENT GRAPH <{graph}>"""
 
 
 class RemoteStore:
@@ -220,7 +268,7 @@ class RemoteStore:
         self.timeout = timeout
 
     def select(self, sparql: str, bindings: Bindings | None = None) -> Table:
-        data = self._query(with_values(sparql, bindings or {}))
+        data = self._query(substitute(sparql, bindings or {}))
         columns = list(data.get("head", {}).get("vars", []))
         rows = [
             [_json_term(b[c]) if c in b else None for c in columns]
@@ -232,9 +280,8 @@ class RemoteStore:
         return bool(self._query(sparql).get("boolean", False))
 
     def _query(self, sparql: str) -> dict[str, Any]:
-        params = urllib.parse.urlencode({"union-default-graph": ""})
         body = self._send(
-            f"{self.url}/query?{params}",
+            f"{self.url}/query",
             _prefixed(sparql).encode("utf-8"),
             "application/sparql-query",
             accept="application/sparql-results+json",
@@ -246,7 +293,8 @@ class RemoteStore:
         self._send(f"{self.url}/update", sparql.encode("utf-8"), "application/sparql-update")
 
     def drop_graphs(self, graphs: Iterable[str]) -> None:
-        statements = [f"DROP SILENT GRAPH <{g}>" for g in graphs]
+        """Per graph: its statements leave the default graph unless another graph states them."""
+        statements = [_DROP.format(graph=g) for g in graphs]
         if statements:
             self.update(" ;\n".join(statements))
 
@@ -260,6 +308,10 @@ class RemoteStore:
         for graph, lines in by_graph.items():
             target = f"{self.url}/store?{urllib.parse.urlencode({'graph': graph})}"
             self._send(target, "".join(lines).encode("utf-8"), "application/n-triples")
+        merged = sorted({line for lines in by_graph.values() for line in lines})
+        if merged:
+            body = "".join(merged).encode("utf-8")
+            self._send(f"{self.url}/store?default", body, "application/n-triples")
 
     def quads(self) -> Iterator[ox.Quad]:
         table = self.select("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
@@ -270,7 +322,17 @@ class RemoteStore:
                 yield ox.Quad(s, p, o, g)
 
     def count(self) -> int:
-        rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }").rows
+        named = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+        return self._number(named) + self.triples()
+
+    def triples(self) -> int:
+        return self._number("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+
+    def optimize(self) -> None:
+        return None
+
+    def _number(self, sparql: str) -> int:
+        rows = self.select(sparql).rows
         return int(value(rows[0][0]) or 0) if rows else 0
 
     def close(self) -> None:
@@ -299,17 +361,38 @@ def _prefixed(sparql: str) -> str:
     return "\n".join([*lines, sparql])
 
 
-def with_values(sparql: str, bindings: Bindings) -> str:
-    """Parameters as a VALUES block opening the WHERE group: escaped RDF terms, never raw text."""
+# Strings, IRIs and comments hide keywords and variables; what is left is SPARQL syntax.
+OPAQUE = (
+    r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
+    r"|<[^<>\"{}|^`\\\s]*>|#[^\n]*"
+)
+_TOKENS = re.compile(
+    rf"(?P<opaque>{OPAQUE})|(?P<var>[?$](?P<name>\w+))|(?P<select>\bSELECT\b)|(?P<body>\{{|\bWHERE\b)",
+    re.IGNORECASE,
+)
+
+
+def substitute(sparql: str, bindings: Bindings) -> str:
+    """SEP-0007 substitution for servers, which take no bindings: each parameter variable is
+    replaced by its RDF term in N-Triples syntax (escaped, so a value is only ever a literal or
+    an IRI), and projected as `(term AS ?var)`."""
     if not bindings:
         return sparql
-    names = " ".join(f"?{k}" for k in bindings)
-    terms = " ".join(str(v) for v in bindings.values())
-    block = f"VALUES ({names}) {{ ({terms}) }}\n"
-    match = _WHERE.search(sparql) or re.search(r"\{", sparql)
-    if match is None:
-        raise KgError("a query with parameters needs a WHERE clause")
-    return sparql[: match.end()] + "\n" + block + sparql[match.end() :]
+    out: list[str] = []
+    pos, projecting = 0, False
+    for match in _TOKENS.finditer(sparql):
+        if match["select"]:
+            projecting = True
+        elif match["body"]:
+            projecting = False
+        elif match["var"] and match["name"] in bindings:
+            term = str(bindings[match["name"]])
+            out += [
+                sparql[pos : match.start()],
+                f"({term} AS ?{match['name']})" if projecting else term,
+            ]
+            pos = match.end()
+    return "".join(out) + sparql[pos:]
 
 
 def _json_term(value: dict[str, str]) -> Term:

@@ -107,6 +107,7 @@ class KG(DefinedNamespace):
     isoDate: URIRef
     mentionedIn: URIRef
     mergeReason: URIRef
+    nameKey: URIRef
     position: URIRef
     rank: URIRef
     rule: URIRef
@@ -114,6 +115,7 @@ class KG(DefinedNamespace):
     startOffset: URIRef
     statedOn: URIRef
     status: URIRef
+    supersededOn: URIRef
     text: URIRef
     yearInferred: URIRef
 

@@ -7,10 +7,11 @@ import json
 from pathlib import Path
 
 import pytest
+from rdflib import Graph
 from store_fixtures import ARTICLE_MARCH, fixture_extractor, write_articles
 
 from kg import iri
-from kg.build import ONTOLOGY_GRAPH, build
+from kg.build import ONTOLOGY_GRAPH, build, superseded
 from kg.model import DocExtraction, Document
 from kg.store import documents, open_store
 
@@ -36,7 +37,8 @@ def test_build_writes_store_and_files(tmp_path: Path) -> None:
     lines = (tmp_path / "out" / "extractions.jsonl").read_text(encoding="utf-8").splitlines()
     assert [json.loads(line)["doc_id"] for line in lines] == ["march", "october"]
     assert report.entities["PERSON"] == 2
-    assert report.triples == _count(tmp_path / "out")
+    ttl = (tmp_path / "out" / "graph.ttl").read_text(encoding="utf-8")
+    assert report.triples == len(Graph().parse(data=ttl, format="turtle"))
 
 
 def test_rebuilding_identical_input_changes_nothing(tmp_path: Path) -> None:
@@ -148,3 +150,37 @@ def test_sample_corpus_builds_and_validates(tmp_path: Path) -> None:
     assert len(report.built) == 2 and not report.skipped
     assert report.entities["PERSON"] > 0 and report.relations > 0
     assert validate(tmp_path / "out") == []
+
+
+def _merged_and_named(out: Path) -> tuple[set[str], set[str]]:
+    store = open_store(out)
+    try:
+        rows = store.select("SELECT ?s ?p ?o WHERE { ?s ?p ?o }").rows
+        merged = {" ".join(str(t) for t in row) for row in rows}
+        named = {str(q.triple) for q in store.quads()}
+    finally:
+        store.close()
+    return merged, named
+
+
+def test_default_graph_stays_the_merge_of_the_document_graphs(tmp_path: Path) -> None:
+    src = write_articles(tmp_path / "src")
+    _build(src, tmp_path / "out")
+    merged, named = _merged_and_named(tmp_path / "out")
+    assert merged == named
+    (src / "october.txt").unlink()
+    _build(src, tmp_path / "out")
+    merged_after, named_after = _merged_and_named(tmp_path / "out")
+    assert merged_after == named_after
+    assert any("Lê Văn Minh" in t for t in merged_after)  # still stated by the March article
+    assert not any("Sông Hàn" in t for t in merged_after)  # stated only in October
+
+
+def test_a_tenure_is_superseded_by_the_next_later_one_of_its_kind() -> None:
+    rows = [
+        ("t1", "minh", "Rank", "2022-06-07"),
+        ("t2", "minh", "Rank", "2022-10-11"),
+        ("t3", "minh", "Post", "2022-01-01"),
+        ("t4", "minh", "Rank", "2022-10-11"),
+    ]
+    assert superseded(rows) == {"t1": "2022-10-11"}

@@ -22,8 +22,8 @@ def _ranks(frame: pd.DataFrame, name: str) -> set[str]:
     return set(frame[(frame["name"] == name)]["rank"].dropna())
 
 
-def test_named_queries_are_the_six_of_the_brief() -> None:
-    expected = {"people", "meetings", "contacts", "agreements", "entity", "evidence"}
+def test_named_queries_are_those_documented() -> None:
+    expected = {"people", "person", "meetings", "contacts", "agreements", "entity", "evidence"}
     assert set(named_queries()) == expected
 
 
@@ -112,3 +112,9 @@ def test_explain_gives_type_spellings_merge_reasons_and_sentences(graph: Path) -
     assert "GovernmentAgency" in item.classes
     assert item.merge_reasons
     assert any("do Bộ Quốc phòng tổ chức" in text for _, _, text in item.mentions)
+
+
+def test_one_persons_rank_at_a_date_by_any_spelling(graph: Path) -> None:
+    frame = query(graph, "person", {"name": "LÊ VĂN MINH", "date": "2023-12-31"})
+    assert set(frame["rank"].dropna()) == {"Thượng tướng"}
+    assert {Path(s).name for s in frame["source"]} == {"march.txt", "october.txt"}

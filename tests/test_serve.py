@@ -82,3 +82,30 @@ def test_serve_refuses_a_folder_without_a_graph(tmp_path: Path) -> None:
 
     with pytest.raises(KgError, match="no graph"):
         Server(tmp_path / "nothing")
+
+
+def test_kg_serve_prints_the_url_and_stops_cleanly_on_ctrl_c(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+
+    out = build_fixture_graph(tmp_path)
+    port = free_port()
+    command = [sys.executable, "-c", "from kg.cli import main; main()", "serve", str(out)]
+    process = subprocess.Popen(
+        [*command, "--port", str(port)], stdout=subprocess.PIPE, text=True, start_new_session=True
+    )
+    try:
+        assert process.stdout is not None
+        line = process.stdout.readline()
+        assert f"http://127.0.0.1:{port}/query" in line
+        assert len(query(f"http://127.0.0.1:{port}", "contacts")) > 0
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=15) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        assert probe.connect_ex(("127.0.0.1", port)) != 0
+    store = Server(out, port=free_port())  # the folder is free again: a new server opens it
+    store.start().stop()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import os
 from functools import cache
 from pathlib import Path
@@ -40,3 +41,19 @@ def words(name: str, column: str = "term") -> tuple[str, ...]:
     """One column of a lexicon, longest entries first (so longer cues win when matching)."""
     values = {row[column] for row in table(name) if row.get(column)}
     return tuple(sorted(values, key=lambda v: (-len(v), v)))
+
+
+@cache
+def extractor_fingerprint() -> str:
+    """sha256 of what extraction depends on besides the article: the code and the ontology folder.
+
+    Part of each document's content hash, so a build after an upgrade or a lexicon edit extracts
+    the articles again instead of keeping triples an older extractor made.
+    """
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parent
+    files = [*sorted(package.rglob("*.py")), *sorted(ontology_dir().rglob("*.t[st][vl]"))]
+    for path in files:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()

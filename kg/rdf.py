@@ -15,6 +15,7 @@ from rdflib.term import Node
 
 from . import iri
 from .clean import match_key
+from .lexicon import extractor_fingerprint
 from .model import PREDICATES, DocExtraction, Document, Entity, KgError, Relation, Sentence
 from .vocab import ENTITY_CLASS, KG, PROV, SDO, SKOS, WD, subclass_cues
 
@@ -48,8 +49,12 @@ def date_literal(value: str) -> Literal | None:
 
 
 def content_hash(doc: Document) -> str:
-    """sha256 of what a document's triples depend on: its text, metadata and source path."""
-    payload = json.dumps([doc.text, sorted(doc.meta.items()), doc.source], ensure_ascii=False)
+    """sha256 of what a document's triples depend on: its text, metadata and source path, and the
+    extractor (code, lexicons, ontology) that reads it."""
+    payload = json.dumps(
+        [doc.text, sorted(doc.meta.items()), doc.source, extractor_fingerprint()],
+        ensure_ascii=False,
+    )
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 

@@ -16,8 +16,18 @@ NOTEBOOKS = sorted((Path(__file__).resolve().parent.parent / "notebooks").glob("
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
 def test_notebook_runs_without_error(path: Path) -> None:
     notebook = nbformat.read(path, as_version=4)
-    NotebookClient(notebook, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
-    errors = [o for cell in notebook.cells for o in cell.get("outputs", []) if o.get("output_type") == "error"]
+    NotebookClient(
+        notebook,
+        timeout=300,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(path.parent)}},
+    ).execute()
+    errors = [
+        o
+        for cell in notebook.cells
+        for o in cell.get("outputs", [])
+        if o.get("output_type") == "error"
+    ]
     assert not errors
 
 
@@ -26,5 +36,11 @@ def test_notebook_uses_only_the_public_api_and_is_stripped(path: Path) -> None:
     notebook = json.loads(path.read_text(encoding="utf-8"))
     source = "\n".join("".join(c["source"]) for c in notebook["cells"] if c["cell_type"] == "code")
     assert "subprocess" not in source and "!kg" not in source
-    assert not re.search(r"\bkg\.\w+\._", source) and not re.search(r"from kg\.\w+ import _", source)
-    assert all(not c.get("outputs") and c.get("execution_count") is None for c in notebook["cells"] if c["cell_type"] == "code")
+    assert not re.search(r"\bkg\.\w+\._", source) and not re.search(
+        r"from kg\.\w+ import _", source
+    )
+    assert all(
+        not c.get("outputs") and c.get("execution_count") is None
+        for c in notebook["cells"]
+        if c["cell_type"] == "code"
+    )

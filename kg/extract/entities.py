@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 
 from .. import lexicon
+from ..clean import match_key
 from ..model import EntityType
 from .dates import DateMatch
 from .gazetteer import Cat, gazetteer
@@ -116,7 +118,12 @@ def find_people(t: Tokens) -> list[Found]:
         if not t.matches[i] and not t[i].is_cap:
             i += 1
             continue
-        person = _person_after_rank(t, i) or _person_after_post(t, i) or _person_by_shape(t, i)
+        person = (
+            _person_after_rank(t, i)
+            or _person_after_post(t, i)
+            or _person_by_shape(t, i)
+            or _person_after_cue(t, i)
+        )
         if person:
             person.positions.extend(_positions_after(t, person.j))
             people.append(person)
@@ -204,6 +211,32 @@ def _person_by_shape(t: Tokens, i: int) -> Found | None:
     follows_verb = (stop := t.at(k, Cat.STOP)) is not None and stop.entries[0].get("kind") == "verb"
     follows_post = k + 1 < len(t) and (t[k].text == "," or t[k].is_dash) and t.at(k + 1, Cat.POST)
     return Found(EntityType.PERSON, *run) if follows_verb or follows_post else None
+
+
+def _person_after_cue(t: Tokens, i: int) -> Found | None:
+    """`hội đàm với Yamamoto Sakura`: a capitalised name right after a cue whose object is a person
+    (from relation_patterns.tsv: `tiếp`, `hội đàm với`, `gặp` …) is a person, even with no title."""
+    if i == 0 or not t[i].is_cap or t.any_at(i, *_LEXICAL):
+        return None
+    keys = [tok.key for tok in t.toks[max(0, i - 3) : i]]
+    if not any(tuple(keys[-len(cue) :]) == cue for cue in person_cues()):
+        return None
+    run = _name_run(t, i)
+    if not run or any(t.any_at(k, *_LEXICAL) for k in range(*run)):
+        return None
+    return Found(EntityType.PERSON, *run)
+
+
+@cache
+def person_cues() -> tuple[tuple[str, ...], ...]:
+    """Cues of relation patterns between two people (their object is a person)."""
+    rows = lexicon.table("relation_patterns")
+    cues = {
+        tuple(match_key(w) for w in row["cue"].split())
+        for row in rows
+        if row["target"] == "PERSON" and row["agent"].startswith("PERSON")
+    }
+    return tuple(sorted(cues, key=len, reverse=True))
 
 
 def _segment_end(t: Tokens, p: int) -> int:

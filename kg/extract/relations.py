@@ -148,10 +148,14 @@ def find_relations(
         for rule in RULES:
             rule(view)
         views.append(view)
-    stated_on = _reference_date(cdoc, views, entities)
+    article_date = _reference_date(cdoc, views, entities)
+    iso = {e.id: e.attributes.get("iso", "") for e in entities}
     out: list[Relation] = []
     for view in views:
         evidence = _evidence(cdoc, view.sf)
+        stated_on = (
+            article_date if cdoc.doc.published else _sentence_date(view, iso) or article_date
+        )
         for r in view.relations:
             attrs = r.attributes
             if r.predicate in TIME_QUALIFIED and stated_on:
@@ -199,6 +203,15 @@ def _reference_date(
             day = iso.get(r.object, "").split("/")[0]
             if r.predicate == "heldOn" and len(day) == 10:
                 return day, "event"
+    return None
+
+
+def _sentence_date(view: View, iso: dict[str, str]) -> tuple[str, str] | None:
+    """`Ngày 12-6-2023, Trung tướng X tiếp ...`: the full date opening the sentence."""
+    for d in view.outer({"DATE"}):
+        day = iso.get(d.entity, "").split("/")[0]
+        if _fronted(view.t, d) and len(day) == 10:
+            return day, "sentence"
     return None
 
 

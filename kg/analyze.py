@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import calendar
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -19,6 +18,7 @@ import networkx as nx
 from rdflib import PROV, RDF, RDFS, SDO, SKOS, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
+from .clean import ascii_key
 from .model import PREDICATES, EntityType, KgError
 from .vocab import KG
 
@@ -309,11 +309,8 @@ def communities(graph: nx.MultiDiGraph, *, method: str = "louvain") -> list[set[
 
 
 def fold(text: str) -> str:
-    """Case- and diacritic-insensitive key: `Lê Văn Bình` → `le van binh`."""
-    text = text.replace("đ", "d").replace("Đ", "D")
-    decomposed = unicodedata.normalize("NFD", text)
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(bare.casefold().split())
+    """Case- and diacritic-insensitive key: `Lê Văn Bình` → `le van binh` (the clean stage's key)."""
+    return ascii_key(text)
 
 
 def _names(attrs: dict[str, Any]) -> list[str]:

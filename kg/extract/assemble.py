@@ -246,7 +246,7 @@ def _attach_acronyms(clusters: list[Cluster], finds: list[SentenceFinds]) -> Non
             else ""
         )
         if target is None:
-            near = [acr for acr in by_acronym if _near_miss(acr, text)]
+            near = [acr for acr in by_acronym if near_miss(acr, text)]
             if len(near) == 1:
                 target = by_acronym[near[0]]
                 reason = (
@@ -257,7 +257,7 @@ def _attach_acronyms(clusters: list[Cluster], finds: list[SentenceFinds]) -> Non
             target.reasons.append(reason)
     for c in clusters:
         for w in sorted(_acronym_tokens(c)):
-            near = [acr for acr in by_acronym if _near_miss(acr, w) and by_acronym[acr] is not c]
+            near = [acr for acr in by_acronym if near_miss(acr, w) and by_acronym[acr] is not c]
             if len(near) == 1:
                 c.reasons.append(f"'{w}' in this name read as '{near[0]}' (one letter apart)")
 
@@ -277,7 +277,8 @@ def _acronym_tokens(c: Cluster) -> set[str]:
     return {tok.text for f, t in c.finds for tok in t.toks[f.i : f.j] if tok.is_acronym}
 
 
-def _near_miss(a: str, b: str) -> bool:
+def near_miss(a: str, b: str) -> bool:
+    """Two acronyms one letter apart (`ADDM+` / `ADMM+`): a typo of the same name."""
     return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1
 
 

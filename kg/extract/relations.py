@@ -14,6 +14,7 @@ from functools import cache
 from .. import lexicon
 from ..clean import match_key
 from ..model import CleanDocument, Entity, EntityType, Evidence, Relation
+from .assemble import near_miss
 from .entities import Found, SentenceFinds
 from .gazetteer import Cat, syllables_of
 from .tokens import Tokens
@@ -373,16 +374,10 @@ def acronym_links(view: View) -> None:
             if not tok.is_acronym:
                 continue
             near = [
-                e
-                for acr, e in view.acronyms.items()
-                if acr == tok.text or _one_letter_apart(acr, tok.text)
+                e for acr, e in view.acronyms.items() if acr == tok.text or near_miss(acr, tok.text)
             ]
             for target in set(near) - {m.entity}:
                 _add(view, m.entity, "partOf", target, "nesting.acronym-in-name", 0.7)
-
-
-def _one_letter_apart(a: str, b: str) -> bool:
-    return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1
 
 
 # ------------------------------------------------------------------ cue patterns

@@ -218,12 +218,18 @@ def _same_referent(a: Cluster, b: Cluster) -> bool:
     wa, wb = _content(a), _content(b)
     if a.type is EntityType.ORGANIZATION:
         return bool(wa) and wa == wb
-    numbers_a = {w for w in _raw_words(a) if w.isdigit()}
-    numbers_b = {w for w in _raw_words(b) if w.isdigit()}
-    if numbers_a != numbers_b or not wa or not wb:
+    (small, small_numbers), (large, large_numbers) = sorted(
+        ((wa, _numbers(a)), (wb, _numbers(b))), key=lambda pair: len(pair[0])
+    )
+    if not small or not small <= large or not small_numbers <= large_numbers:
         return False
-    small, large = sorted((wa, wb), key=len)
-    return len(small) >= 4 and small <= large and len(small) / len(large) >= 0.6
+    close = len(small) >= 4 and len(small) / len(large) >= 0.6 and small_numbers == large_numbers
+    headline = len(small) >= 5 and any(t.sentence.start == 0 for _, t in (a.finds + b.finds))
+    return close or headline
+
+
+def _numbers(c: Cluster) -> set[str]:
+    return {w for w in _raw_words(c) if w.isdigit()}
 
 
 def _why(a: Cluster, b: Cluster) -> str:

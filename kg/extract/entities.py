@@ -324,6 +324,9 @@ def _extend(t: Tokens, j: int, kind: EntityType, *, topic: bool, head_cap: bool)
             k = acr_end
             lc_run = 0
             continue
+        if tok.is_dash and k > j and t[k - 1].is_number and k + 1 < len(t) and t[k + 1].is_number:
+            k = ph.last = k + 2
+            continue
         if tok.is_dash:
             nxt = t.any_at(k + 1, Cat.PLACE, Cat.COUNTRY)
             if nxt and k > j and t[k - 1].is_cap:
@@ -445,7 +448,7 @@ def _through_stop(
         return nxt
     if stop_kind == "topic" and (in_topic or kind is not EntityType.ORGANIZATION):
         return nxt
-    if term == "của" and kind is EntityType.EVENT:
+    if term == "của" and kind is EntityType.EVENT and not _bare_pronoun(t, nxt):
         return nxt
     if term == "của" and kind is EntityType.AGREEMENT and t[nxt].is_cap:
         return nxt
@@ -460,6 +463,14 @@ def _through_stop(
     ):
         return nxt
     return None
+
+
+def _bare_pronoun(t: Tokens, k: int) -> bool:
+    """`của ông`, `của bà`: a form of address with no name after it refers back to someone."""
+    m = t.at(k, Cat.RANK)
+    return bool(
+        m and m.entries[0].get("kind") == "honorific" and not (m.end < len(t) and t[m.end].is_cap)
+    )
 
 
 def _ends_org(t: Tokens, k: int) -> bool:
@@ -659,6 +670,14 @@ def scan(t: Tokens) -> SentenceFinds:
         if not any(f.overlaps(p) and f.i < p.j and f.i >= p.i for p in people)
     ]
     position_spans = [Found(EntityType.PERSON, a, b) for p in people for a, b in p.positions]
+    named = [
+        f
+        for f in named
+        if not (
+            _party_organ(t, f)
+            and any(f.inside(s) or (f.i, f.j) == (s.i, s.j) for s in position_spans)
+        )
+    ]
     names = [f for f in named if not f.anaphor]
     blockers = people + names + position_spans
     places = [pl for pl in find_places(t) if not any(pl.overlaps(b) for b in blockers)]
@@ -672,6 +691,20 @@ def scan(t: Tokens) -> SentenceFinds:
     ]
     _inner_rank_place(t, people)
     return SentenceFinds(t, people + named + places + dates)
+
+
+def _party_organ(t: Tokens, f: Found) -> bool:
+    return f.type is EntityType.ORGANIZATION and any(
+        " ".join(tok.key for tok in t.toks[f.i : f.i + len(organ)]) == " ".join(organ)
+        for organ in party_organs()
+    )
+
+
+@cache
+def party_organs() -> tuple[tuple[str, ...], ...]:
+    return tuple(
+        tuple(match_key(w) for w in term.split()) for term in lexicon.words("party_organs")
+    )
 
 
 def _not_a_place_here(t: Tokens, i: int) -> bool:

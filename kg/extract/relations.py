@@ -20,6 +20,8 @@ from .gazetteer import Cat, syllables_of
 from .tokens import Tokens
 
 CLAUSE_BREAKS = {";", ".", "!", "?"}
+# `diễn ra tại Canberra vào tháng 10/2024`: a date after one of these belongs to the clause's event.
+TIME_PREPOSITIONS = {"vào", "ngày", "trong", "từ"}
 LIST_JOINERS = {"và", ",", "cùng", "với", ":"}
 
 
@@ -560,6 +562,12 @@ def temporal(view: View) -> None:
             subject = next((m for m in view.outer({"EVENT", "AGREEMENT"}) if m.i > d.j), None)
             if subject:
                 _dated(view, subject, d, signing, "temporal.fronted")
+            continue
+        if d.i > 0 and t[d.i - 1].key in TIME_PREPOSITIONS:
+            a, _ = _clause(view, d.i)
+            before = [m for m in view.outer({"EVENT", "AGREEMENT"}) if a <= m.i and m.j <= d.i]
+            if before:
+                _dated(view, before[-1], d, signing, "temporal.after-event")
 
 
 def _fronted(t: Tokens, d: M) -> bool:

@@ -74,3 +74,13 @@ def test_merges_keep_their_reason() -> None:
     ex = extract_document(make_document(text))
     centre = next(e for e in ex.entities if e.attributes.get("acronym") == "PKTC")
     assert "PKTC" in centre.attributes["merge_reasons"]
+
+
+def test_dates_without_a_year_stay_in_their_article() -> None:
+    first = extract_document(make_document("Chiều 14-3, hai đoàn hội đàm.", "a"))
+    second = extract_document(make_document("Chiều 14-3, hai đoàn hội đàm.", "b"))
+    dated = extract_document(make_document("Chiều 14-3-2024, hai đoàn hội đàm.", "c"))
+    again = extract_document(make_document("Ngày 14/3/2024 hai bên gặp nhau.", "d"))
+    iri = {ex.doc.doc_id: next(e.iri for e in ex.entities) for ex in (first, second, dated, again)}
+    assert iri["a"] != iri["b"]
+    assert iri["c"] == iri["d"]

@@ -42,6 +42,7 @@ def assemble(
     _add_repeated_people(finds)
     _date_years(finds, cdoc.doc.published)
     clusters: dict[tuple[EntityType, str], Cluster] = {}
+    _first_ceremonies(finds)
     for sf in finds:
         for f in sf.found:
             if f.anaphor:
@@ -73,12 +74,13 @@ def _identity(cdoc: CleanDocument, f: Found, t: Tokens) -> tuple[EntityType, str
         return f.type, person_key(text), ""
     if f.type is EntityType.DATE:
         assert f.date is not None
-        return f.type, f.date.iso or match_key(f.date.text), ""
+        # A date without a known year is only this article's: `14-3` elsewhere may be another year.
+        return f.type, f.date.iso or f"{cdoc.doc.doc_id}#{match_key(f.date.text)}", ""
     if f.type is EntityType.LOCATION:
         return f.type, match_key(f.canonical), f.canonical
     if f.type is EntityType.ORGANIZATION:
         canonical = f.canonical or _national_name(f, t, text)
-        known = known_org(canonical)
+        known = known_org(canonical) or _head_and_known_name(f, t)
         if known:
             f.attrs.update({k: v for k, v in known.items() if k in {"country", "wikidata"} and v})
             canonical = known["name"]
@@ -92,6 +94,14 @@ def person_key(name: str) -> str:
     if all(w.isascii() for w in words) and words[0] not in gazetteer().surnames:
         return " ".join(sorted(words))
     return " ".join(words)
+
+
+def _head_and_known_name(f: Found, t: Tokens) -> dict[str, str] | None:
+    """`Phái bộ UNISFA`: a head noun before a known organisation's name or acronym is that one."""
+    head = t.at(f.i, Cat.ORG_HEAD)
+    if head is None or head.end >= f.j:
+        return None
+    return known_org(t.text(head.end, f.j))
 
 
 def _national_name(f: Found, t: Tokens, text: str) -> str:
@@ -155,6 +165,24 @@ def _rank_before(t: Tokens, i: int) -> tuple[int, int] | None:
         if m and m.end == i:
             return k, i
     return None
+
+
+def _first_ceremonies(finds: list[SentenceFinds]) -> None:
+    """`tổ chức lễ xuất quân cho ...`: a ceremony named by its noun alone is an event the first time,
+    and a later bare noun refers back to it."""
+    seen: set[str] = set()
+    for sf in finds:
+        for f in sorted(sf.found, key=lambda f: f.i):
+            if f.type is not EntityType.EVENT:
+                continue
+            cue = sf.tokens.at(f.i, Cat.EVENT)
+            if cue is None:
+                continue
+            head = " ".join(tok.key for tok in sf.tokens.toks[cue.i : cue.end])
+            ceremony = cue.entries[0].get("kind") == "Ceremony" and cue.length >= 3
+            if f.anaphor and ceremony and head not in seen and f.j == cue.end:
+                f.anaphor = False
+            seen.add(head)
 
 
 def _date_years(finds: list[SentenceFinds], published: str | None) -> None:
@@ -373,11 +401,13 @@ def _positions(cdoc: CleanDocument, c: Cluster) -> list[str]:
 
 
 def _person_country(c: Cluster) -> str:
+    """The first country named in the person's posts (not one after `tại`: `Đại sứ quán Nhật Bản tại
+    Việt Nam` is Japan's), else Vietnam for a Vietnamese name shape."""
     for f, t in c.finds:
         for a, b in f.positions:
-            for k in range(b - 1, a - 1, -1):
+            for k in range(a, b):
                 m = t.at(k, Cat.COUNTRY)
-                if m and m.end <= b:
+                if m and m.end <= b and t[k - 1].key != "tại":
                     entry = m.first(Cat.COUNTRY)
                     return entry.canonical if entry else ""
     f, t = c.finds[0]

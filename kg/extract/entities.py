@@ -552,7 +552,7 @@ _HEADS = (
 
 def _headed(t: Tokens, i: int) -> Found | None:
     options = [(m, typ) for cat, typ in _HEADS if (m := t.at(i, cat))]
-    if not options:
+    if not options or not t.word_start[i]:
         return None
     m, typ = max(options, key=lambda o: o[0].length)
     rival = t.any_at(i, Cat.POST, Cat.RANK, Cat.PLACE, Cat.COUNTRY)

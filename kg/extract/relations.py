@@ -438,9 +438,14 @@ def _with_coordinated(view: View, first: M, allowed: frozenset[str], limit: int)
     return group
 
 
+def _adverbial(view: View, m: M) -> bool:
+    """`tại Hà Nội`, `ở Lào`: a place in a locative phrase is where, not who."""
+    return m.i > 0 and view.t[m.i - 1].key in {"tại", "ở"}
+
+
 def agent_cue_target(view: View, p: Pattern, ci: int, cj: int) -> bool:
     a, b = _clause(view, ci)
-    agents = [m for m in view.outer(p.agent) if a <= m.i and m.j <= ci]
+    agents = [m for m in view.outer(p.agent) if a <= m.i and m.j <= ci and not _adverbial(view, m)]
     targets = [m for m in view.outer(p.target) if cj <= m.i and m.j <= b]
     if not agents or not targets:
         return False
@@ -539,7 +544,14 @@ def locative(view: View) -> None:
             continue
         a, _ = _clause(view, k)
         events = [m for m in view.outer({"EVENT"}) if a <= m.i and m.j <= k and k - m.j <= 15]
-        if events:
+        between = events and any(
+            events[-1].j <= m.i
+            and m.j <= k
+            and m.type is not EntityType.DATE
+            and t[m.i - 1].key != "do"
+            for m in view.outer()
+        )
+        if events and not between:
             _add(view, events[-1].entity, "heldIn", place.entity, "locative.heldIn", 0.75)
             continue
         if k <= 2 or t[k - 1].text == ",":

@@ -330,8 +330,8 @@ def _write_view(out: Path, say: Callable[[str], None]) -> Path | None:
         return None
     try:
         result = writer(out)
-    except KgError as err:
-        say(f"view not written: {err}")
+    except Exception as err:  # the graph is built; a failing view must not undo that
+        say(f"view not written: {type(err).__name__}: {err}")
         return None
     return Path(result) if result is not None else None
 

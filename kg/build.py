@@ -122,13 +122,13 @@ def batches(docs: Sequence[Document], workers: int) -> list[list[Document]]:
     return [list(docs[i : i + size]) for i in range(0, len(docs), size)]
 
 
+SMALL_BUILD = 8
+
+
 def default_workers(documents: int) -> int:
     """One process per core, up to 8; a handful of documents is faster in this process
     (each worker would load the NLP pipeline first)."""
     return min(os.cpu_count() or 1, 8) if documents >= SMALL_BUILD else 1
-
-
-SMALL_BUILD = 8
 
 
 def run_map(

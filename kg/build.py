@@ -122,6 +122,15 @@ def batches(docs: Sequence[Document], workers: int) -> list[list[Document]]:
     return [list(docs[i : i + size]) for i in range(0, len(docs), size)]
 
 
+SMALL_BUILD = 8
+
+
+def default_workers(documents: int) -> int:
+    """One process per core, up to 8; a handful of documents is faster in this process
+    (each worker would load the NLP pipeline first)."""
+    return min(os.cpu_count() or 1, 8) if documents >= SMALL_BUILD else 1
+
+
 def run_map(
     parts: list[list[Document]],
     built_at: str,
@@ -274,7 +283,7 @@ def _extract_and_load(
     store: GraphStore, plan: _Plan, extractor: Extractor, workers: int | None, dask: str | None
 ) -> tuple[list[str], list[Skipped]]:
     built_at = build_time()
-    n = workers or min(os.cpu_count() or 1, 8)
+    n = workers or default_workers(len(plan.changed))
     results = run_map(batches(plan.changed, n), built_at, extractor, n, dask)
     store.drop_graphs(r.graph for r in [*plan.replaced, *plan.removed])
     store.load_nquads("".join(nquads for nquads, _, _ in results))
@@ -330,8 +339,8 @@ def _write_view(out: Path, say: Callable[[str], None]) -> Path | None:
         return None
     try:
         result = writer(out)
-    except KgError as err:
-        say(f"view not written: {err}")
+    except Exception as err:  # the graph is built; a failing view must not undo that
+        say(f"view not written: {type(err).__name__}: {err}")
         return None
     return Path(result) if result is not None else None
 

@@ -186,15 +186,14 @@ def render(frame: pd.DataFrame, fmt: str) -> str:
 
 _EXPLAIN = """
 SELECT DISTINCT ?entity ?type ?class ?label ?alt ?reason ?sentence ?start ?source ?name WHERE {
-  ?entity rdfs:label|skos:altLabel ?spelling ; kg:entityType ?type ; rdfs:label ?label .
-  FILTER(LCASE(STR(?spelling)) = LCASE(STR(?name)))
-  { ?entity a ?class }
-  UNION { ?entity skos:altLabel ?alt }
-  UNION { ?entity kg:mergeReason ?reason }
+  { ?entity kg:nameKey ?name ; kg:entityType ?type ; rdfs:label ?label }
+  UNION { ?entity kg:nameKey ?name ; a ?class }
+  UNION { ?entity kg:nameKey ?name ; skos:altLabel ?alt }
+  UNION { ?entity kg:nameKey ?name ; kg:mergeReason ?reason }
   UNION {
-    ?entity kg:mentionedIn ?where .
-    OPTIONAL { ?where kg:text ?sentence ; kg:startOffset ?start }
+    ?entity kg:nameKey ?name ; kg:mentionedIn ?where .
     ?where (kg:inDocument?)/kg:sourcePath ?source .
+    OPTIONAL { ?where kg:text ?sentence ; kg:startOffset ?start }
   }
 }"""
 
@@ -226,15 +225,14 @@ class Explanation:
 
 def explain(location: str | Path, name: str) -> list[Explanation]:
     """Each entity called `name` (any spelling, case-insensitive): type, labels, mentions."""
-    table = run(location, _EXPLAIN, {"name": name})
+    table = run(location, _EXPLAIN, {"name": match_key(name)})
     found: dict[str, Explanation] = {}
     for row in table.rows:
         entity, kind, cls, label, alt, reason, sentence, start, source = (
             python_value(v) for v in row[:9]
         )
-        item = found.setdefault(
-            str(entity), Explanation(str(entity), str(kind), [], [], [], [], [])
-        )
+        item = found.setdefault(str(entity), Explanation(str(entity), "", [], [], [], [], []))
+        item.type = item.type or str(kind or "")
         _add(item.labels, label)
         _add(item.classes, cls and str(cls).rsplit("#", 1)[-1])
         _add(item.spellings, alt)

@@ -26,6 +26,7 @@ from typing import Any, Protocol
 
 import pyoxigraph as ox
 
+from .iri import BASE
 from .model import KgError
 from .vocab import KG_NS, PREFIXES
 
@@ -217,9 +218,7 @@ class LocalStore:
             return
         data = nquads.encode("utf-8")
         self._store.bulk_load(data, ox.RdfFormat.N_QUADS)
-        merged = ox.serialize(
-            (q.triple for q in ox.parse(data, ox.RdfFormat.N_QUADS)), format=ox.RdfFormat.N_TRIPLES
-        )
+        merged = merged_ntriples(nquads)
         if merged:
             self._store.bulk_load(merged, ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
         self._store.flush()
@@ -248,6 +247,23 @@ class LocalStore:
 def _one_line(err: Exception, limit: int = 200) -> str:
     text = " ".join(str(err).split())
     return text if len(text) <= limit else text[:limit] + " …"
+
+
+_OUR_GRAPH = f" <{BASE}graph/"
+
+
+def merged_ntriples(nquads: str) -> bytes:
+    """The statements of N-Quads without their graph names, as N-Triples.
+
+    Our own quads all end with a `kgr:graph/...` name, cut off as text (no IRI holds a space, so
+    the last ` <kgr:graph/` starts the graph name); anything else goes through the parser.
+    """
+    lines = nquads.splitlines()
+    if all(line.endswith("> .") and _OUR_GRAPH in line for line in lines if line):
+        text = "".join(line.rsplit(_OUR_GRAPH, 1)[0] + " .\n" for line in lines if line)
+        return text.encode("utf-8")
+    quads = ox.parse(nquads.encode("utf-8"), ox.RdfFormat.N_QUADS)
+    return ox.serialize((q.triple for q in quads), format=ox.RdfFormat.N_TRIPLES) or b""
 
 
 # ---------------------------------------------------------------- remote

@@ -117,3 +117,19 @@ def test_entity_iris_are_valid_and_stable_for_any_name(name: str, kind: EntityTy
     assert not any(ch.isspace() or ord(ch) < 0x20 or ch in '<>"{}|\\^`' for ch in text)
     ox.NamedNode(text)  # raises on an invalid IRI
     assert URIRef(text).n3() == f"<{text}>"
+
+
+@settings(max_examples=100, deadline=None)
+@given(name=st.text(min_size=1, max_size=40), text=st.text(min_size=1, max_size=80))
+def test_any_text_round_trips_through_nquads(name: str, text: str) -> None:
+    from kg.model import Document, Evidence, Mention, Relation
+
+    doc = Document("d1", "d1.txt", text, {})
+    person = Entity("e1", EntityType.PERSON, name, [Mention(name, 0, len(name))])
+    relation = Relation("e1", "hasRank", text, Evidence(text, 0, len(text)), False)
+    ex = DocExtraction(doc, [person], [relation])
+    quads = extraction_quads(ex, BUILT_AT)
+    parsed = list(ox.parse(to_nquads(quads).encode(), ox.RdfFormat.N_QUADS))
+    assert len(parsed) == len(set(quads))
+    labels = [q.object for q in parsed if q.predicate.value.endswith("#label")]
+    assert labels == [ox.Literal(name, language="vi")]

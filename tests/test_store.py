@@ -5,7 +5,7 @@ from __future__ import annotations
 import pyoxigraph as ox
 
 from kg.query import term
-from kg.store import substitute
+from kg.store import merged_ntriples, substitute
 
 
 def test_substitution_escapes_a_parameter_into_one_literal() -> None:
@@ -28,3 +28,16 @@ def test_parameter_kinds_make_typed_terms() -> None:
     )
     assert term("Thượng Tướng  Phùng", "name") == ox.Literal("thượng tướng phùng")
     assert term("received", "predicate") == ox.NamedNode("https://w3id.org/kg-vn/ontology#received")
+
+
+def test_merged_triples_drop_only_the_graph_name() -> None:
+    graph = "<https://w3id.org/kg-vn/id/graph/march-1>"
+    tricky = '"tên <https://w3id.org/kg-vn/id/graph/x> ."@vi'
+    nquads = f"<urn:a> <urn:p> {tricky} {graph} .\n<urn:a> <urn:q> <urn:b> {graph} .\n"
+    triples = {q.triple for q in ox.parse(merged_ntriples(nquads), ox.RdfFormat.N_TRIPLES)}
+    expected = {q.triple for q in ox.parse(nquads.encode(), ox.RdfFormat.N_QUADS)}
+    assert triples == expected
+    other = "<urn:a> <urn:p> <urn:b> <urn:other-graph> .\n"
+    assert {q.triple for q in ox.parse(merged_ntriples(other), ox.RdfFormat.N_TRIPLES)} == {
+        ox.Triple(ox.NamedNode("urn:a"), ox.NamedNode("urn:p"), ox.NamedNode("urn:b"))
+    }

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
@@ -138,10 +137,6 @@ def failing_on_october(doc: Document) -> DocExtraction:
     return fixture_extractor(doc)
 
 
-@pytest.mark.skipif(
-    importlib.util.find_spec("kg.extract.pipeline") is None,
-    reason="the extractor (kg.extract.pipeline) is not in this branch yet",
-)
 def test_sample_corpus_builds_and_validates(tmp_path: Path) -> None:
     from kg.validate import validate
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 
 from ..clean import match_key
 from ..model import Sentence
@@ -30,20 +30,16 @@ class Tok:
 
     @classmethod
     def make(cls, text: str, start: int, end: int) -> Tok:
-        first = text[:1]
-        upper = first.isupper()
-        acronym = upper and text.isupper() and sum(ch.isalpha() for ch in text) >= 2
-        return cls(
-            text,
-            start,
-            end,
-            match_key(text),
-            first.isalnum(),
-            upper,
-            first.isdigit(),
-            acronym,
-            text in DASHES,
-        )
+        return cls(text, start, end, *_shape(text))
+
+
+@cache
+def _shape(text: str) -> tuple[str, bool, bool, bool, bool, bool]:
+    """Key and shape of a syllable: worked out once per distinct syllable in the process."""
+    first = text[:1]
+    upper = first.isupper()
+    acronym = upper and text.isupper() and sum(ch.isalpha() for ch in text) >= 2
+    return match_key(text), first.isalnum(), upper, first.isdigit(), acronym, text in DASHES
 
 
 @dataclass(frozen=True)
@@ -178,13 +174,24 @@ class Tokens:
         return any(a < i < b for a, b in self.quoted)
 
     def at(self, i: int, cat: str) -> Match | None:
-        if 0 <= i < len(self.toks):
+        if i < 0:
+            return None
+        try:
             return self.matches[i].get(cat)
-        return None
+        except IndexError:
+            return None
 
     def any_at(self, i: int, *cats: str) -> Match | None:
-        found = [m for c in cats if (m := self.at(i, c))]
-        return max(found, key=lambda m: m.length) if found else None
+        """The longest match at i among the categories."""
+        if i < 0 or i >= len(self.toks):
+            return None
+        here = self.matches[i]
+        best = None
+        for c in cats:
+            m = here.get(c)
+            if m is not None and (best is None or m.length > best.length):
+                best = m
+        return best
 
     def text(self, i: int, j: int) -> str:
         """The sentence text from token i to token j (exclusive), as written."""

@@ -11,7 +11,7 @@ _NON_SLUG = re.compile(r"[^a-z0-9]+")
 
 
 def slug(text: str, limit: int = 48) -> str:
-    """ASCII slug of a Vietnamese name: `Phùng Sĩ Tấn` → `phung-si-tan`."""
+    """ASCII slug of a Vietnamese name: `Đỗ Minh Khang` → `do-minh-khang`."""
     folded = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     ascii_text = "".join(ch for ch in folded if not unicodedata.combining(ch)).lower()
     return _NON_SLUG.sub("-", ascii_text).strip("-")[:limit].strip("-")

@@ -19,7 +19,7 @@ from pathlib import Path
 import networkx as nx
 from playwright.sync_api import Browser, sync_playwright
 
-from kg import render
+from kg.render import render as render_view
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -120,7 +120,7 @@ def main() -> int:
         for size in args.sizes:
             graph = synthetic_graph(size)
             began = time.perf_counter()
-            path = render.render(graph, args.out / f"bench-{size}.html", title=f"bench {size}")
+            path = render_view(graph, args.out / f"bench-{size}.html", title=f"bench {size}")
             generated = time.perf_counter() - began
             runs = [time_in_browser(browser, path) for _ in range(max(args.repeat, 1))]
             readies = [r[0] for r in runs]

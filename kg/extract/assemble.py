@@ -239,7 +239,7 @@ def _raw_words(c: Cluster) -> set[str]:
 def _same_referent(a: Cluster, b: Cluster) -> bool:
     if a.type != b.type or a.type in {EntityType.PERSON, EntityType.DATE, EntityType.LOCATION}:
         return False
-    if a.type is not EntityType.ORGANIZATION and a.key[:4] != b.key[:4]:
+    if a.type is not EntityType.ORGANIZATION and a.key.split()[:1] != b.key.split()[:1]:
         return False
     if _from_lexicon(a) and _from_lexicon(b):
         return False
@@ -300,11 +300,6 @@ def _is_lone_acronym(c: Cluster) -> bool:
     return c.type is EntityType.ORGANIZATION and all(
         f.attrs.get("acronym_only") for f, _ in c.finds
     )
-
-
-def Tokens_is_acronym(text: str) -> bool:
-    letters = [ch for ch in text if ch.isalpha()]
-    return " " not in text.strip() and len(letters) >= 2 and all(ch.isupper() for ch in letters)
 
 
 def _acronym_tokens(c: Cluster) -> set[str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -20,8 +20,8 @@ from .model import CleanDocument, Document, Sentence
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 # A tone on the first vowel of an open `oa`, `oe`, `uy` (new style) moves to the second (old style).
 _NEW_STYLE = regex.compile(
-    r"(?<!\p{L})(\p{L}*?)(?:([oO])([\u0300\u0301\u0303\u0309\u0323])([aAeE])"
-    r"|([uU])([\u0300\u0301\u0303\u0309\u0323])([yY]))(?![\p{L}\p{M}])"
+    r"([oO])([\u0300\u0301\u0303\u0309\u0323])([aAeE])(?![\p{L}\p{M}])"
+    r"|([uU])([\u0300\u0301\u0303\u0309\u0323])([yY])(?![\p{L}\p{M}])"
 )
 _DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2012": "-", "\u2212": "-", "\u00a0": " "})
 _SPACES = re.compile(r"\s+")
@@ -56,9 +56,9 @@ def old_tone_placement(text: str) -> str:
 
 
 def _move_tone(m: regex.Match[str]) -> str:
-    if m[2]:
-        return m[1] + m[2] + m[4] + m[3]
-    return m[1] + m[5] + m[7] + m[6]
+    if m[1]:
+        return m[1] + m[3] + m[2]
+    return m[4] + m[6] + m[5]
 
 
 @cache
@@ -148,8 +148,11 @@ def blank(text: str, spans: Iterable[tuple[int, int]]) -> str:
 _SENT_END = regex.compile(r"(?<=[.!?…])[\"”']?\s+(?=[\"“'(\[]?[\p{Lu}\d])")
 
 
+@lru_cache(maxsize=8)
 def split_sentences(norm: str) -> tuple[tuple[int, int], ...]:
-    """Sentence ranges of `norm`: a line is at least one sentence; `. X` starts another."""
+    """Sentence ranges of `norm`: a line is at least one sentence; `. X` starts another.
+
+    Cached: the clean stage and the tokenizer (marking sentence starts) both ask for the same text."""
     ranges: list[tuple[int, int]] = []
     for line in re.finditer(r"[^\n]+", norm):
         start = line.start()

@@ -181,8 +181,8 @@ def test_new_cue_in_the_lexicon_needs_no_code(tmp_path, monkeypatch) -> None:
     for cached in (lexicon.table, lexicon.words, gazetteer.gazetteer, relations.patterns):
         cached.cache_clear()
     try:
-        found = triples("Đại tướng Ngô Xuân Lịch chào xã giao Tổng thống Jokowi Widodo.")
-        assert ("Ngô Xuân Lịch", "met", "Jokowi Widodo") in found
+        found = triples("Đại tướng Lương Văn Khải chào xã giao Tổng thống Ramon Castelo.")
+        assert ("Lương Văn Khải", "met", "Ramon Castelo") in found
     finally:
         monkeypatch.delenv("KG_ONTOLOGY")
         for cached in (lexicon.table, lexicon.words, gazetteer.gazetteer, relations.patterns):

@@ -9,6 +9,7 @@ article's publication date, else from a dated mention of the same month in the a
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 import regex
@@ -43,6 +44,27 @@ _PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
 )
 
 
+_DIGIT = regex.compile(r"\d")
+_DIGIT_SEP = regex.compile(r"\d\s*[-–/.]")
+
+
+def _has(*words: str) -> Callable[[str], bool]:
+    return lambda low: any(w in low for w in words)
+
+
+# What a form cannot match without (on the lowercased sentence): skips most patterns cheaply.
+_NEEDS: dict[str, Callable[[str], bool]] = {
+    "words": _has("tháng"),
+    "range": lambda low: _DIGIT_SEP.search(low) is not None,
+    "range_to": _has("đến", "tới"),
+    "full": lambda low: _DIGIT_SEP.search(low) is not None,
+    "month_year": _has("tháng"),
+    "month": _has("tháng"),
+    "year": _has("năm"),
+    "day_month": lambda low: _DIGIT_SEP.search(low) is not None,
+}
+
+
 @dataclass(frozen=True)
 class DateMatch:
     """A date in the text: `text` as written (without `ngày`), `iso` when its year is known."""
@@ -57,9 +79,14 @@ class DateMatch:
 
 def find_dates(text: str) -> list[DateMatch]:
     """Every date in `text`, longest first where two forms overlap."""
+    if not _DIGIT.search(text):  # every form has a number; most sentences have none
+        return []
+    low = text.lower()
     found: list[DateMatch] = []
     taken: list[tuple[int, int]] = []
     for name, pattern in _PATTERNS:
+        if not _NEEDS[name](low):
+            continue
         for m in pattern.finditer(text):
             start, end = _strip_ngay(text, m.start(), m.end())
             if any(s < end and start < e for s, e in taken):

@@ -528,7 +528,7 @@ def _lone_acronym(t: Tokens, i: int) -> Found | None:
 
 
 def _known_org(t: Tokens, i: int) -> Found | None:
-    m = t.at(i, Cat.KNOWN_ORG)
+    m = t.matches[i].get(Cat.KNOWN_ORG)
     if not m:
         return None
     entry = m.entries[0]
@@ -551,7 +551,8 @@ _HEADS = (
 
 
 def _headed(t: Tokens, i: int) -> Found | None:
-    options = [(m, typ) for cat, typ in _HEADS if (m := t.at(i, cat))]
+    here = t.matches[i]
+    options = [(here[cat], typ) for cat, typ in _HEADS if cat in here]
     if not options or not t.word_start[i]:
         return None
     m, typ = max(options, key=lambda o: o[0].length)

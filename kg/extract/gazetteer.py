@@ -41,12 +41,22 @@ class Entry:
         return dict(self.row).get(column, "")
 
 
+class Node(dict[str, "Node"]):
+    """A trie node over syllable keys; `entries` are the terms that end here."""
+
+    __slots__ = ("entries",)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.entries: list[Entry] = []
+
+
 @dataclass
 class Gazetteer:
     index: dict[tuple[str, ...], list[Entry]] = field(default_factory=dict)
     max_len: int = 1
     surnames: frozenset[str] = frozenset()
-    lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    trie: Node = field(default_factory=Node)
 
     def add(self, entry: Entry) -> None:
         key = tuple(match_key(s) for s in syllables_of(entry.term))
@@ -54,8 +64,22 @@ class Gazetteer:
             return
         self.index.setdefault(key, []).append(entry)
         self.max_len = max(self.max_len, len(key))
-        known = set(self.lengths.get(key[0], ())) | {len(key)}
-        self.lengths[key[0]] = tuple(sorted(known, reverse=True))
+        node = self.trie
+        for syllable in key:
+            node = node.setdefault(syllable, Node())
+        node.entries.append(entry)
+
+    def prefixes(self, keys: list[str], i: int) -> list[tuple[int, list[Entry]]]:
+        """The terms matching `keys` from position i, as (length, entries), longest first."""
+        out: list[tuple[int, list[Entry]]] = []
+        node: Node | None = self.trie
+        k = i
+        while k < len(keys) and (node := node.get(keys[k])) is not None:  # type: ignore[union-attr]
+            k += 1
+            if node.entries:
+                out.append((k - i, node.entries))
+        out.reverse()
+        return out
 
 
 def syllables_of(text: str) -> list[str]:

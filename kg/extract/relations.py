@@ -39,7 +39,8 @@ class Pattern:
 
 @cache
 def patterns() -> tuple[Pattern, ...]:
-    return tuple(
+    """The rows of relation_patterns.tsv, longest cues first (a longer cue wins its tokens)."""
+    found = (
         Pattern(
             row["predicate"],
             row["shape"],
@@ -52,6 +53,7 @@ def patterns() -> tuple[Pattern, ...]:
         )
         for row in lexicon.table("relation_patterns")
     )
+    return tuple(sorted(found, key=lambda p: -len(p.cue)))
 
 
 @cache
@@ -389,7 +391,10 @@ def cue_patterns(view: View) -> None:
     """Every row of relation_patterns.tsv whose cue the sentence holds, longest cues first."""
     taken: set[int] = set()
     covered = [(m.i, m.j) for m in view.mentions] + view.blocked
-    for p in sorted(patterns(), key=lambda p: -len(p.cue)):
+    present = view.t.positions
+    for p in patterns():
+        if p.cue[0] not in present:
+            continue
         for ci in _cue_positions(view, p.cue, covered):
             if ci in taken and p.shape != "cooccur":
                 continue

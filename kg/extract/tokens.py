@@ -14,9 +14,12 @@ from .gazetteer import SYLLABLE, Cat, Entry, gazetteer
 DASHES = {"-", "–", "—"}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, eq=False)
 class Tok:
-    """A syllable or punctuation mark; its shape is worked out once, when it is made."""
+    """A syllable or punctuation mark; its shape is worked out once, when it is made.
+
+    Read-only by convention (not `frozen`: a frozen dataclass is four times slower to make, and
+    every sentence makes hundreds)."""
 
     text: str
     start: int
@@ -61,8 +64,13 @@ class Match:
         return next((e for e in self.entries if e.cat == cat), None)
 
 
-class Tokens:
-    """The tokens of one sentence and, per position, the longest lexicon match of each category."""
+_NO_MATCH: dict[str, Match] = {}
+
+
+class Tokens(list[Tok]):
+    """The tokens of one sentence and, per position, the longest lexicon match of each category.
+
+    A list of `Tok` (so `t[i]` and `len(t)`, which the rules call constantly, run at C speed)."""
 
     def __init__(
         self,
@@ -72,12 +80,13 @@ class Tokens:
     ) -> None:
         """`word_starts`: character offsets where the segmenter starts a word (None: every
         syllable is a word); `tagger`: on demand, the POS of each word by its start offset."""
-        self.sentence = sentence
         base = sentence.start
-        self.toks = [
+        super().__init__(
             Tok.make(m.group(), base + m.start(), base + m.end())
             for m in SYLLABLE.finditer(sentence.text)
-        ]
+        )
+        self.sentence = sentence
+        self.toks: list[Tok] = self
         self._word_starts = word_starts
         self._tagger = tagger
 
@@ -96,29 +105,25 @@ class Tokens:
             for tok, first in zip(self.toks, self.word_start, strict=True)
         ]
 
-    def __len__(self) -> int:
-        return len(self.toks)
-
-    def __getitem__(self, i: int) -> Tok:
-        return self.toks[i]
-
     @cached_property
     def matches(self) -> list[dict[str, Match]]:
         """For each token, the longest match per category starting there."""
         g = gazetteer()
         keys = [t.key for t in self.toks]
-        table: list[dict[str, Match]] = [{} for _ in self.toks]
-        for i in range(len(self.toks)):
-            for length in g.lengths.get(keys[i], ()):
-                if i + length > len(keys):
-                    continue
-                entries = g.index.get(tuple(keys[i : i + length]))
-                if not entries:
-                    continue
+        n = len(keys)
+        table: list[dict[str, Match]] = [_NO_MATCH] * n  # shared, never written to
+        trie = g.trie
+        for i in range(n):
+            if keys[i] not in trie:
+                continue
+            for length, entries in g.prefixes(keys, i):
+                here = table[i] if table[i] is not _NO_MATCH else {}
                 for entry in entries:
-                    if entry.cat in table[i] or not self._case_fits(entry, i, length):
+                    if entry.cat in here or not self._case_fits(entry, i, length):
                         continue
-                    table[i][entry.cat] = Match(i, length, (entry,))
+                    here[entry.cat] = Match(i, length, (entry,))
+                if here:
+                    table[i] = here
         return table
 
     def _case_fits(self, entry: Entry, i: int, length: int) -> bool:

@@ -18,6 +18,9 @@ from spacy.vocab import Vocab
 from .clean import split_sentences
 from .crf import join_syllables
 
+# `doc.user_data` key: the character offsets where the segmenter starts a word.
+WORD_STARTS = "kg.word_starts"
+
 
 def _is_capitalised(syllable: str) -> bool:
     return syllable[:1].isupper()
@@ -89,12 +92,15 @@ class GlueFixTokenizer(VietnameseTokenizer):
 
     def __call__(self, text: str) -> Doc:
         words, spaces = words_and_spaces(split_glue(self.pyvi_tokenize(text)), text)
-        return Doc(
+        sent_starts, word_starts = _starts(text, words, spaces)
+        doc = Doc(
             self.vocab,
             words=words,
             spaces=spaces,
-            sent_starts=_sentence_starts(text, words, spaces),
+            sent_starts=sent_starts,
         )
+        doc.user_data[WORD_STARTS] = word_starts
+        return doc
 
     def __reduce__(self):  # type: ignore[no-untyped-def]
         return GlueFixTokenizer, (self.vocab,)
@@ -108,16 +114,22 @@ def create_tokenizer():  # type: ignore[no-untyped-def]
     return factory
 
 
-def _sentence_starts(text: str, words: list[str], spaces: list[bool]) -> list[bool | int | None]:
-    """Sentence starts by `kg.clean.split_sentences`, the rule evidence offsets use, set as the
-    tokenizer builds the Doc (cheaper than a component writing `is_sent_start` token by token)."""
-    starts = {start for start, _ in split_sentences(text)}
-    out: list[bool | int | None] = []
+def _starts(
+    text: str, words: list[str], spaces: list[bool]
+) -> tuple[list[bool | int | None], frozenset[int]]:
+    """Each token's sentence start by `kg.clean.split_sentences` (the rule evidence offsets use),
+    and the character offsets where words begin, worked out as the tokenizer builds the Doc
+    (cheaper than components walking the tokens again)."""
+    sentences = {start for start, _ in split_sentences(text)}
+    sent_starts: list[bool | int | None] = []
+    word_starts: list[int] = []
     idx = 0
     for word, space in zip(words, spaces, strict=True):
-        out.append(idx == 0 or idx in starts)
+        sent_starts.append(idx == 0 or idx in sentences)
+        if not word.isspace():
+            word_starts.append(idx)
         idx += len(word) + (1 if space else 0)
-    return out
+    return sent_starts, frozenset(word_starts)
 
 
 @cache

@@ -115,14 +115,11 @@ def find_people(t: Tokens) -> list[Found]:
     people: list[Found] = []
     i = 0
     while i < len(t):
-        if not t.matches[i] and not t[i].is_cap:
-            i += 1
-            continue
+        here, cap = t.matches[i], t[i].is_cap
         person = (
-            _person_after_rank(t, i)
-            or _person_after_post(t, i)
-            or _person_by_shape(t, i)
-            or _person_after_cue(t, i)
+            (Cat.RANK in here and _person_after_rank(t, i))
+            or (Cat.POST in here and _person_after_post(t, i))
+            or (cap and (_person_by_shape(t, i) or _person_after_cue(t, i)))
         )
         if person:
             person.positions.extend(_positions_after(t, person.j))
@@ -216,7 +213,7 @@ def _person_by_shape(t: Tokens, i: int) -> Found | None:
 def _person_after_cue(t: Tokens, i: int) -> Found | None:
     """`hội đàm với Yamamoto Sakura`: a capitalised name right after a cue whose object is a person
     (from relation_patterns.tsv: `tiếp`, `hội đàm với`, `gặp` …) is a person, even with no title."""
-    if i == 0 or not t[i].is_cap or t.any_at(i, *_LEXICAL):
+    if i == 0 or not t[i].is_cap or t[i - 1].key not in _cue_ends() or t.any_at(i, *_LEXICAL):
         return None
     keys = [tok.key for tok in t.toks[max(0, i - 3) : i]]
     if not any(tuple(keys[-len(cue) :]) == cue for cue in person_cues()):
@@ -225,6 +222,11 @@ def _person_after_cue(t: Tokens, i: int) -> Found | None:
     if not run or any(t.any_at(k, *_LEXICAL) for k in range(*run)):
         return None
     return Found(EntityType.PERSON, *run)
+
+
+@cache
+def _cue_ends() -> frozenset[str]:
+    return frozenset(cue[-1] for cue in person_cues())
 
 
 @cache
@@ -481,7 +483,7 @@ def _ends_org(t: Tokens, k: int) -> bool:
         return not (k + 1 < len(t) and t[k + 1].is_cap)
     if _capital_ahead(t, k):
         return False
-    return t.pos[k] in CLAUSE_POS
+    return t.word_start[k] and t.pos[k] in CLAUSE_POS  # inside a word: no need to tag
 
 
 def _capital_ahead(t: Tokens, k: int) -> bool:
@@ -695,10 +697,10 @@ def scan(t: Tokens) -> SentenceFinds:
 
 
 def _party_organ(t: Tokens, f: Found) -> bool:
-    return f.type is EntityType.ORGANIZATION and any(
-        " ".join(tok.key for tok in t.toks[f.i : f.i + len(organ)]) == " ".join(organ)
-        for organ in party_organs()
-    )
+    if f.type is not EntityType.ORGANIZATION:
+        return False
+    keys = tuple(tok.key for tok in t.toks[f.i : f.i + max(map(len, party_organs()), default=0)])
+    return any(keys[: len(organ)] == organ for organ in party_organs())
 
 
 @cache

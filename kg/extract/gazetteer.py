@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
-
-import regex
 
 from .. import lexicon
 from ..clean import match_key
 
 # Syllables: words with inner hyphens, dots or apostrophes (`Ô-xtrây-li-a`, `TP.HCM`), an optional
-# trailing `+` (`ADMM+`); any other non-space character is a token of its own.
-SYLLABLE = regex.compile(r"[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*\+?|[^\s]")
+# trailing `+` (`ADMM+`); any other non-space character is a token of its own. `[^\W_]` is a letter
+# or a number by Python's own Unicode tables (`str.isalnum`); `re` runs this a third faster than
+# `regex` does `[\p{L}\p{N}]`.
+SYLLABLE = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*\+?|\S")
 
 
 class Cat:

@@ -9,10 +9,10 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..clean import clean
+from ..clean import clean, split_sentences
 from ..crf import pos_tags
 from ..model import CleanDocument, DocExtraction, Document, Sentence
-from ..nlp import blank_pipeline
+from ..nlp import WORD_STARTS, blank_pipeline
 from .assemble import assemble
 from .entities import SentenceFinds, scan
 from .gazetteer import gazetteer
@@ -46,21 +46,23 @@ if not Span.has_extension("pyvi_tags"):
 def find_entities(doc: Doc) -> Doc:
     """Entity candidates per sentence (`doc._.kg_finds`), from the lexicon-driven rules."""
     finds: list[SentenceFinds] = []
-    starts = frozenset(t.idx for t in doc if not t.is_space)
-    for sent in doc.sents:
-        text = sent.text.rstrip()
-        start = sent.start_char + len(text) - len(text.lstrip())
-        if not text.strip():
-            continue
-        sentence = Sentence(start, sent.start_char + len(text), text.lstrip())
-        tokens = Tokens(sentence, starts, _tagger(sent))
-        finds.append(scan(tokens))
+    starts = doc.user_data.get(WORD_STARTS) or frozenset(t.idx for t in doc if not t.is_space)
+    text = doc.text  # spaCy joins the tokens' texts on every access
+    for start, end in split_sentences(text):
+        sentence = Sentence(start, end, text[start:end])
+        finds.append(scan(Tokens(sentence, starts, _tagger(doc, start, end))))
     doc._.kg_finds = finds
     return doc
 
 
-def _tagger(sent: Span) -> Callable[[], dict[int, str]]:
-    return lambda: dict(sent._.pyvi_tags)
+def _tagger(doc: Doc, start: int, end: int) -> Callable[[], dict[int, str]]:
+    """The POS of the sentence's words, tagged when a rule first asks."""
+
+    def tags() -> dict[int, str]:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        return dict(span._.pyvi_tags) if span is not None else {}
+
+    return tags
 
 
 @cache

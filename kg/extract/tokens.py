@@ -81,8 +81,9 @@ class Tokens(list[Tok]):
         """`word_starts`: character offsets where the segmenter starts a word (None: every
         syllable is a word); `tagger`: on demand, the POS of each word by its start offset."""
         base = sentence.start
+        shape = _shape
         super().__init__(
-            Tok.make(m.group(), base + m.start(), base + m.end())
+            Tok(m[0], base + m.start(), base + m.end(), *shape(m[0]))
             for m in SYLLABLE.finditer(sentence.text)
         )
         self.sentence = sentence
@@ -160,7 +161,14 @@ class Tokens(list[Tok]):
         return out
 
     def date_at(self, i: int) -> tuple[int, int, DateMatch] | None:
-        return next((d for d in self.dates if d[0] == i), None)
+        return self._date_starts.get(i) if self.dates else None
+
+    @cached_property
+    def _date_starts(self) -> dict[int, tuple[int, int, DateMatch]]:
+        starts: dict[int, tuple[int, int, DateMatch]] = {}
+        for d in self.dates:
+            starts.setdefault(d[0], d)
+        return starts
 
     @cached_property
     def quoted(self) -> list[tuple[int, int]]:

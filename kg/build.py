@@ -26,6 +26,7 @@ import pyoxigraph as ox
 from . import iri, rdf
 from .ingest import Skipped, read_documents
 from .model import DocExtraction, Document, KgError
+from .pages import derived_pages
 from .store import DocRecord, GraphStore, documents, export, open_store, value
 from .vocab import KG, ontology_path
 
@@ -380,5 +381,6 @@ def derive(store: GraphStore) -> None:
     lines = sorted(
         f'<{tenure}> {predicate} "{on}"^^{date_type} {graph} .\n' for tenure, on in found.items()
     )
+    lines += derived_pages(store, DERIVED_GRAPH)
     store.drop_graphs([DERIVED_GRAPH])
     store.load_nquads("".join(lines))

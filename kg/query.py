@@ -3,8 +3,10 @@
 Named queries are the `ontology/queries/<name>.rq` files; their header says what they return and
 which parameters they take: `# param NAME: optional|required KIND help`, where KIND is `name` (an
 entity name, matched through `kg:nameKey`, so case and tone-mark placement do not matter), `date`
-(YYYY-MM-DD, an xsd:date), `predicate` (one of the 18, as its kg: IRI) or `text` (a string).
-Parameters are bound as initial bindings (typed RDF terms), never pasted into the query text.
+(YYYY-MM-DD, an xsd:date), `predicate` (one of the 18, as its kg: IRI), `text` (a string) or
+`page` (1, 2, …: the page of the query's listing, `kgr:list/<query>/<n>`, 1 when not given; see
+`kg.pages`). Parameters are bound as initial bindings (typed RDF terms), never pasted into the
+query text.
 """
 
 from __future__ import annotations
@@ -20,13 +22,14 @@ import pyoxigraph as ox
 from .clean import match_key
 from .lexicon import ontology_dir
 from .model import PREDICATES, KgError
+from .pages import page_iri
 from .store import Bindings, Table, Term, open_store
 from .vocab import KG_NS
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 _NAME = re.compile(r"^[a-z][a-z0-9_-]*$")
 _PARAM = re.compile(
-    r"^#\s*param\s+(\w+):\s*(optional|required)\s+(name|date|predicate|text)\b\s*(.*)$"
+    r"^#\s*param\s+(\w+):\s*(optional|required)\s+(name|date|predicate|text|page)\b\s*(.*)$"
 )
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 FORMATS = ("table", "csv", "json")
@@ -121,7 +124,22 @@ def bindings(named: NamedQuery, params: dict[str, str]) -> Bindings:
         missing = [p.name for p in named.params if p.required and p.name not in params]
         if missing:
             raise KgError(f"query {named.name!r} needs --param {missing[0]}=VALUE")
-    return {name: term(value, kinds.get(name)) for name, value in params.items()}
+    bound = {
+        name: page_term(named.name, value)
+        if kinds.get(name) == "page"
+        else term(value, kinds.get(name))
+        for name, value in params.items()
+    }
+    for p in named.params:  # a listing shows its first page unless told otherwise
+        if p.kind == "page" and p.name not in bound:
+            bound[p.name] = page_term(named.name, "1")
+    return bound
+
+
+def page_term(listing: str, value: str) -> Term:
+    if not value.isdigit() or int(value) < 1:
+        raise KgError(f"page {value!r}: write a page number, 1 or more")
+    return ox.NamedNode(page_iri(listing, int(value)))
 
 
 def run(location: str | Path, sparql_or_name: str, params: dict[str, str] | None = None) -> Table:

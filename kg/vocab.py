@@ -105,9 +105,11 @@ class KG(DefinedNamespace):
     holder: URIRef
     inDocument: URIRef
     isoDate: URIRef
+    lists: URIRef
     mentionedIn: URIRef
     mergeReason: URIRef
     nameKey: URIRef
+    pageCount: URIRef
     position: URIRef
     rank: URIRef
     rule: URIRef

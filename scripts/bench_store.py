@@ -353,11 +353,12 @@ def main() -> None:
     start = time.perf_counter()
     nquads, total, person, date = synthetic_nquads(args.triples)
     print(f"synthetic graph: {total:,} quads in {time.perf_counter() - start:.1f} s")
-    store = load_embedded(nquads, args.keep or Path(tempfile.mkdtemp(prefix="kg-bench-")))
-    del nquads
-    memory = load_memory("".join(f"{quad} .\n" for quad in store.quads()))
-    compare(store, memory, person, date, args.runs, args.timeout)
-    store.close()
+    with tempfile.TemporaryDirectory(prefix="kg-bench-") as scratch:
+        store = load_embedded(nquads, args.keep or Path(scratch))
+        del nquads
+        memory = load_memory("".join(f"{quad} .\n" for quad in store.quads()))
+        compare(store, memory, person, date, args.runs, args.timeout)
+        store.close()
 
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@ from rdflib import Graph
 from store_fixtures import ARTICLE_MARCH, fixture_extractor, write_articles
 
 from kg import iri
-from kg.build import ONTOLOGY_GRAPH, build, superseded
+from kg.build import DERIVED_GRAPH, ONTOLOGY_GRAPH, build, superseded
 from kg.model import DocExtraction, Document
 from kg.store import documents, open_store
 
@@ -71,7 +71,7 @@ def test_a_removed_source_drops_its_named_graph(tmp_path: Path) -> None:
         graphs = {q.graph_name.value for q in store.quads()}
     finally:
         store.close()
-    assert graphs == {iri.graph_iri("march"), ONTOLOGY_GRAPH}
+    assert graphs == {iri.graph_iri("march"), ONTOLOGY_GRAPH, DERIVED_GRAPH}
 
 
 def test_same_input_gives_same_graph_with_source_date_epoch(

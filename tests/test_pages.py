@@ -1,0 +1,86 @@
+"""Listing pages: the listing queries read one page of a sorted index the build derives."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from kg.build import DERIVED_GRAPH, derive
+from kg.model import KgError
+from kg.pages import PAGE_SIZE, listing_iri, ordered, page_lines
+from kg.query import query
+from kg.store import open_store
+from kg.vocab import KG
+
+KGR = "https://w3id.org/kg-vn/id/"
+RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+FAMILY = ["Lê", "Đỗ", "Ân", "Bùi", "Trịnh", "Vương", "Hà", "Ông"]
+GIVEN = ["Văn Khải", "Thị Hoa", "Minh Tâm", "Đức Anh", "Quang Vinh"]
+
+
+def _people_store(folder: Path, n: int) -> list[str]:
+    """A store of `n` people with invented names; returns the names."""
+    rng = random.Random(7)
+    names = [f"{rng.choice(FAMILY)} {rng.choice(GIVEN)} {k}" for k in range(n)]
+    rng.shuffle(names)
+    graph = f"<{KGR}graph/people>"
+    lines = []
+    for k, name in enumerate(names):
+        person = f"<{KGR}person/p{k}>"
+        lines.append(f"{person} <{RDF_TYPE}> <{KG.Person}> {graph} .\n")
+        lines.append(f'{person} <{RDFS_LABEL}> "{name}" {graph} .\n')
+    store = open_store(folder)
+    try:
+        store.load_nquads("".join(lines))
+        derive(store)
+    finally:
+        store.close()
+    return names
+
+
+def test_people_come_a_page_at_a_time_in_name_order(tmp_path: Path) -> None:
+    names = _people_store(tmp_path, 2 * PAGE_SIZE + 17)
+    pages = [query(tmp_path, "people", {"page": str(n)})["name"].tolist() for n in (1, 2, 3, 4)]
+    assert [len(p) for p in pages] == [PAGE_SIZE, PAGE_SIZE, 17, 0]
+    listed = [name for page in pages for name in page]
+    assert sorted(listed) == sorted(names)  # every person once, none lost between pages
+    assert pages[0] == query(tmp_path, "people")["name"].tolist()  # page 1 by default
+    # Name order ignores case and tone-mark placement: "Ân" and "Ông" sort by their letters.
+    from kg.clean import match_key
+
+    assert [match_key(n) for n in listed] == sorted(match_key(n) for n in listed)
+    count = query(tmp_path, f"SELECT ?n WHERE {{ <{listing_iri('people')}> kg:pageCount ?n }}")
+    assert count["n"].tolist() == [3]
+
+
+@pytest.mark.parametrize("page", ["0", "-1", "two", "1.5", ""])
+def test_a_page_is_a_number_from_one(tmp_path: Path, page: str) -> None:
+    _people_store(tmp_path, 3)
+    with pytest.raises(KgError, match="page"):
+        query(tmp_path, "people", {"page": page})
+
+
+def test_an_item_sorts_by_its_least_key_and_ties_by_iri() -> None:
+    def row(item: str | None, label: str) -> list[ox.NamedNode | ox.Literal | None]:
+        return [ox.NamedNode(item) if item else None, ox.Literal(label)]
+
+    rows = [
+        row("urn:b", "Bình"),
+        row("urn:a", "Bình"),
+        row("urn:c", "Yên"),
+        row("urn:c", "An"),  # a second label: the least one places it
+        row(None, "Không"),
+    ]
+    assert ordered(rows, lambda fields: (fields[0],)) == ["urn:c", "urn:a", "urn:b"]
+
+
+def test_page_lines_put_each_item_on_its_page() -> None:
+    items = [f"urn:item{k}" for k in range(PAGE_SIZE + 1)]
+    lines = page_lines("people", items, DERIVED_GRAPH)
+    assert f"<{KGR}list/people/1> <{KG.lists}> <urn:item0>" in lines[0]
+    assert f"<{KGR}list/people/2> <{KG.lists}> <urn:item{PAGE_SIZE}>" in lines[PAGE_SIZE]
+    assert lines[-1].startswith(f'<{listing_iri("people")}> <{KG.pageCount}> "2"')

@@ -102,6 +102,7 @@ class KG(DefinedNamespace):
     endOffset: URIRef
     entityType: URIRef
     evidenceText: URIRef
+    firstKey: URIRef
     holder: URIRef
     inDocument: URIRef
     isoDate: URIRef

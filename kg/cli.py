@@ -164,7 +164,7 @@ def query(
 ) -> None:
     """Run a SELECT query, or a named one (people, person, meetings, contacts, agreements,
     entity, evidence); without a query, list the named queries."""
-    from .query import named_queries, parse_params, render
+    from .query import named_queries, page_note, parse_params, render
     from .query import query as run_query
 
     if file is not None:
@@ -176,8 +176,12 @@ def query(
         for item in named_queries().values():
             typer.echo(f"{item.name}\t{item.description}")
         return
-    frame = run_query(graph, sparql, parse_params(param or []))
+    params = parse_params(param or [])
+    frame = run_query(graph, sparql, params)
     typer.echo(render(frame, format), nl=False)
+    note = page_note(graph, sparql, params)
+    if note:
+        typer.echo(note, err=True)
 
 
 @app.command()

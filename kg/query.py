@@ -22,8 +22,8 @@ import pyoxigraph as ox
 from .clean import match_key
 from .lexicon import ontology_dir
 from .model import PREDICATES, KgError
-from .pages import page_iri
-from .store import Bindings, Table, Term, open_store
+from .pages import listing_iri, page_iri
+from .store import Bindings, Table, Term, open_store, value
 from .vocab import KG_NS
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -154,6 +154,26 @@ def run(location: str | Path, sparql_or_name: str, params: dict[str, str] | None
     hidden = {p.name for p in named.params}
     keep = [i for i, c in enumerate(table.columns) if c not in hidden]
     return Table([table.columns[i] for i in keep], [[row[i] for i in keep] for row in table.rows])
+
+
+def page_note(location: str | Path, sparql_or_name: str, params: dict[str, str]) -> str | None:
+    """`page 2 of 74` for a listing query (one taking a `page` parameter), else None."""
+    named = resolve(sparql_or_name)
+    page = next((p.name for p in named.params if p.kind == "page"), None)
+    if page is None:
+        return None
+    store = open_store(location, read_only=True)
+    try:
+        rows = store.select(_PAGE_COUNT, {"list": ox.NamedNode(listing_iri(named.name))}).rows
+    finally:
+        store.close()
+    total = int(value(rows[0][0])) if rows and rows[0][0] is not None else 0
+    current = int(params.get(page, "1"))
+    more = f"; --param {page}={current + 1} for the next" if current < total else ""
+    return f"{named.name}: page {current} of {total}{more}"
+
+
+_PAGE_COUNT = "SELECT ?n ?list WHERE { ?list kg:pageCount ?n }"
 
 
 def query(

@@ -115,3 +115,18 @@ def test_page_lines_put_each_item_on_its_page() -> None:
     assert f"<{KGR}list/people/1> <{KG.lists}> <urn:item0>" in lines[0]
     assert f"<{KGR}list/people/2> <{KG.lists}> <urn:item{PAGE_SIZE}>" in lines[PAGE_SIZE]
     assert lines[-1].startswith(f'<{listing_iri("people")}> <{KG.pageCount}> "2"')
+
+
+def test_the_command_line_says_which_page_of_how_many(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    _people_store(tmp_path, PAGE_SIZE + 1)
+    first = CliRunner().invoke(app, ["query", "--graph", str(tmp_path), "people"])
+    assert first.exit_code == 0
+    assert "people: page 1 of 2; --param page=2 for the next" in first.stderr
+    last = CliRunner().invoke(app, ["query", "-g", str(tmp_path), "people", "-p", "page=2"])
+    assert "people: page 2 of 2" in last.stderr and "for the next" not in last.stderr
+    bad = CliRunner().invoke(app, ["query", "-g", str(tmp_path), "people", "-p", "page=x"])
+    assert isinstance(bad.exception, KgError) and "page 'x'" in str(bad.exception)

@@ -96,6 +96,9 @@ def _ad_cues() -> tuple[tuple[regex.Pattern[str], int], ...]:
 
 
 AD_THRESHOLD = 4
+# An advert is a dense block: at least one point per this many characters. An article with no line
+# breaks (a JSONL record, flattened HTML) is one long paragraph that gathers points here and there.
+AD_CHARS_PER_POINT = 100
 
 
 def noise_spans(text: str) -> list[tuple[int, int]]:
@@ -107,7 +110,8 @@ def noise_spans(text: str) -> list[tuple[int, int]]:
             if m.end(group) > m.start(group):
                 spans.append((m.start(group), m.end(group)))
     for start, end in _paragraphs(text):
-        if _advert_score(text[start:end]) >= AD_THRESHOLD:
+        score = _advert_score(text[start:end])
+        if score >= AD_THRESHOLD and score * AD_CHARS_PER_POINT >= end - start:
             spans.append((start, end))
     return _merge(spans)
 

@@ -64,6 +64,18 @@ def test_advert_with_phone_numbers_is_removed() -> None:
     assert [s.text for s in cdoc.sentences] == ["Đại tướng Trần Văn Hải dự lễ kỷ niệm."]
 
 
+def test_an_article_on_one_line_is_not_an_advert() -> None:
+    """A record with no line breaks is one paragraph; its scattered cue words are no advert."""
+    sentence = (
+        "Bộ Quốc phòng tiếp đoàn khách của Hải quân Hoa Kỳ, hai bên trao đổi về dịch vụ hậu cần "
+        "và liên hệ công tác giữa hai lực lượng trong thời gian tới."
+    )
+    text = " ".join([sentence] * 40)
+    cdoc = clean(make_document(text))
+    assert cdoc.noise == ()
+    assert len(cdoc.sentences) == 40
+
+
 def test_sentences_split_on_full_stops() -> None:
     cdoc = clean(make_document("Hội nghị khai mạc. Các đoàn thảo luận! Kết thúc?"))
     assert len(cdoc.sentences) == 3

@@ -558,6 +558,8 @@ def _headed(t: Tokens, i: int) -> Found | None:
     if not options or not t.word_start[i]:
         return None
     m, typ = max(options, key=lambda o: o[0].length)
+    if m.end < len(t) and not t.word_start[m.end]:
+        return None  # the head is the start of a longer word: `Ban đầu`, `Trường hợp`, `Đài Loan`
     rival = t.any_at(i, Cat.POST, Cat.RANK, Cat.PLACE, Cat.COUNTRY)
     known = t.at(i, Cat.KNOWN_ORG)
     if (rival and rival.length > m.length) or (known and known.length >= m.length):

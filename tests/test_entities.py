@@ -32,7 +32,7 @@ def entity(ex: DocExtraction, typ: EntityType, name: str):
 
 CASES = [
     # people: ranks, titles, honorifics, foreign names
-    ("Đại tướng Lương Cường dự lễ kỷ niệm.", P, "Lương Cường"),
+    ("Đại tướng Lương Văn Khoát dự lễ kỷ niệm.", P, "Lương Văn Khoát"),
     ("Thiếu tướng Trần Quang Minh phát biểu khai mạc.", P, "Trần Quang Minh"),
     ("Trung tá Đỗ Thị Hạnh là nữ sĩ quan đầu tiên.", P, "Đỗ Thị Hạnh"),
     ("Thượng tá Vũ Đức Long cho biết đơn vị đã sẵn sàng.", P, "Vũ Đức Long"),
@@ -40,7 +40,7 @@ CASES = [
     ("Chuẩn đô đốc Phạm Văn Sơn thăm tàu.", P, "Phạm Văn Sơn"),
     ("Ông Nguyễn Hữu Phước cảm ơn các đại biểu.", P, "Nguyễn Hữu Phước"),
     ("Bà Lê Thị Thu Hà trao quà cho học sinh.", P, "Lê Thị Thu Hà"),
-    ("Bộ trưởng Quốc phòng Phan Đình Trạc chủ trì cuộc họp.", P, "Phan Đình Trạc"),
+    ("Bộ trưởng Quốc phòng Phan Đình Tú chủ trì cuộc họp.", P, "Phan Đình Tú"),
     ("Thứ trưởng Bộ Ngoại giao Đặng Hoàng Giang gặp gỡ báo chí.", P, "Đặng Hoàng Giang"),
     ("Đại sứ Hoa Kỳ tại Việt Nam Marc Evans thăm bệnh viện.", P, "Marc Evans"),
     ("Ngài Kenji Sato, Đại sứ Nhật Bản, dự tiệc chiêu đãi.", P, "Kenji Sato"),
@@ -157,6 +157,44 @@ CASES = [
 @pytest.mark.parametrize(("sentence", "typ", "name"), CASES, ids=[c[2] for c in CASES])
 def test_entity_is_found(sentence: str, typ: EntityType, name: str) -> None:
     assert name in names(run(sentence), typ)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "typ", "name"),
+    [
+        # a place's proper name after an administrative or geographic noun, never a person
+        ("Đoàn công tác đến thăm xã Tân Hưng, huyện Mỹ Lộc.", L, "Tân Hưng"),
+        ("Đoàn công tác đến thăm xã Tân Hưng, huyện Mỹ Lộc.", L, "Mỹ Lộc"),
+        ("Người dân làng Đông Anh đón đoàn.", L, "Đông Anh"),
+        ("Tàu cập cảng Tiên Sa sáng nay.", L, "Tiên Sa"),
+        ("Nước sông Lam dâng cao sau bão.", L, "Lam"),
+    ],
+)
+def test_a_place_noun_names_a_place(sentence: str, typ: EntityType, name: str) -> None:
+    ex = run(sentence)
+    assert name in names(ex, typ)
+    assert not names(ex, P)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wrong"),
+    [
+        ("Ban đầu các đơn vị gặp nhiều khó khăn.", "Ban đầu"),  # `ban đầu`: at first
+        ("Trường hợp đặc biệt sẽ được xem xét riêng.", "Trường hợp đặc biệt"),  # a case
+        ("Hàng hóa từ Đài Loan được kiểm tra kỹ.", "Đài Loan"),  # Taiwan, no `Đài` (station)
+        ("Một người đàn ông Trung Quốc đã giúp đỡ đoàn.", "Trung Quốc"),  # `đàn ông`: a man
+        ("Chủ tịch UBND thị trấn La Phù phát biểu.", "La Phù"),  # a town, though `La` is a surname
+        ("Công tác xã hội được quan tâm hơn.", "Hội"),  # `xã hội`: society
+    ],
+)
+def test_words_that_only_begin_like_a_name_are_no_entity(sentence: str, wrong: str) -> None:
+    ex = run(sentence)
+    assert all(e.name != wrong for e in ex.entities if e.type in (P, O, E))
+
+
+def test_pronouns_and_today_end_an_events_name() -> None:
+    ex = run("Lớp học của họ kết thúc. Hội thảo hôm nay bàn về hậu cần.")
+    assert not {n for n in names(ex, E) if "họ" in n.split() or "hôm" in n.split()}
 
 
 def test_at_least_sixty_sentences() -> None:

@@ -16,7 +16,7 @@ from ..clean import match_key
 from ..model import EntityType
 from .dates import DateMatch
 from .gazetteer import Cat, gazetteer
-from .tokens import Tokens
+from .tokens import Match, Tokens
 
 # POS tags (pyvi) that end a lower-case stretch of an organisation's name.
 CLAUSE_POS = {"V", "R", "E", "C", "P", "T", "X", "Cc", "CH"}
@@ -100,7 +100,7 @@ def _looks_foreign(t: Tokens, k: int) -> bool:
 def _ranks_at(t: Tokens, i: int) -> tuple[int, int] | None:
     """One or more ranks or honorifics at i (`Thượng tướng, Tiến sĩ`)."""
     m = t.at(i, Cat.RANK)
-    if not m:
+    if not m or not t.word_start[i]:  # `ông` in `đàn ông` (a man) is no title
         return None
     longer = t.any_at(i, Cat.PLACE, Cat.COUNTRY, Cat.KNOWN_ORG, Cat.POST)
     if longer and longer.length > m.length:
@@ -135,13 +135,19 @@ def _person_after_rank(t: Tokens, i: int) -> Found | None:
     if not ranks:
         return None
     run = _name_run(t, ranks[1])
-    if not run:
+    if not run or _only_a_place(t, *run):
         return None
     person = Found(EntityType.PERSON, *run, rank=ranks)
     before = _post_before(t, i)
     if before:
         person.positions.append(before)
     return person
+
+
+def _only_a_place(t: Tokens, i: int, j: int) -> bool:
+    """`ông Trung Quốc`: the run after the title is a country or place, not a name."""
+    place = t.any_at(i, Cat.COUNTRY, Cat.PLACE)
+    return place is not None and place.end >= j
 
 
 def _post_before(t: Tokens, i: int) -> tuple[int, int] | None:
@@ -171,6 +177,10 @@ def _person_after_post(t: Tokens, i: int) -> Found | None:
         if known:
             k = known.end
             continue
+        place = place_after_head(t, k)
+        if place:
+            k = place[1]
+            continue
         if tok.is_cap and (_is_surname(t, k) or _looks_foreign(t, k)):
             run = _name_run(t, k)
             if run:
@@ -199,6 +209,7 @@ def _person_by_shape(t: Tokens, i: int) -> Found | None:
         not _is_surname(t, i)
         or t.any_at(i, *_LEXICAL)
         or (i > 0 and t[i - 1].is_cap and t[i - 1].is_word)
+        or _after_place_head(t, i)
     ):
         return None
     run = _name_run(t, i)
@@ -214,6 +225,8 @@ def _person_after_cue(t: Tokens, i: int) -> Found | None:
     """`hội đàm với Yamamoto Sakura`: a capitalised name right after a cue whose object is a person
     (from relation_patterns.tsv: `tiếp`, `hội đàm với`, `gặp` …) is a person, even with no title."""
     if i == 0 or not t[i].is_cap or t[i - 1].key not in _cue_ends() or t.any_at(i, *_LEXICAL):
+        return None
+    if _after_place_head(t, i):
         return None
     keys = [tok.key for tok in t.toks[max(0, i - 3) : i]]
     if not any(tuple(keys[-len(cue) :]) == cue for cue in person_cues()):
@@ -631,10 +644,51 @@ def _prefer_longest(found: list[Found]) -> list[Found]:
 # ------------------------------------------------------------------ places and dates
 
 
+def place_after_head(t: Tokens, i: int) -> tuple[int, int, str] | None:
+    """`thị trấn La Gi`, `xã Tân Lộc`, `sông Hàn`: the capitalised name after a lower-case place
+    noun at i, as (start, end, kind); None when no such name follows or a lexicon term does."""
+    head = t.at(i, Cat.PLACE_HEAD)
+    if head is None or t[i].is_cap or head.end >= len(t) or not t.word_start[head.end]:
+        return None
+    j = k = head.end
+    while k < len(t) and k - j < 4 and t[k].is_word and (t[k].is_cap or (k > j and t[k].is_number)):
+        blocker = t.any_at(k, *_NOT_IN_PLACE_NAMES)
+        if blocker and not (blocker.first(Cat.RANK) and _honorific(blocker)):
+            break
+        k += 1
+    known = t.any_at(j, Cat.PLACE, Cat.COUNTRY)
+    if k == j or not t[j].is_cap or (known and known.end >= k):
+        return None  # nothing named, or a place the gazetteer knows (found with its attributes)
+    return j, k, head.entries[0].get("kind")
+
+
+def _honorific(m: Match) -> bool:
+    entry = m.first(Cat.RANK)
+    return entry is not None and entry.get("kind") in HONORIFIC_KINDS
+
+
+_NOT_IN_PLACE_NAMES = (Cat.ORG_HEAD, Cat.POST, Cat.RANK, Cat.EVENT, Cat.AGREEMENT, Cat.KNOWN_ORG)
+
+
+def _after_place_head(t: Tokens, i: int) -> bool:
+    return any(
+        (m := t.at(k, Cat.PLACE_HEAD)) is not None and m.end == i and not t[k].is_cap
+        for k in range(max(0, i - 3), i)
+    )
+
+
 def find_places(t: Tokens) -> list[Found]:
     out = []
     i = 0
     while i < len(t):
+        named = place_after_head(t, i) if Cat.PLACE_HEAD in t.matches[i] else None
+        if named:
+            start, end, kind = named
+            out.append(
+                Found(EntityType.LOCATION, start, end, canonical=t.text(start, end), kind=kind)
+            )
+            i = end
+            continue
         m = t.any_at(i, Cat.COUNTRY, Cat.PLACE) if t.matches[i] else None
         if m and not _blocked_place(t, i, m.length):
             entry = m.first(Cat.COUNTRY) or m.first(Cat.PLACE)

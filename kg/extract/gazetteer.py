@@ -25,6 +25,7 @@ class Cat:
     COUNTRY = "COUNTRY"
     PLACE = "PLACE"
     KNOWN_ORG = "KNOWN_ORG"
+    PLACE_HEAD = "PLACE_HEAD"
     STOP = "STOP"
 
 
@@ -106,6 +107,7 @@ def gazetteer() -> Gazetteer:
         ("event_cues", Cat.EVENT),
         ("agreement_cues", Cat.AGREEMENT),
         ("clause_stops", Cat.STOP),
+        ("place_heads", Cat.PLACE_HEAD),
     ):
         for row in lexicon.table(name):
             g.add(Entry(cat, row["term"], row["term"], _row(row)))

@@ -651,7 +651,9 @@ def place_after_head(t: Tokens, i: int) -> tuple[int, int, str] | None:
     if head is None or t[i].is_cap or head.end >= len(t) or not t.word_start[head.end]:
         return None
     j = k = head.end
-    while k < len(t) and k - j < 4 and t[k].is_word and (t[k].is_cap or (k > j and t[k].is_number)):
+    while k < len(t) and k - j < 3 and t[k].is_word and (t[k].is_cap or (k > j and t[k].is_number)):
+        if k - j >= 2 and _is_surname(t, k) and k + 1 < len(t) and t[k + 1].is_cap:
+            break  # `đèo Hải Vân Lê Văn A`: a person's name begins
         blocker = t.any_at(k, *_NOT_IN_PLACE_NAMES)
         if blocker and not (blocker.first(Cat.RANK) and _honorific(blocker)):
             break

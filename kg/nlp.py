@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from .clean import split_sentences
+from .ingest import MAX_BYTES
 
 
 def _is_capitalised(syllable: str) -> bool:
@@ -81,5 +82,10 @@ def _sentence_starts(text: str, words: list[str], spaces: list[bool]) -> list[bo
 
 @cache
 def blank_pipeline() -> Language:
-    """`spacy.blank("vi")` with the glue-fixing, sentence-marking tokenizer (built once)."""
-    return spacy.blank("vi", config={"nlp": {"tokenizer": {"@tokenizers": "kg.vi_tokenizer.v1"}}})
+    """`spacy.blank("vi")` with the glue-fixing, sentence-marking tokenizer (built once).
+
+    spaCy refuses texts over a million characters for the sake of its parser and NER, which this
+    pipeline does not have; any article ingest accepts is let through."""
+    nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"@tokenizers": "kg.vi_tokenizer.v1"}}})
+    nlp.max_length = MAX_BYTES
+    return nlp

@@ -8,12 +8,15 @@ Exit codes: 0 all inputs built, 1 usage or fatal error, 2 some inputs were skipp
 from __future__ import annotations
 
 import json
+import logging
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
 import typer
 
+from .ingest import printable
 from .model import KgError
 
 app = typer.Typer(
@@ -341,11 +344,34 @@ def path_between(
         typer.echo(f"{subject} —{predicate}→ {obj}")
 
 
+def _report_notes() -> None:
+    """kg's `note <name>: ...` lines on stderr as they are; other libraries' log records stay out
+    of the report (no handler of last resort for them)."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    ours = logging.getLogger("kg")
+    ours.addHandler(handler)
+    ours.setLevel(logging.INFO)
+    ours.propagate = False
+    logging.getLogger().addHandler(logging.NullHandler())
+
+
 def main() -> None:
+    """The `kg` command: a user's error is one line and exit 1; so is a bug (KG_DEBUG=1 shows its
+    traceback)."""
+    _report_notes()
     try:
         app()
     except KgError as err:
-        typer.echo(f"error: {err}", err=True)
+        typer.echo(f"error: {printable(str(err))}", err=True)
+        sys.exit(EXIT_ERROR)
+    except Exception as err:
+        if os.environ.get("KG_DEBUG"):
+            raise
+        reason = printable(" ".join(str(err).split()))[:300]
+        typer.echo(
+            f"error: unexpected {type(err).__name__}: {reason} (KG_DEBUG=1 shows where)", err=True
+        )
         sys.exit(EXIT_ERROR)
 
 

@@ -202,12 +202,25 @@ def validate(
 def serve(
     graph: Annotated[Path, typer.Argument(help="A build folder.")] = Path("out"),
     port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 7878,
-    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    host: Annotated[
+        str, typer.Option("--host", help="Address to listen on (other than loopback: warned).")
+    ] = "127.0.0.1",
+    timeout: Annotated[
+        float, typer.Option("--timeout", help="Seconds a query may run (then 503).")
+    ] = 30.0,
+    max_result_mb: Annotated[
+        float, typer.Option("--max-result-mb", help="Largest answer in MB (then 413).")
+    ] = 64.0,
 ) -> None:
-    """Serve the graph read-only over the SPARQL 1.1 protocol (Oxigraph) until Ctrl-C."""
+    """Serve the graph read-only over the SPARQL 1.1 protocol (Oxigraph) until Ctrl-C: no updates,
+    no SERVICE, bounded queries, on 127.0.0.1 unless --host says otherwise."""
+    from .serve import Limits
     from .serve import serve as run_serve
 
-    run_serve(graph, host, port)
+    if timeout <= 0 or max_result_mb <= 0:
+        _fail("--timeout and --max-result-mb must be positive")
+    limits = Limits(timeout=timeout, max_result=int(max_result_mb * 1024 * 1024))
+    run_serve(graph, host, port, limits)
 
 
 @app.command()

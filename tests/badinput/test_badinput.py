@@ -216,3 +216,8 @@ def test_decomposed_or_zero_width_spelling_gives_the_same_entities(spelling: str
     reference = _facts(REFERENCE)
     assert {name for _, name, _ in reference[0]} >= {"Lê Văn Hòa", "Tanaka Ken", "Hà Nội"}
     assert _facts(text) == reference
+
+
+def test_every_kind_is_documented() -> None:
+    documented = (Path(__file__).parents[2] / "docs" / "BAD_INPUT.md").read_text("utf-8")
+    assert [c.kind for c in CASES if f"`{c.kind}`" not in documented] == []

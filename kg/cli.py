@@ -360,9 +360,11 @@ def path_between(
 def _report_notes() -> None:
     """kg's `note <name>: ...` lines on stderr as they are; other libraries' log records stay out
     of the report (no handler of last resort for them)."""
+    ours = logging.getLogger("kg")
+    if ours.handlers:
+        return
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(message)s"))
-    ours = logging.getLogger("kg")
     ours.addHandler(handler)
     ours.setLevel(logging.INFO)
     ours.propagate = False

@@ -97,7 +97,11 @@ def _walk(root: Path) -> Iterator[Path | Skipped]:
     found = False
     while stack:
         folder = stack.pop()
-        info = folder.stat()
+        try:
+            info = folder.stat()
+        except OSError as err:  # removed or replaced while the walk went on
+            yield Skipped(str(folder), f"folder cannot be read ({err.strerror or err})")
+            continue
         if (info.st_dev, info.st_ino) in seen:
             yield Skipped(
                 str(folder), "folder already read (a symbolic link loop or a second link)"

@@ -9,10 +9,11 @@ The reasons are the ones documented in README.md ("Bad input").
 
 from __future__ import annotations
 
-import ctypes
 import json
 import os
 import socket
+import subprocess
+import sys
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -432,30 +433,26 @@ def unavailable(case: Case) -> str:
     return ""
 
 
-_PR_CAPBSET_DROP = 24
-_CAP_DAC_OVERRIDE, _CAP_DAC_READ_SEARCH = 1, 2
+_DROP_AND_EXEC = """
+import ctypes, os, sys
+libc = ctypes.CDLL(None, use_errno=True)
+for cap in (1, 2):  # CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH
+    if libc.prctl(24, cap, 0, 0, 0) != 0:  # PR_CAPBSET_DROP
+        sys.exit(f"cannot drop capability {cap}: errno {ctypes.get_errno()}")
+os.execv(sys.argv[1], sys.argv[1:])
+"""
 
 
-def drop_root_override() -> None:
-    """In a child before exec: as root, give up reading files whatever their permissions, so an
-    unreadable file is unreadable for the build too (no-op for other users)."""
+def without_root_override(command: list[str]) -> list[str]:
+    """`command`, run (as root) without the power to read files whatever their permissions, so an
+    unreadable file is unreadable for the build too: the capabilities leave the bounding set, then
+    the command is exec'd. Unchanged for other users."""
     if os.geteuid() != 0:
-        return
-    libc = ctypes.CDLL(None, use_errno=True)
-    for cap in (_CAP_DAC_OVERRIDE, _CAP_DAC_READ_SEARCH):
-        if libc.prctl(_PR_CAPBSET_DROP, cap, 0, 0, 0) != 0:
-            raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP)")
+        return command
+    return [sys.executable, "-c", _DROP_AND_EXEC, *command]
 
 
 @cache
 def can_drop_root_override() -> bool:
-    import subprocess
-    import sys
-
-    try:
-        run = subprocess.run(
-            [sys.executable, "-c", "pass"], preexec_fn=drop_root_override, check=False
-        )
-    except (OSError, subprocess.SubprocessError):
-        return False
+    run = subprocess.run(without_root_override([sys.executable, "-c", "pass"]), check=False)
     return run.returncode == 0

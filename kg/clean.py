@@ -25,25 +25,44 @@ _NEW_STYLE = regex.compile(
 )
 _DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2012": "-", "\u2212": "-", "\u00a0": " "})
 _SPACES = re.compile(r"\s+")
+_INVISIBLE = regex.compile(r"\p{Cf}")
+
+
+def invisible(ch: str) -> bool:
+    """Zero-width spaces and joiners, word joiners, BOMs, bidi marks, soft hyphens (Unicode Cf)."""
+    return unicodedata.category(ch) == "Cf"
 
 
 def nfc_with_offsets(text: str) -> tuple[str, tuple[int, ...] | None]:
-    """NFC text and, when composition changed its length, the original index of each character."""
-    composed = unicodedata.normalize("NFC", text)
-    if len(composed) == len(text):
-        return composed, None
+    """NFC text without invisible format characters and, unless that is the text itself, the
+    original index of each character (plus the text's length at the end).
+
+    A character of the result stands for a group of the original: one base character with the
+    combining marks and invisible characters after it; its index is the group's first character.
+    """
+    if unicodedata.is_normalized("NFC", text) and not _INVISIBLE.search(text):
+        return text, None
     out: list[str] = []
     index: list[int] = []
-    start = 0
-    for i in range(1, len(text) + 1):
-        if i < len(text) and unicodedata.combining(text[i]):
+    start: int | None = None
+    for i in range(len(text) + 1):
+        if i < len(text) and (invisible(text[i]) or unicodedata.combining(text[i])):
             continue
-        piece = unicodedata.normalize("NFC", text[start:i])
-        out.append(piece)
-        index.extend([start] * len(piece))
+        if start is not None:
+            visible = "".join(ch for ch in text[start:i] if not invisible(ch))
+            piece = unicodedata.normalize("NFC", visible)
+            out.append(piece)
+            index.extend([start] * len(piece))
         start = i
     index.append(len(text))
     return "".join(out), tuple(index)
+
+
+def visible_nfc(text: str) -> str:
+    """A piece of the original text as a value (a name, a rank): NFC, invisible characters out."""
+    if unicodedata.is_normalized("NFC", text) and not _INVISIBLE.search(text):
+        return text
+    return unicodedata.normalize("NFC", _INVISIBLE.sub("", text))
 
 
 def old_tone_placement(text: str) -> str:
@@ -160,19 +179,38 @@ def blank(text: str, spans: Iterable[tuple[int, int]]) -> str:
 _SENT_END = regex.compile(r"(?<=[.!?…])[\"”']?\s+(?=[\"“'(\[]?[\p{Lu}\d])")
 
 
+MAX_SENTENCE = 1000  # characters; the longest sentence of the sample articles has 782
+
+
 @lru_cache(maxsize=8)
 def split_sentences(norm: str) -> tuple[tuple[int, int], ...]:
-    """Sentence ranges of `norm`: a line is at least one sentence; `. X` starts another.
+    """Sentence ranges of `norm`: a line is at least one sentence; `. X` starts another; a run
+    longer than MAX_SENTENCE is cut (the relation rules compare a sentence's mentions pairwise).
 
     Cached: the clean stage and the tokenizer (marking sentence starts) both ask for the same text."""
     ranges: list[tuple[int, int]] = []
     for line in re.finditer(r"[^\n]+", norm):
         start = line.start()
         for m in _SENT_END.finditer(line.group()):
-            ranges.append((start, line.start() + m.start()))
+            ranges.extend(_capped(norm, start, line.start() + m.start()))
             start = line.start() + m.end()
-        ranges.append((start, line.end()))
+        ranges.extend(_capped(norm, start, line.end()))
     return tuple(_trim(norm, s, e) for s, e in ranges if norm[s:e].strip())
+
+
+def _capped(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
+    """`start..end` in pieces of at most MAX_SENTENCE characters, cut after a comma or semicolon
+    in the second half of a piece, else after its last space, else anywhere."""
+    while end - start > MAX_SENTENCE:
+        window = text[start : start + MAX_SENTENCE]
+        cut = max(window.rfind(", "), window.rfind("; ")) + 1
+        if cut <= MAX_SENTENCE // 2:
+            cut = window.rfind(" ") + 1
+        if cut <= 0:
+            cut = MAX_SENTENCE
+        yield start, start + cut
+        start += cut
+    yield start, end
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -8,12 +8,15 @@ Exit codes: 0 all inputs built, 1 usage or fatal error, 2 some inputs were skipp
 from __future__ import annotations
 
 import json
+import logging
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
 import typer
 
+from .ingest import printable
 from .model import KgError
 
 app = typer.Typer(
@@ -203,12 +206,25 @@ def validate(
 def serve(
     graph: Annotated[Path, typer.Argument(help="A build folder.")] = Path("out"),
     port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 7878,
-    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    host: Annotated[
+        str, typer.Option("--host", help="Address to listen on (other than loopback: warned).")
+    ] = "127.0.0.1",
+    timeout: Annotated[
+        float, typer.Option("--timeout", help="Seconds a query may run (then 503).")
+    ] = 30.0,
+    max_result_mb: Annotated[
+        float, typer.Option("--max-result-mb", help="Largest answer in MB (then 413).")
+    ] = 64.0,
 ) -> None:
-    """Serve the graph read-only over the SPARQL 1.1 protocol (Oxigraph) until Ctrl-C."""
+    """Serve the graph read-only over the SPARQL 1.1 protocol (Oxigraph) until Ctrl-C: no updates,
+    no SERVICE, bounded queries, on 127.0.0.1 unless --host says otherwise."""
+    from .serve import Limits
     from .serve import serve as run_serve
 
-    run_serve(graph, host, port)
+    if timeout <= 0 or max_result_mb <= 0:
+        _fail("--timeout and --max-result-mb must be positive")
+    limits = Limits(timeout=timeout, max_result=int(max_result_mb * 1024 * 1024))
+    run_serve(graph, host, port, limits)
 
 
 @app.command()
@@ -345,11 +361,36 @@ def path_between(
         typer.echo(f"{subject} —{predicate}→ {obj}")
 
 
+def _report_notes() -> None:
+    """kg's `note <name>: ...` lines on stderr as they are; other libraries' log records stay out
+    of the report (no handler of last resort for them)."""
+    ours = logging.getLogger("kg")
+    if ours.handlers:
+        return
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    ours.addHandler(handler)
+    ours.setLevel(logging.INFO)
+    ours.propagate = False
+    logging.getLogger().addHandler(logging.NullHandler())
+
+
 def main() -> None:
+    """The `kg` command: a user's error is one line and exit 1; so is a bug (KG_DEBUG=1 shows its
+    traceback)."""
+    _report_notes()
     try:
         app()
     except KgError as err:
-        typer.echo(f"error: {err}", err=True)
+        typer.echo(f"error: {printable(str(err))}", err=True)
+        sys.exit(EXIT_ERROR)
+    except Exception as err:
+        if os.environ.get("KG_DEBUG"):
+            raise
+        reason = printable(" ".join(str(err).split()))[:300]
+        typer.echo(
+            f"error: unexpected {type(err).__name__}: {reason} (KG_DEBUG=1 shows where)", err=True
+        )
         sys.exit(EXIT_ERROR)
 
 

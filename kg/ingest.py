@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import codecs
+import errno
+import itertools
 import json
+import logging
+import os
 import re
+import stat
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,8 +20,14 @@ from .model import Document, InputError
 SUFFIXES = {".txt", ".html", ".htm", ".jsonl"}
 META_SUFFIX = ".meta.json"
 MAX_BYTES = 20 * 1024 * 1024
+MAX_META_BYTES = 1024 * 1024
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 _SAFE_ID = re.compile(r"[^0-9A-Za-z_.-]+")
+_HTML_END = re.compile(r"</(html|body)\s*>", re.IGNORECASE)
+_FOLDER, _FILE = "folder", "file"
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -23,21 +36,97 @@ class Skipped:
     reason: str
 
     def __str__(self) -> str:
-        return f"skipped {self.source}: {self.reason}"
+        return f"skipped {printable(self.source)}: {printable(self.reason)}"
+
+
+def printable(text: str) -> str:
+    """`text` on one line: control characters, line separators and undecodable bytes of a file
+    name (surrogates) written as escapes, so a report line is one line and always printable."""
+    return _UNPRINTABLE.sub(_escape, text)
+
+
+def _escape(m: re.Match[str]) -> str:
+    ch = m.group()
+    if "\udc80" <= ch <= "\udcff":  # a byte of a file name that is not UTF-8
+        return f"\\x{ord(ch) - 0xDC00:02x}"
+    return ch.encode("unicode_escape").decode()
+
+
+def note(source: str, message: str) -> None:
+    """A document was read, but not as written (say how): one `note <name>: ...` line."""
+    log.warning("note %s: %s", printable(source), message)
 
 
 def find_sources(paths: Iterable[str | Path]) -> Iterator[Path | Skipped]:
-    """Expand folders into their article files (sorted, so builds are reproducible)."""
+    """Expand folders into their article files (sorted, so builds are reproducible); links to
+    folders are followed once, and what cannot be followed is reported."""
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and _is_article(child):
-                    yield child
-        elif path.is_file():
+        kind = _kind(path)
+        if kind == _FOLDER:
+            yield from _walk(path)
+        elif kind == _FILE:
             yield path
         else:
-            yield Skipped(str(path), "no such file or folder")
+            yield Skipped(str(path), kind)
+
+
+def _kind(path: Path) -> str:
+    """`folder`, `file`, or why the path is neither."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as err:
+        if err.errno == errno.ELOOP:
+            return "symbolic link loop"
+        if path.is_symlink():
+            return "broken symbolic link"
+        if err.errno == errno.ENOENT:
+            return "no such file or folder"
+        return f"cannot be read ({err.strerror or err})"
+    if stat.S_ISDIR(mode):
+        return _FOLDER
+    if stat.S_ISREG(mode):
+        return _FILE
+    return "not a regular file (a device, pipe or socket)"
+
+
+def _walk(root: Path) -> Iterator[Path | Skipped]:
+    """Depth first, by name; a folder reached a second time (a link loop) is reported, not read."""
+    seen: set[tuple[int, int]] = set()
+    stack = [root]
+    found = False
+    while stack:
+        folder = stack.pop()
+        try:
+            info = folder.stat()
+        except OSError as err:  # removed or replaced while the walk went on
+            yield Skipped(str(folder), f"folder cannot be read ({err.strerror or err})")
+            continue
+        if (info.st_dev, info.st_ino) in seen:
+            yield Skipped(
+                str(folder), "folder already read (a symbolic link loop or a second link)"
+            )
+            continue
+        seen.add((info.st_dev, info.st_ino))
+        try:
+            children = sorted(folder.iterdir())
+        except OSError as err:
+            yield Skipped(str(folder), f"folder cannot be read ({err.strerror or err})")
+            continue
+        subfolders = []
+        for child in children:
+            kind = _kind(child)
+            if kind == _FOLDER:
+                subfolders.append(child)
+            elif kind == _FILE:
+                if _is_article(child):
+                    found = True
+                    yield child
+            elif _is_article(child) or child.is_symlink():
+                yield Skipped(str(child), kind)
+        stack.extend(reversed(subfolders))
+    if not found:
+        yield Skipped(str(root), f"no {', '.join(sorted(SUFFIXES))} file in this folder")
 
 
 def _is_article(path: Path) -> bool:
@@ -57,42 +146,119 @@ def read_documents(paths: Iterable[str | Path]) -> Iterator[Document | Skipped]:
 
 
 def read_file(path: Path) -> Iterator[Document | Skipped]:
-    data = _read_bytes(path)
-    text = _decode(path, data)
+    source = printable(str(path))
+    data = _read_bytes(source, path, MAX_BYTES)
+    text = decode(source, data)
     suffix = path.suffix.lower()
     meta = read_meta(path)
     if suffix == ".jsonl":
         yield from _jsonl_documents(path, text, meta)
         return
     if suffix in {".html", ".htm"}:
-        text, html_meta = html_to_text(path, text)
+        if not _HTML_END.search(text[-4096:]):
+            note(source, "the page ends before </html> (cut off?); its readable part is used")
+        text, html_meta = html_to_text(source, text)
         meta = {**html_meta, **meta}
-    _require_article_text(str(path), text)
-    yield Document(doc_id=doc_id_for(path.stem), source=str(path), text=text, meta=meta)
+    _require_article_text(source, text)
+    yield Document(doc_id=doc_id_for(path.stem), source=source, text=text, meta=meta)
 
 
-def _read_bytes(path: Path) -> bytes:
+def _read_bytes(source: str, path: Path, limit: int) -> bytes:
+    """The file's bytes; a file over `limit` is refused before it is read, a pipe or device
+    before anything waits on it."""
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(str(path), f"too large ({size:,} bytes; the limit is {MAX_BYTES:,})")
-        return path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise InputError(source, "not a regular file (a device, pipe or socket)")
+            if info.st_size > limit:
+                raise InputError(
+                    source, f"too large ({info.st_size:,} bytes; the limit is {limit:,})"
+                )
+            data = handle.read(limit + 1)
     except OSError as err:
-        raise InputError(str(path), f"cannot be read ({err.strerror or err})") from None
+        raise InputError(source, f"cannot be read ({err.strerror or err})") from None
+    if len(data) > limit:
+        raise InputError(source, f"too large (over {limit:,} bytes, and still growing)")
+    return data
 
 
-def _decode(path: Path, data: bytes) -> str:
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32", "UTF-32"),
+    (codecs.BOM_UTF32_BE, "utf-32", "UTF-32"),
+    (codecs.BOM_UTF8, "utf-8-sig", "UTF-8"),
+    (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
+    (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"),
+)
+
+
+def decode(source: str, data: bytes) -> str:
+    """The text of a file: UTF-8, or UTF-16/32 with a byte-order mark, or Vietnamese in the legacy
+    Windows-1258 code page (decoded with a note); newlines as `\\n`, stray control characters as
+    spaces (so offsets still count the characters of the file)."""
     if not data.strip():
-        raise InputError(str(path), "empty file")
-    if b"\x00" in data[:8192]:
-        raise InputError(str(path), "binary file (contains NUL bytes)")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise InputError(str(path), f"not valid UTF-8 (byte {err.start})") from None
+        raise InputError(source, "empty file")
+    text = _unicode_text(source, data)
+    if not text.strip():
+        raise InputError(source, "empty file")
     if len(_CONTROL.findall(text[:8192])) > 8:
-        raise InputError(str(path), "binary file (control characters)")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+        raise InputError(source, "binary file (control characters)")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    stray = len(_CONTROL.findall(text))
+    if stray:
+        note(source, f"{stray} control character(s) replaced by spaces")
+        text = _CONTROL.sub(" ", text)
+    return text
+
+
+def _unicode_text(source: str, data: bytes) -> str:
+    for bom, codec, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError as err:
+                raise InputError(
+                    source, f"not valid {name} after its byte-order mark (byte {err.start})"
+                ) from None
+    if b"\x00" in data[:8192]:
+        raise InputError(source, "binary file (contains NUL bytes; UTF-16 needs a byte-order mark)")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        legacy = windows_1258(data)
+        if legacy is None:
+            raise InputError(
+                source,
+                f"not valid UTF-8 (byte {err.start}), nor Vietnamese in Windows-1258; save it as UTF-8",
+            ) from None
+        note(
+            source, "not UTF-8; decoded as Vietnamese in Windows-1258 (save it as UTF-8 to be sure)"
+        )
+        return legacy
+
+
+_TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
+_VOWELS = "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY"
+
+
+def windows_1258(data: bytes) -> str | None:
+    """The text of Windows-1258 bytes when it reads as Vietnamese, in NFC, else None.
+
+    The code page writes most tones as combining marks after the vowel, so Vietnamese shows at
+    least one of those in every 50 letters, and nearly all of them on vowels; Latin-1 text in
+    French, German or Portuguese decodes too but shows none.
+    """
+    try:
+        text = data.decode("cp1258")
+    except UnicodeDecodeError:
+        return None
+    letters = sum(ch.isalpha() for ch in text)
+    on_vowels = sum(1 for a, b in itertools.pairwise(text) if b in _TONE_MARKS and a in _VOWELS)
+    marks = sum(text.count(mark) for mark in _TONE_MARKS)
+    if on_vowels == 0 or on_vowels * 50 < letters or (marks - on_vowels) * 10 > marks:
+        return None
+    return unicodedata.normalize("NFC", text)
 
 
 def _require_article_text(source: str, text: str) -> None:
@@ -105,11 +271,11 @@ def _jsonl_documents(path: Path, text: str, meta: dict[str, str]) -> Iterator[Do
     for lineno, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
-        where = f"{path}:{lineno}"
+        where = f"{printable(str(path))}:{lineno}"
         try:
             record = json.loads(line)
-        except json.JSONDecodeError as err:
-            yield Skipped(where, f"malformed JSON ({err.msg})")
+        except (ValueError, RecursionError) as err:
+            yield Skipped(where, f"malformed JSON ({_json_error(err)})")
             continue
         body = record.get("text") if isinstance(record, dict) else None
         if not isinstance(body, str) or not body.strip():
@@ -117,13 +283,34 @@ def _jsonl_documents(path: Path, text: str, meta: dict[str, str]) -> Iterator[Do
             continue
         found = True
         raw_id = str(record.get("id") or f"{path.stem}-{lineno}")
-        extra = {k: str(v) for k, v in record.items() if k in META_KEYS and v}
-        yield Document(doc_id_for(raw_id), where, body, {**meta, **extra})
+        extra = _meta_values(record)
+        yield Document(doc_id_for(raw_id), where, _valid_unicode(where, body), {**meta, **extra})
     if not found:
-        yield Skipped(str(path), "no article in this JSON Lines file")
+        yield Skipped(printable(str(path)), "no article in this JSON Lines file")
+
+
+def _json_error(err: Exception) -> str:
+    if isinstance(err, json.JSONDecodeError):
+        return err.msg
+    if isinstance(err, RecursionError):
+        return "nested too deeply"
+    return " ".join(str(err).split())[:120]
+
+
+def _valid_unicode(source: str, text: str) -> str:
+    """JSON can carry lone surrogates (`\\ud800`), which no file or store can hold: each becomes
+    U+FFFD, one character for one, so offsets still hold."""
+    if not _SURROGATE.search(text):
+        return text
+    note(source, "lone surrogate(s) in the text replaced by U+FFFD")
+    return _SURROGATE.sub("\ufffd", text)
 
 
 META_KEYS = ("title", "url", "published", "outlet", "source", "language")
+
+
+def _meta_values(record: dict[str, object]) -> dict[str, str]:
+    return {k: _SURROGATE.sub("\ufffd", str(v)) for k, v in record.items() if k in META_KEYS and v}
 
 
 def read_meta(path: Path) -> dict[str, str]:
@@ -131,22 +318,25 @@ def read_meta(path: Path) -> dict[str, str]:
     meta_path = path.with_name(path.stem + META_SUFFIX)
     if not meta_path.is_file():
         return {}
+    source = printable(str(meta_path))
+    data = _read_bytes(source, meta_path, MAX_META_BYTES)
     try:
-        record = json.loads(meta_path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
-        raise InputError(str(meta_path), f"unreadable metadata ({err})") from None
+        record = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError, RecursionError) as err:
+        reason = _json_error(err) if not isinstance(err, UnicodeDecodeError) else "not UTF-8"
+        raise InputError(source, f"unreadable metadata ({reason})") from None
     if not isinstance(record, dict):
-        raise InputError(str(meta_path), "metadata must be a JSON object")
-    return {k: str(v) for k, v in record.items() if k in META_KEYS and v}
+        raise InputError(source, "metadata must be a JSON object")
+    return _meta_values(record)
 
 
-def html_to_text(path: Path, html: str) -> tuple[str, dict[str, str]]:
+def html_to_text(source: str, html: str) -> tuple[str, dict[str, str]]:
     """The article body of a web page (trafilatura), with its title and date when it has them."""
     import trafilatura
 
     text = trafilatura.extract(html, include_comments=False, include_tables=False, deduplicate=True)
     if not text or not text.strip():
-        raise InputError(str(path), "no article text found in the HTML page")
+        raise InputError(source, "no article text found in the HTML page")
     meta: dict[str, str] = {}
     info = trafilatura.extract_metadata(html)
     if info is not None:

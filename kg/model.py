@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -63,9 +64,9 @@ class Sentence:
 class CleanDocument:
     """A document ready for matching.
 
-    `norm` has exactly the length of `doc.text` (NFC is applied only where it keeps lengths; tone
-    marks moved, noise blanked out with spaces), so an offset into `norm` is an offset into the
-    original text.
+    `norm` is the text in NFC without invisible format characters, tone marks moved, noise blanked
+    out with spaces. When that kept the original text as it was (the usual case), an offset into
+    `norm` is an offset into the original text; otherwise `offsets` maps each index of `norm` back.
     """
 
     doc: Document
@@ -78,7 +79,10 @@ class CleanDocument:
         """Offsets into `norm` as offsets into the original text."""
         if self.offsets is None:
             return start, end
-        return self.offsets[start], self.offsets[end]
+        first, last = self.offsets[start], self.offsets[end]
+        while last > first and unicodedata.category(self.doc.text[last - 1]) == "Cf":
+            last -= 1  # zero-width characters cleaning removed after the span are not part of it
+        return first, last
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from spacy.vocab import Vocab
 
 from .clean import split_sentences
 from .crf import join_syllables
+from .ingest import MAX_BYTES
 
 # `doc.user_data` key: the character offsets where the segmenter starts a word.
 WORD_STARTS = "kg.word_starts"
@@ -134,5 +135,10 @@ def _starts(
 
 @cache
 def blank_pipeline() -> Language:
-    """`spacy.blank("vi")` with the glue-fixing, sentence-marking tokenizer (built once)."""
-    return spacy.blank("vi", config={"nlp": {"tokenizer": {"@tokenizers": "kg.vi_tokenizer.v1"}}})
+    """`spacy.blank("vi")` with the glue-fixing, sentence-marking tokenizer (built once).
+
+    spaCy refuses texts over a million characters for the sake of its parser and NER, which this
+    pipeline does not have; any article ingest accepts is let through."""
+    nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"@tokenizers": "kg.vi_tokenizer.v1"}}})
+    nlp.max_length = MAX_BYTES
+    return nlp

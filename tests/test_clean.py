@@ -7,7 +7,7 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kg.clean import clean, match_key, noise_spans, old_tone_placement
+from kg.clean import MAX_SENTENCE, clean, match_key, noise_spans, old_tone_placement, visible_nfc
 from tests.conftest import make_document
 
 
@@ -79,3 +79,40 @@ def test_an_article_on_one_line_is_not_an_advert() -> None:
 def test_sentences_split_on_full_stops() -> None:
     cdoc = clean(make_document("Hội nghị khai mạc. Các đoàn thảo luận! Kết thúc?"))
     assert len(cdoc.sentences) == 3
+
+
+def test_zero_width_characters_are_removed_and_offsets_map_back() -> None:
+    text = "Thượng tướng Lê\u200b Văn\u200c Hò\u200da\u2060 tiếp khách"
+    cdoc = clean(make_document(text))
+    assert "Lê Văn Hòa tiếp" in cdoc.norm.replace("Hoà", "Hòa")
+    start = cdoc.norm.index("Lê")
+    a, b = cdoc.original(start, start + len("Lê Văn Hoà"))
+    assert text[a:b] == "Lê\u200b Văn\u200c Hò\u200da"
+
+
+def test_a_composition_that_grows_and_one_that_shrinks_keep_offsets_apart() -> None:
+    # U+0958 becomes two characters in NFC, `a` + U+0301 becomes one: same length, other places.
+    text = "\u0958 a\u0301 Hà Nội"
+    cdoc = clean(make_document(text))
+    start = cdoc.norm.index("Hà")
+    a, b = cdoc.original(start, start + 6)
+    assert text[a:b] == "Hà Nội"
+
+
+def test_visible_nfc_gives_the_clean_spelling() -> None:
+    assert visible_nfc(unicodedata.normalize("NFD", "Lê Văn Hòa")) == "Lê Văn Hòa"
+    assert visible_nfc("Lê\u200b Văn\ufeff Hòa") == "Lê Văn Hòa"
+
+
+def test_a_line_without_full_stops_is_cut_into_bounded_sentences() -> None:
+    line = "các đơn vị tăng cường hợp tác, " * 200
+    cdoc = clean(make_document(line))
+    assert len(cdoc.sentences) > 1
+    assert all(s.end - s.start <= MAX_SENTENCE for s in cdoc.sentences)
+    assert all(s.text.endswith(",") for s in cdoc.sentences[:-1])
+    assert cdoc.sentences[-1].end == len(line.rstrip())
+
+
+def test_a_megabyte_word_is_cut_too() -> None:
+    cdoc = clean(make_document("a" * 5000))
+    assert [s.end - s.start for s in cdoc.sentences] == [MAX_SENTENCE] * 5

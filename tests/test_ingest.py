@@ -21,13 +21,13 @@ def test_bad_files_are_skipped_by_name_and_the_good_one_is_read(tmp_path: Path) 
     (tmp_path / "good.txt").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "empty.txt").write_text("", encoding="utf-8")
     (tmp_path / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
-    (tmp_path / "latin1.txt").write_bytes("Hội nghị".encode("utf-16"))
+    (tmp_path / "latin1.txt").write_bytes("Hội nghị à Paris".encode("latin-1", "replace"))
     docs, skipped = _read(tmp_path)
     assert [d.doc_id for d in docs] == ["good"]
     reasons = {Path(s.source).name: s.reason for s in skipped}
     assert reasons["empty.txt"] == "empty file"
     assert "binary" in reasons["binary.txt"]
-    assert "UTF-8" in reasons["latin1.txt"] or "binary" in reasons["latin1.txt"]
+    assert reasons["latin1.txt"].startswith("not valid UTF-8 (byte 9)")
     assert all("\n" not in str(s) for s in skipped)
 
 
@@ -74,3 +74,22 @@ def test_sidecar_metadata_is_read(tmp_path: Path) -> None:
 def test_doc_ids_are_safe() -> None:
     assert doc_id_for("bài viết/1?") == "b_i_vi_t_1"
     assert doc_id_for("///") == "document"
+
+
+def test_windows_1258_vietnamese_is_decoded_and_latin_1_is_not() -> None:
+    from badinput.cases import windows_1258 as encode_1258
+
+    from kg.ingest import windows_1258
+
+    assert windows_1258(encode_1258(ARTICLE)) == ARTICLE
+    for other in (
+        "As negociações não avançaram; as informações serão publicadas amanhã.",
+        "Les négociations à Genève ont été reportées à l'été prochain.",
+        "Die Verhandlungen über die Grenzöffnung wurden verschoben.",
+    ):
+        assert windows_1258(other.encode("latin-1")) is None
+
+
+def test_a_report_line_is_one_printable_line() -> None:
+    line = str(Skipped("src/hai\ndòng\u2028\udce0.txt", "lỗi\r\nđọc"))
+    assert line == "skipped src/hai\\ndòng\\u2028\\xe0.txt: lỗi\\r\\nđọc"

@@ -76,3 +76,18 @@ def test_parameters_sent_to_a_server_stay_literals(tmp_path: Path, endpoint: str
     attack = 'x")) } ; DROP ALL ; SELECT * WHERE { ?s ?p ?o FILTER(("'
     assert query(endpoint, "entity", {"name": attack}).empty
     assert _count(endpoint) == before
+
+
+def test_a_cut_off_answer_from_a_server_is_a_clear_error(tmp_path: Path) -> None:
+    from kg.model import KgError
+
+    src = write_articles(tmp_path / "src")
+    build([src], tmp_path / "out", extractor=fixture_extractor, workers=1, log=print)
+    port = free_port()
+    process = start_oxigraph(tmp_path / "out" / "store", "127.0.0.1", port, timeout=1)
+    slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+    try:
+        with pytest.raises(KgError, match=r"incomplete answer .*cancelled"):
+            open_store(f"http://127.0.0.1:{port}").select(slow)
+    finally:
+        stop_process(process)

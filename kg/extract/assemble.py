@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from .. import lexicon
-from ..clean import ascii_key, match_key
+from ..clean import ascii_key, match_key, visible_nfc
 from ..iri import entity_iri
 from ..model import CleanDocument, Entity, EntityType, Mention
 from .dates import infer_years
@@ -328,7 +328,7 @@ def _entity(cdoc: CleanDocument, n: int, c: Cluster) -> Entity:
 def surface(cdoc: CleanDocument, t: Tokens, i: int, j: int) -> str:
     """Tokens i..j as written in the original text."""
     start, end = cdoc.original(*t.span(i, j))
-    return cdoc.doc.text[start:end]
+    return visible_nfc(cdoc.doc.text[start:end])
 
 
 def _mentions(cdoc: CleanDocument, c: Cluster) -> list[Mention]:
@@ -344,12 +344,12 @@ def _mentions(cdoc: CleanDocument, c: Cluster) -> list[Mention]:
 
 def _name(c: Cluster, mentions: list[Mention]) -> str:
     if c.type is EntityType.DATE:
-        return mentions[0].text
+        return visible_nfc(mentions[0].text)
     if c.canonical:
         return c.canonical
     if c.type is EntityType.PERSON:
-        return mentions[0].text
-    longest = max(mentions, key=lambda m: (len(m.text), -m.start)).text
+        return visible_nfc(mentions[0].text)
+    longest = visible_nfc(max(mentions, key=lambda m: (len(m.text), -m.start)).text)
     return longest[:1].upper() + longest[1:]
 
 

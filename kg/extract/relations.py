@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from .. import lexicon
-from ..clean import match_key
+from ..clean import match_key, visible_nfc
 from ..model import CleanDocument, Entity, EntityType, Evidence, Relation
 from .assemble import near_miss
 from .entities import Found, SentenceFinds
@@ -96,7 +96,7 @@ class View:
     def text(self, i: int, j: int) -> str:
         """Tokens i..j as written in the original article."""
         start, end = self.cdoc.original(*self.t.span(i, j))
-        return self.cdoc.doc.text[start:end]
+        return visible_nfc(self.cdoc.doc.text[start:end])
 
     def outer(self, types: frozenset[str] | set[str] | None = None) -> list[M]:
         """Mentions not nested in another mention nor inside a post, optionally of some types."""

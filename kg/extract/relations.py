@@ -88,6 +88,7 @@ class View:
     acronyms: dict[str, str]
     cdoc: CleanDocument
     relations: list[Relation] = field(default_factory=list)
+    _outer: tuple[tuple[int, int], list[M]] | None = None
 
     @property
     def t(self) -> Tokens:
@@ -99,11 +100,19 @@ class View:
         return visible_nfc(self.cdoc.doc.text[start:end])
 
     def outer(self, types: frozenset[str] | set[str] | None = None) -> list[M]:
-        """Mentions not nested in another mention nor inside a post, optionally of some types."""
+        """Mentions not nested in another mention nor inside a post, optionally of some types.
+
+        Worked out once per sentence (every cue asks; a sentence thick with names would
+        otherwise cost the cube of their number)."""
+        key = (len(self.mentions), len(self.blocked))
+        if self._outer is None or self._outer[0] != key:
+            self._outer = (key, self._outermost())
+        found = self._outer[1]
+        return list(found) if types is None else [m for m in found if m.type.value in types]
+
+    def _outermost(self) -> list[M]:
         out = []
         for m in self.mentions:
-            if types is not None and m.type.value not in types:
-                continue
             if any(a <= m.i and m.j <= b for a, b in self.blocked):
                 continue
             if any(

@@ -75,7 +75,19 @@ class GraphStore(Protocol):
 
     def load_nquads(self, nquads: str) -> None: ...
 
+    def update(self, sparql: str) -> None:
+        """A SPARQL 1.1 Update (the default graph is the merged graph, not their union)."""
+        ...
+
     def quads(self) -> Iterator[ox.Quad]: ...
+
+    def graph_names(self) -> list[str]:
+        """The named graphs, sorted."""
+        ...
+
+    def quads_in(self, graph: str) -> list[ox.Quad]:
+        """The quads of one named graph, sorted."""
+        ...
 
     def count(self) -> int:
         """Quads in the store, the default graph's copies included."""
@@ -223,10 +235,24 @@ class LocalStore:
             self._store.bulk_load(merged, ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
         self._store.flush()
 
+    def update(self, sparql: str) -> None:
+        try:
+            self._store.update(sparql, prefixes=PREFIXES)
+        except SyntaxError as err:
+            raise KgError(f"invalid SPARQL update: {_one_line(err)}") from None
+        self._store.flush()
+
     def quads(self) -> Iterator[ox.Quad]:
         for quad in self._store.quads_for_pattern(None, None, None, None):
             if not isinstance(quad.graph_name, ox.DefaultGraph):
                 yield quad
+
+    def graph_names(self) -> list[str]:
+        return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def quads_in(self, graph: str) -> list[ox.Quad]:
+        found = self._store.quads_for_pattern(None, None, None, ox.NamedNode(graph))
+        return sorted(found, key=_sort_key)
 
     def count(self) -> int:
         return len(self._store)
@@ -306,7 +332,8 @@ class RemoteStore:
         return result
 
     def update(self, sparql: str) -> None:
-        self._send(f"{self.url}/update", sparql.encode("utf-8"), "application/sparql-update")
+        body = _prefixed(sparql).encode("utf-8")
+        self._send(f"{self.url}/update", body, "application/sparql-update")
 
     def drop_graphs(self, graphs: Iterable[str]) -> None:
         """Per graph: its statements leave the default graph unless another graph states them."""
@@ -336,6 +363,22 @@ class RemoteStore:
                 continue
             if isinstance(p, ox.NamedNode) and isinstance(g, ox.NamedNode):
                 yield ox.Quad(s, p, o, g)
+
+    def graph_names(self) -> list[str]:
+        rows = self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }").rows
+        return sorted(value(row[0]) for row in rows if isinstance(row[0], ox.NamedNode))
+
+    def quads_in(self, graph: str) -> list[ox.Quad]:
+        name = ox.NamedNode(graph)
+        table = self.select(f"SELECT ?s ?p ?o WHERE {{ GRAPH {name} {{ ?s ?p ?o }} }}")
+        found = [
+            ox.Quad(s, p, o, name)
+            for s, p, o in table.rows
+            if isinstance(s, ox.NamedNode | ox.BlankNode)
+            and isinstance(p, ox.NamedNode)
+            and o is not None
+        ]
+        return sorted(found, key=_sort_key)
 
     def count(self) -> int:
         named = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"

@@ -34,7 +34,7 @@ from . import iri, rdf
 from .ingest import Skipped, count_documents, read_documents
 from .model import DocExtraction, Document, KgError
 from .progress import BuildProgress
-from .store import DocRecord, GraphStore, documents, export, open_store, value
+from .store import DocRecord, GraphStore, document, documents, export, open_store, value
 from .vocab import KG, ontology_path
 
 Extractor = Callable[[Document], DocExtraction]
@@ -48,8 +48,8 @@ BATCH_DOCS = 8  # documents per task: small, so a slow article does not hold the
 IN_FLIGHT = 2  # batches per job submitted ahead of the one being loaded
 LOAD_QUADS = 200_000  # quads gathered before one bulk load (about 40 MB of N-Quads)
 SMALL_BUILD = 8  # fewer changed documents are extracted in this process (no pool to start)
-WHOLE_GRAPH_DOCS = 1000  # up to this many documents the build exports the graph and draws it whole
-VIEW_DOCS = 100  # above it, the view shows the graphs of the latest VIEW_DOCS documents
+WHOLE_GRAPH_DOCS = 200  # up to this many documents the build exports the graph and draws it whole
+VIEW_DOCS = 50  # above it, the view shows the graphs of the latest VIEW_DOCS documents
 INCREMENTAL_DOCS = 500  # up to this many changed documents, derive only for the people they name
 OPTIMIZE_QUADS = 500_000  # compact the store after loading at least this many quads
 
@@ -64,8 +64,8 @@ class BuildReport:
     removed: list[str] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     entities: Counter[str] = field(default_factory=Counter)
-    relations: int = 0
-    triples: int = 0
+    relations: int | None = None  # None: not counted (a small update of a large graph)
+    triples: int | None = None
     quads_loaded: int = 0
     view: Path | None = None
     exported: bool = False
@@ -77,10 +77,14 @@ class BuildReport:
                 f"documents: {len(self.built)} built, {len(self.unchanged)} unchanged, "
                 f"{len(self.removed)} removed, {len(self.skipped)} skipped",
                 f"entities: {types}",
-                f"relations: {self.relations}",
-                f"triples: {self.triples}",
+                f"relations: {_figure(self.relations)}",
+                f"triples: {_figure(self.triples)}",
             ]
         )
+
+
+def _figure(count: int | None) -> str:
+    return "not counted (small update of a large graph)" if count is None else str(count)
 
 
 def default_extractor(doc: Document) -> DocExtraction:
@@ -253,20 +257,29 @@ def run_map(
 class _Inputs:
     """The documents read so far and the decisions taken on them."""
 
-    known: dict[str, DocRecord]
+    store: GraphStore
     listed: dict[str, str]  # doc_id → content hash, from the last complete build's manifest
     rebuild: bool
+    everything: bool  # read every record of the store at once (a build that removes documents)
+    known: dict[str, DocRecord | None] = field(default_factory=dict)  # the store's records
     seen: dict[str, str] = field(default_factory=dict)  # doc_id → source
     hashes: dict[str, str] = field(default_factory=dict)  # doc_id → content hash, changed ones
 
+    def __post_init__(self) -> None:
+        if self.everything:
+            self.known.update(documents(self.store))
+
+    def record(self, doc_id: str) -> DocRecord | None:
+        """The store's record of a document (one look-up each when not read at once)."""
+        if not self.everything and doc_id not in self.known:
+            self.known[doc_id] = document(self.store, doc_id)
+        return self.known.get(doc_id)
+
     def unchanged(self, doc: Document, hashed: str) -> bool:
-        record = self.known.get(doc.doc_id)
-        return (
-            not self.rebuild
-            and record is not None
-            and record.content_hash == hashed
-            and self.listed.get(doc.doc_id) == hashed
-        )
+        if self.rebuild or self.listed.get(doc.doc_id) != hashed:
+            return False
+        record = self.record(doc.doc_id)
+        return record is not None and record.content_hash == hashed
 
 
 def _changed_documents(
@@ -386,7 +399,7 @@ class _Run:
         self.report = BuildReport(out=out)
         self.manifest = _read_manifest(out)
         listed = {k: str(v.get("content_hash", "")) for k, v in self.manifest.items()}
-        self.inputs = _Inputs(documents(store), listed, options.rebuild)
+        self.inputs = _Inputs(store, listed, options.rebuild, everything=options.prune)
         self.records = _Records(out / EXTRACTIONS)
         self.loader = _Loader(store)
         self.built_at = build_time()
@@ -422,7 +435,7 @@ class _Run:
 
     def _take(self, docs: list[Document], batch: Batch) -> None:
         """One batch back: its documents' old graphs out, its quads into the load buffer."""
-        self._drop([self.inputs.known[d.doc_id] for d in docs if d.doc_id in self.inputs.known])
+        self._drop([r for d in docs if (r := self.inputs.record(d.doc_id)) is not None])
         self.loader.add(batch.nquads, batch.quads)
         self.records.add(batch.records)
         failed = {f.source for f in batch.failed}
@@ -453,9 +466,8 @@ class _Run:
     def _remove_missing(self) -> None:
         if not self.options.prune:
             return
-        gone = [
-            r for doc_id, r in sorted(self.inputs.known.items()) if doc_id not in self.inputs.seen
-        ]
+        known = sorted(self.inputs.known.items())
+        gone = [r for doc_id, r in known if r is not None and doc_id not in self.inputs.seen]
         self._drop(gone)
         self.report.removed = [r.doc_id for r in gone]
         self.dropped.update(r.doc_id for r in gone)
@@ -485,8 +497,8 @@ class _Run:
             report.exported = True
         elif self.options.export is None:
             _remove_stale_exports(self.out, self.say, self.total_docs)
-        _count_graph(store, report, whole)
         large_build = len(report.built) >= WHOLE_GRAPH_DOCS
+        _count_graph(store, report, whole or large_build)
         self.view_wanted = (
             self.options.view
             if self.options.view is not None
@@ -633,14 +645,12 @@ SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?a a kg:Asserti
   rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o } }"""
 
 
-def _count_graph(store: GraphStore, report: BuildReport, whole: bool) -> None:
-    """The report's figures: exact counts on graphs drawn whole, the entity counts always."""
+def _count_graph(store: GraphStore, report: BuildReport, full: bool) -> None:
+    """The report's figures: entities always; relations and statements only when `full` (they
+    scan the whole graph, seconds on large ones: not worth it after adding a few articles)."""
     for row in store.select(_ENTITY_COUNTS).rows:
         report.entities[value(row[0])] = int(value(row[1]))
-    if whole:
-        report.triples = store.triples()
-        report.relations = int(value(store.select(_RELATION_COUNT).rows[0][0]) or 0)
-    else:
+    if full:
         report.triples = store.triples()
         report.relations = int(value(store.select(_RELATION_COUNT).rows[0][0]) or 0)
 
@@ -649,10 +659,14 @@ ONTOLOGY_GRAPH = iri.BASE + "graph/ontology"
 
 
 def load_ontology(store: GraphStore) -> None:
-    """Put ontology/kg.ttl in the graph `kgr:graph/ontology`, replacing the previous copy."""
+    """Put ontology/kg.ttl in the graph `kgr:graph/ontology`, replacing the previous copy (left
+    alone when it is the same)."""
     graph = ox.NamedNode(ONTOLOGY_GRAPH)
     triples = ox.parse(path=str(ontology_path()), format=ox.RdfFormat.TURTLE)
-    nquads = "".join(f"{ox.Quad(t.subject, t.predicate, t.object, graph)} .\n" for t in triples)
+    lines = {f"{ox.Quad(t.subject, t.predicate, t.object, graph)} .\n" for t in triples}
+    if lines == {f"{q} .\n" for q in store.quads_in(ONTOLOGY_GRAPH)}:
+        return
+    nquads = "".join(sorted(lines))
     store.drop_graphs([ONTOLOGY_GRAPH])
     store.load_nquads(nquads)
 

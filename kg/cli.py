@@ -106,25 +106,70 @@ def bench(
     typer.echo(report(base, full))
 
 
+StoreOption = Annotated[
+    str | None, typer.Option("--store", help="SPARQL 1.1 server URL instead of <out>/store.")
+]
+OutOption = Annotated[Path, typer.Option("--out", "-o", help="Output folder (store, graph files).")]
+JobsOption = Annotated[
+    int | None,
+    typer.Option("--jobs", "-j", "--workers", help="Extraction processes (default: one per core)."),
+]
+EngineOption = Annotated[
+    str, typer.Option("--engine", help="Where extraction runs: local (process pool) or dask.")
+]
+SchedulerOption = Annotated[
+    str | None,
+    typer.Option(
+        "--scheduler", help="Dask scheduler address (tcp://host:8786); none: a local cluster."
+    ),
+]
+ViewOption = Annotated[
+    bool | None,
+    typer.Option(
+        "--view/--no-view",
+        help="Write graph.html (default: the whole graph up to 1,000 documents; above, the "
+        "latest 100 documents after large builds).",
+        show_default=False,
+    ),
+]
+ExportOption = Annotated[
+    bool | None,
+    typer.Option(
+        "--export/--no-export",
+        help="Write graph.trig and graph.ttl (default: up to 1,000 documents).",
+        show_default=False,
+    ),
+]
+ProgressOption = Annotated[
+    bool | None,
+    typer.Option(
+        "--progress/--no-progress",
+        help="Progress on stderr (default: a bar on a terminal, lines on long builds).",
+        show_default=False,
+    ),
+]
+
+
 @app.command()
 def build(
     paths: Annotated[
         list[Path], typer.Argument(help="Article files or folders (.txt, .html, .jsonl).")
     ],
-    out: Annotated[
-        Path, typer.Option("--out", "-o", help="Output folder (store, graph files).")
-    ] = Path("out"),
-    store: Annotated[
-        str | None, typer.Option("--store", help="SPARQL 1.1 server URL instead of <out>/store.")
-    ] = None,
-    workers: Annotated[int | None, typer.Option("--workers", help="Extraction processes.")] = None,
+    out: OutOption = Path("out"),
+    store: StoreOption = None,
+    jobs: JobsOption = None,
+    engine: EngineOption = "local",
+    scheduler: SchedulerOption = None,
     dask: Annotated[
         str | None,
-        typer.Option("--dask", help="Run the extraction on Dask: a scheduler address or 'local'."),
+        typer.Option("--dask", help="Older spelling of --engine dask [--scheduler ADDR]: 'local'."),
     ] = None,
     rebuild: Annotated[
         bool, typer.Option("--rebuild", help="Extract every document again, changed or not.")
     ] = False,
+    view: ViewOption = None,
+    export: ExportOption = None,
+    progress: ProgressOption = None,
 ) -> None:
     """Build or update the graph of PATHS in OUT: store, graph.trig, graph.ttl, extractions.jsonl.
 
@@ -134,12 +179,69 @@ def build(
     """
     from .build import build as run_build
 
-    report = run_build(paths, out, store_url=store, workers=workers, dask=dask, rebuild=rebuild)
+    report = run_build(
+        paths,
+        out,
+        store_url=store,
+        jobs=jobs,
+        engine=engine if dask is None else "dask",
+        scheduler=scheduler,
+        dask=dask,
+        rebuild=rebuild,
+        view=view,
+        export=export,
+        progress=progress,
+    )
+    _print_report(report)
+
+
+@app.command()
+def add(
+    paths: Annotated[list[Path], typer.Argument(help="New or changed articles to add.")],
+    out: OutOption = Path("out"),
+    store: StoreOption = None,
+    jobs: JobsOption = None,
+    view: ViewOption = None,
+    export: ExportOption = None,
+) -> None:
+    """Add (or update) these articles in the graph of OUT, keeping every other document.
+
+    Like `kg build` without removing the documents that are not among PATHS: only the given
+    articles are read. Exit status as for `kg build`.
+    """
+    from .build import build as run_build
+
+    report = run_build(
+        paths, out, store_url=store, jobs=jobs, prune=False, view=view, export=export
+    )
+    _print_report(report)
+
+
+def _print_report(report: Any) -> None:
     typer.echo(report.summary())
     if report.view is not None:
         typer.echo(f"view: {report.view}")
     if report.skipped:
         raise typer.Exit(EXIT_PARTIAL)
+
+
+@app.command()
+def synth(
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write the corpus to.")],
+    articles: Annotated[int, typer.Option("--articles", "-n", help="How many articles.")] = 1000,
+    seed: Annotated[int, typer.Option("--seed", help="Same seed, same corpus.")] = 0,
+    start: Annotated[int, typer.Option("--start", help="Index of the first article.")] = 0,
+    format: Annotated[
+        str, typer.Option("--format", help="jsonl (shards of 1,000) or txt (+ .meta.json).")
+    ] = "jsonl",
+) -> None:
+    """Write a synthetic corpus of Vietnamese news articles (invented people, for benchmarks)."""
+    from .synthetic import write_corpus
+
+    if format not in {"jsonl", "txt"}:
+        _fail(f"unknown format {format!r}: use jsonl or txt")
+    files = write_corpus(out, articles, seed=seed, fmt=format, start=start)
+    typer.echo(f"{articles:,} articles in {len(files):,} file(s) under {out}")
 
 
 GraphOption = Annotated[

@@ -127,6 +127,15 @@ def documents(store: GraphStore) -> dict[str, DocRecord]:
     return found
 
 
+def document(store: GraphStore, doc_id: str) -> DocRecord | None:
+    """The record of one document, looked up by its id (an incremental add reads no others)."""
+    rows = store.select(_DOCUMENTS, {"id": ox.Literal(doc_id)}).rows
+    for g, _, hashed, built, source in rows:
+        if g is not None:
+            return DocRecord(doc_id, value(g), value(hashed), value(built), value(source))
+    return None
+
+
 def is_url(location: str | Path) -> bool:
     return str(location).startswith(("http://", "https://"))
 
@@ -484,28 +493,49 @@ def _sort_key(quad: ox.Quad) -> tuple[str, str, str, str]:
 def export(store: GraphStore, output: Path, fmt: str) -> int:
     """Write the graph: all named graphs (trig, nquads, jsonld) or their union (turtle, ntriples).
 
-    Statements are sorted, so the same graph always gives the same file. Returns how many
-    statements were written.
+    The same graph always gives the same file: named graphs are written one at a time in order,
+    each sorted (memory holds one graph, not the dataset); the union is the store's default graph,
+    which the embedded store dumps itself, in its own order. Returns how many statements were
+    written.
     """
-    quads = sorted(store.quads(), key=_sort_key)
     if fmt == "jsonld":
-        return _export_jsonld(quads, output)
+        return _export_jsonld(sorted(store.quads(), key=_sort_key), output)
     if fmt not in EXPORT_FORMATS:
         raise KgError(
             f"unknown export format {fmt!r}: use turtle, trig, nquads, ntriples or jsonld"
         )
     rdf_format = EXPORT_FORMATS[fmt]
-    items: list[ox.Quad] | list[ox.Triple] = quads
-    if not rdf_format.supports_datasets:
-        items = sorted(
-            {q.triple for q in quads},
-            key=lambda t: (str(t.subject), str(t.predicate), str(t.object)),
-        )
     pretty = rdf_format in (ox.RdfFormat.TRIG, ox.RdfFormat.TURTLE)
     prefixes = {k: v for k, v in PREFIXES.items() if k != "kgr"} if pretty else None
     output.parent.mkdir(parents=True, exist_ok=True)
-    ox.serialize(items, str(output), rdf_format, prefixes=prefixes)
-    return len(items)
+    if not rdf_format.supports_datasets:
+        return _export_union(store, output, rdf_format, prefixes)
+    written = 0
+
+    def graph_by_graph() -> Iterator[ox.Quad]:
+        nonlocal written
+        for graph in store.graph_names():
+            quads = store.quads_in(graph)
+            written += len(quads)
+            yield from quads
+
+    ox.serialize(graph_by_graph(), str(output), rdf_format, prefixes=prefixes)
+    return written
+
+
+def _export_union(
+    store: GraphStore, output: Path, rdf_format: ox.RdfFormat, prefixes: dict[str, str] | None
+) -> int:
+    if isinstance(store, LocalStore):
+        native = store.oxigraph
+        native.dump(str(output), rdf_format, from_graph=ox.DefaultGraph(), prefixes=prefixes)
+        return store.triples()
+    triples = sorted(
+        {q.triple for q in store.quads()},
+        key=lambda t: (str(t.subject), str(t.predicate), str(t.object)),
+    )
+    ox.serialize(triples, str(output), rdf_format, prefixes=prefixes)
+    return len(triples)
 
 
 def _export_jsonld(quads: list[ox.Quad], output: Path) -> int:

@@ -48,8 +48,8 @@ BATCH_DOCS = 8  # documents per task: small, so a slow article does not hold the
 IN_FLIGHT = 2  # batches per job submitted ahead of the one being loaded
 LOAD_QUADS = 200_000  # quads gathered before one bulk load (about 40 MB of N-Quads)
 SMALL_BUILD = 8  # fewer changed documents are extracted in this process (no pool to start)
-WHOLE_GRAPH_DOCS = 200  # up to this many documents the build exports the graph and draws it whole
-VIEW_DOCS = 50  # above it, the view shows the graphs of the latest VIEW_DOCS documents
+WHOLE_GRAPH_DOCS = 100  # up to this many documents the build exports the graph and draws it whole
+VIEW_DOCS = 25  # above it, the view shows the graphs of the latest VIEW_DOCS documents
 INCREMENTAL_DOCS = 500  # up to this many changed documents, derive only for the people they name
 OPTIMIZE_QUADS = 500_000  # compact the store after loading at least this many quads
 

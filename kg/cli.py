@@ -89,21 +89,48 @@ def eval_command(
 
 @app.command()
 def bench(
-    paths: Annotated[list[Path], typer.Argument(help="Articles to time (e.g. data/raw).")],
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="Articles to time extraction on (e.g. data/raw).")
+    ] = None,
     repeat: Annotated[int, typer.Option(help="Passes over the articles.")] = 20,
+    scale: Annotated[
+        bool,
+        typer.Option(
+            "--scale", help="Also build synthetic corpora: speed-up, builds, add, queries."
+        ),
+    ] = False,
+    sizes: Annotated[str, typer.Option(help="Corpus sizes for --scale.")] = "1000,10000",
+    seed: Annotated[int, typer.Option(help="Seed of the synthetic corpora.")] = 0,
+    output: Annotated[
+        Path | None, typer.Option("--output", help="Also write the figures to this file.")
+    ] = None,
 ) -> None:
-    """Extraction speed against spaCy's Vietnamese tokenisation alone on the same text."""
-    from .benchmark import measure, report
+    """Extraction speed against spaCy's tokenisation and underthesea's ner(); with --scale, the
+    build at scale on synthetic corpora (issue #8's figures)."""
+    from .benchmark import measure, measure_underthesea, report
+    from .benchmark import scale as run_scale
     from .ingest import Skipped, read_documents
 
-    docs = [d for d in read_documents(paths) if not isinstance(d, Skipped)]
-    if not docs:
-        _fail("no readable article under the given paths")
-    base, full = measure(docs, repeat)
-    typer.echo(
-        f"{len(docs)} article(s), {sum(len(d.text) for d in docs):,} characters, {repeat} passes"
-    )
-    typer.echo(report(base, full))
+    lines: list[str] = []
+    if paths:
+        docs = [d for d in read_documents(paths) if not isinstance(d, Skipped)]
+        if not docs:
+            _fail("no readable article under the given paths")
+        base, full = measure(docs, repeat)
+        chars = sum(len(d.text) for d in docs)
+        lines += [
+            f"{len(docs)} article(s), {chars:,} characters, {repeat} passes",
+            report(base, full, measure_underthesea(docs)),
+        ]
+        typer.echo("\n".join(lines))
+    if scale:
+        if lines:
+            lines = ["## Extraction speed on the given articles", "", "```", *lines, "```", ""]
+        counts = [int(n) for n in sizes.split(",") if n.strip()]
+        lines = [*run_scale(counts, seed), "", *lines]
+    if output is not None and lines:
+        output.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        typer.echo(f"written to {output}")
 
 
 StoreOption = Annotated[

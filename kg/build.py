@@ -361,7 +361,7 @@ def build(
         scheduler = scheduler or (None if dask == "local" else dask)
     options = BuildOptions(
         jobs=jobs or workers,
-        engine=engine or "local",
+        engine=engine or ("dask" if scheduler else "local"),
         scheduler=scheduler,
         rebuild=rebuild,
         prune=prune,
@@ -460,7 +460,8 @@ class _Run:
             people, tenures = _tenures_in(self.store, [r.graph for r in records])
             self._note_affected(people)
             self.affected.stale.update(tenures)
-        self.loader.flush()  # quads waiting to load may restate triples of these graphs
+        # Quads waiting in the loader are other documents' or these documents' new ones: dropping
+        # first and loading them after keeps the default graph the merge of the named graphs.
         self.store.drop_graphs(r.graph for r in records)
 
     def _remove_missing(self) -> None:
@@ -504,6 +505,10 @@ class _Run:
             if self.options.view is not None
             else (report.exported and whole) or large_build
         )
+        if not self.view_wanted and self.options.view is None and changed:
+            self.say(
+                f"view not redrawn for {len(report.built)} changed documents (--view draws it)"
+            )
 
     def _manifest(self) -> dict[str, dict[str, str]]:
         """The previous manifest, less the documents dropped, plus those built now."""

@@ -142,7 +142,11 @@ JobsOption = Annotated[
     typer.Option("--jobs", "-j", "--workers", help="Extraction processes (default: one per core)."),
 ]
 EngineOption = Annotated[
-    str, typer.Option("--engine", help="Where extraction runs: local (process pool) or dask.")
+    str | None,
+    typer.Option(
+        "--engine",
+        help="Where extraction runs: local (process pool) or dask (default with --scheduler).",
+    ),
 ]
 SchedulerOption = Annotated[
     str | None,
@@ -185,7 +189,7 @@ def build(
     out: OutOption = Path("out"),
     store: StoreOption = None,
     jobs: JobsOption = None,
-    engine: EngineOption = "local",
+    engine: EngineOption = None,
     scheduler: SchedulerOption = None,
     dask: Annotated[
         str | None,
@@ -211,7 +215,7 @@ def build(
         out,
         store_url=store,
         jobs=jobs,
-        engine=engine if dask is None else "dask",
+        engine=engine,
         scheduler=scheduler,
         dask=dask,
         rebuild=rebuild,

@@ -98,6 +98,28 @@ def test_small_batches_and_loads_give_the_same_graph(
     assert len(lines) == 16
 
 
+def test_rebuilding_in_pieces_replaces_every_graph_and_keeps_the_merge(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    out = tmp_path / "out"
+    build([corpus], out, jobs=1, **_quiet())
+    before = _nquads(out)
+    monkeypatch.setattr(build_module, "BATCH_DOCS", 2)  # old graphs dropped while new ones wait
+    report = build([corpus], out, jobs=1, rebuild=True, **_quiet())
+    assert len(report.built) == 16 and _nquads(out) == before
+    store = open_store(out, read_only=True)
+    try:
+        merged = {
+            " ".join(str(t) for t in row)
+            for row in store.select("SELECT ?s ?p ?o { ?s ?p ?o }").rows
+        }
+        named = {str(q.triple) for q in store.quads()}
+    finally:
+        store.close()
+    assert merged == named
+
+
 def test_dask_cluster_builds_the_same_graph_as_the_process_pool(
     corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -191,3 +191,9 @@ def test_export_on_request_streams_every_named_graph(corpus: Path, tmp_path: Pat
 def test_progress_line_gives_rate_and_time_left() -> None:
     assert rate_line(100, 1000, 10.0) == "100/1,000 documents, 10.0 docs/s, about 1 min 30 s left"
     assert rate_line(5, None, 1.0) == "5 documents, 5.0 docs/s"
+
+
+def test_modules_at_the_edges_are_left_out_of_the_extractor_fingerprint() -> None:
+    package = Path(lexicon.__file__).parent
+    assert all((package / name).is_file() for name in lexicon.NOT_EXTRACTION)
+    assert "rdf.py" not in lexicon.NOT_EXTRACTION and "clean.py" not in lexicon.NOT_EXTRACTION

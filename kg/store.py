@@ -26,7 +26,7 @@ from typing import Any, Protocol
 
 import pyoxigraph as ox
 
-from .iri import BASE
+from .iri import BASE, document_iri, graph_iri
 from .model import KgError
 from .vocab import KG_NS, PREFIXES
 
@@ -127,12 +127,20 @@ def documents(store: GraphStore) -> dict[str, DocRecord]:
     return found
 
 
+_DOCUMENT = """
+SELECT ?hash ?built ?source WHERE {
+  GRAPH %(graph)s { %(doc)s kg:contentHash ?hash ; prov:generatedAtTime ?built ; kg:sourcePath ?source }
+}"""
+
+
 def document(store: GraphStore, doc_id: str) -> DocRecord | None:
-    """The record of one document, looked up by its id (an incremental add reads no others)."""
-    rows = store.select(_DOCUMENTS, {"id": ox.Literal(doc_id)}).rows
-    for g, _, hashed, built, source in rows:
-        if g is not None:
-            return DocRecord(doc_id, value(g), value(hashed), value(built), value(source))
+    """The record of one document, looked up by its graph and node (an incremental add reads no
+    others: one index look-up, where a search by identifier scans every document)."""
+    graph = ox.NamedNode(graph_iri(doc_id))
+    node = ox.NamedNode(document_iri(doc_id))
+    rows = store.select(_DOCUMENT % {"graph": graph, "doc": node}).rows
+    for hashed, built, source in rows:
+        return DocRecord(doc_id, graph.value, value(hashed), value(built), value(source))
     return None
 
 

@@ -42,7 +42,8 @@ $(STAMP_BENCH): pyproject.toml $(STAMP_DEV)
 	$(BIN)/pip install --quiet -e ".[dev,bench]"
 	touch $@
 
-# Issue #8's figures in one run (about 15 minutes on 2 cores), written to docs/BENCHMARKS.md.
+# Issue #8's figures in one run, written to docs/BENCHMARKS.md: 15-30 minutes on 2 cores (the
+# 10,000-article build dominates; a named query is stopped after 60 s).
 bench: $(STAMP_BENCH)
 	$(BIN)/kg bench data/raw --repeat 5 --scale --sizes 1000,10000 --output docs/BENCHMARKS.md
 

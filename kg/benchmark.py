@@ -317,8 +317,8 @@ def _quads(out: Path) -> int:
         store.close()
 
 
-QUERY_BUDGET_MS = 30_000  # fewer runs of a query that takes longer in all
-QUERY_TIMEOUT_S = 150  # a query still running then is stopped and reported as such
+QUERY_BUDGET_MS = 20_000  # fewer runs of a query that takes longer in all
+QUERY_TIMEOUT_S = 60  # a query still running then is stopped and reported as such
 
 
 def _timed_query(out: Path, text: str, bound: Bindings, runs: int) -> tuple[float, int, int]:

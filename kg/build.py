@@ -405,6 +405,7 @@ class _Run:
         self.built_at = build_time()
         self.affected = _Affected()
         self.dropped: set[str] = set()  # doc_ids whose extraction records are gone
+        self.graphs_dropped = 0
         self.total_docs = 0
         self.view_wanted = False
 
@@ -463,6 +464,7 @@ class _Run:
         # Quads waiting in the loader are other documents' or these documents' new ones: dropping
         # first and loading them after keeps the default graph the merge of the named graphs.
         self.store.drop_graphs(r.graph for r in records)
+        self.graphs_dropped += len(records)
 
     def _remove_missing(self) -> None:
         if not self.options.prune:
@@ -477,7 +479,7 @@ class _Run:
         """Ontology, derived statements, compaction, then the files beside the store."""
         report, store = self.report, self.store
         report.quads_loaded = self.loader.loaded
-        changed = bool(report.built or report.removed or self.dropped)
+        changed = bool(report.built or self.graphs_dropped)
         load_ontology(store)
         if changed:
             if self.affected.everyone:

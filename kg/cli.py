@@ -158,8 +158,8 @@ ViewOption = Annotated[
     bool | None,
     typer.Option(
         "--view/--no-view",
-        help="Write graph.html (default: the whole graph up to 1,000 documents; above, the "
-        "latest 100 documents after large builds).",
+        help="Write graph.html (default: the whole graph up to 100 documents; above, the "
+        "latest 25 documents, after builds of 100 or more).",
         show_default=False,
     ),
 ]
@@ -167,7 +167,7 @@ ExportOption = Annotated[
     bool | None,
     typer.Option(
         "--export/--no-export",
-        help="Write graph.trig and graph.ttl (default: up to 1,000 documents).",
+        help="Write graph.trig and graph.ttl (default: up to 100 documents).",
         show_default=False,
     ),
 ]

@@ -74,8 +74,9 @@ def extract(paths: Iterable[str | Path]) -> Iterator[DocExtraction | Skipped]:
 
 
 def build(paths: Iterable[str | Path], out: str | Path, **options: Any) -> _build.BuildReport:
-    """Build or bring up to date the graph of `paths` in `out` (options: store_url, workers, dask,
-    rebuild); skipped inputs are listed in the report instead of printed."""
+    """Build or bring up to date the graph of `paths` in `out` (options: store_url, jobs, engine,
+    scheduler, rebuild, prune, export, view, progress); skipped inputs are listed in the report
+    instead of printed."""
     return _build.build(paths, out, log=lambda _message: None, **options)
 
 

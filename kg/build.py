@@ -1,9 +1,11 @@
-"""Build: articles in, a queryable graph out, incrementally.
+"""Build: articles in, a queryable graph out, incrementally and in bounded memory.
 
-Only documents whose content changed are extracted again; the extraction is a map over batches of
-documents (a local process pool by default, Dask when asked), each batch returning one N-Quads
-string that the driver bulk-loads into the store. A document no longer among the inputs has its
-named graph dropped.
+The build streams: documents are read one at a time, those whose content changed are grouped in
+small batches, each batch is extracted by a worker (a local process pool by default, Dask when
+asked) and comes back as one N-Quads string that the driver bulk-loads into the store, a few
+batches at a time. At most `2 × jobs` batches are in flight, so memory does not grow with the
+corpus. A document no longer among the inputs has its named graph dropped (unless `prune=False`,
+as `kg add` does).
 """
 
 from __future__ import annotations
@@ -13,30 +15,44 @@ import importlib.util
 import json
 import multiprocessing
 import os
+import re
+import shutil
 import sys
-from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from itertools import chain, islice
 from pathlib import Path
+from typing import Any, Protocol
 
 import pyoxigraph as ox
 
 from . import iri, rdf
-from .ingest import Skipped, read_documents
+from .ingest import Skipped, count_documents, read_documents
 from .model import DocExtraction, Document, KgError
-from .pages import derived_pages
-from .store import DocRecord, GraphStore, documents, export, open_store, value
+from .pages import added_pages, derived_pages
+from .progress import BuildProgress
+from .store import DocRecord, GraphStore, document, documents, export, open_store, value
 from .vocab import KG, ontology_path
 
 Extractor = Callable[[Document], DocExtraction]
-BatchResult = tuple[str, list[str], list[Skipped]]
 
 GRAPH_TRIG = "graph.trig"
 GRAPH_TTL = "graph.ttl"
 EXTRACTIONS = "extractions.jsonl"
 MANIFEST = "manifest.json"
+
+BATCH_DOCS = 8  # documents per task: small, so a slow article does not hold the others back
+IN_FLIGHT = 2  # batches per job submitted ahead of the one being loaded
+LOAD_QUADS = 200_000  # quads gathered before one bulk load (about 40 MB of N-Quads)
+SMALL_BUILD = 8  # fewer changed documents are extracted in this process (no pool to start)
+WHOLE_GRAPH_DOCS = 100  # up to this many documents the build exports the graph and draws it whole
+VIEW_DOCS = 25  # above it, the view shows the graphs of the latest VIEW_DOCS documents
+INCREMENTAL_DOCS = 500  # up to this many changed documents, derive only for the people they name
+OPTIMIZE_QUADS = 500_000  # compact the store after loading at least this many quads
 
 
 @dataclass
@@ -49,9 +65,11 @@ class BuildReport:
     removed: list[str] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     entities: Counter[str] = field(default_factory=Counter)
-    relations: int = 0
-    triples: int = 0
+    relations: int | None = None  # None: not counted (a small update of a large graph)
+    triples: int | None = None
+    quads_loaded: int = 0
     view: Path | None = None
+    exported: bool = False
 
     def summary(self) -> str:
         types = ", ".join(f"{k} {v}" for k, v in sorted(self.entities.items())) or "none"
@@ -60,10 +78,14 @@ class BuildReport:
                 f"documents: {len(self.built)} built, {len(self.unchanged)} unchanged, "
                 f"{len(self.removed)} removed, {len(self.skipped)} skipped",
                 f"entities: {types}",
-                f"relations: {self.relations}",
-                f"triples: {self.triples}",
+                f"relations: {_figure(self.relations)}",
+                f"triples: {_figure(self.triples)}",
             ]
         )
+
+
+def _figure(count: int | None) -> str:
+    return "not counted (small update of a large graph)" if count is None else str(count)
 
 
 def default_extractor(doc: Document) -> DocExtraction:
@@ -90,22 +112,35 @@ def build_time() -> str:
 # ---------------------------------------------------------------- the map
 
 
-def extract_batch(docs: Sequence[Document], built_at: str, extractor: Extractor) -> BatchResult:
-    """One batch: its quads as one N-Quads string, each document's extraction as JSON, and the
-    documents the extractor failed on (reported as skipped; the batch goes on)."""
+@dataclass
+class Batch:
+    """What one task returns: its quads as one N-Quads string (Dask and process pools move one
+    string cheaply, not a list of objects), each document's extraction record as a JSON line,
+    the people whose ranks or posts it states, and the documents the extractor failed on."""
+
+    nquads: str
+    quads: int
+    records: list[str]
+    holders: list[str]
+    failed: list[Skipped]
+
+
+def extract_batch(docs: Sequence[Document], built_at: str, extractor: Extractor) -> Batch:
+    """One task: extract each document (one bad document does not stop the batch)."""
     quads: list[rdf.Quad] = []
-    lines: list[str] = []
+    records: list[str] = []
     failed: list[Skipped] = []
     for doc in docs:
         try:
             ex = extractor(doc)
-            doc_quads = rdf.extraction_quads(ex, built_at)
+            doc_quads = rdf.extraction_quads(ex, built_at, ordered=False)
         except Exception as err:  # one bad document must not stop the build
             failed.append(Skipped(doc.source, f"extraction failed ({type(err).__name__}: {err})"))
             continue
         quads.extend(doc_quads)
-        lines.append(json.dumps(_json_record(ex), ensure_ascii=False))
-    return rdf.to_nquads(quads), lines, failed
+        records.append(json.dumps(_json_record(ex), ensure_ascii=False))
+    holders = sorted({str(o) for _, p, o, _ in quads if p == KG.holder})
+    return Batch(rdf.to_nquads(quads), len(quads), records, holders, failed)
 
 
 def _json_record(ex: DocExtraction) -> dict[str, object]:
@@ -115,61 +150,505 @@ def _json_record(ex: DocExtraction) -> dict[str, object]:
     return record
 
 
-def batches(docs: Sequence[Document], workers: int) -> list[list[Document]]:
-    """About four batches per worker, so a slow document does not hold the others back."""
-    if not docs:
-        return []
-    size = max(1, -(-len(docs) // (workers * 4)))
-    return [list(docs[i : i + size]) for i in range(0, len(docs), size)]
+def batches(docs: Iterable[Document], size: int = BATCH_DOCS) -> Iterator[list[Document]]:
+    """Consecutive groups of `size` documents, read lazily."""
+    it = iter(docs)
+    while part := list(islice(it, size)):
+        yield part
 
 
-SMALL_BUILD = 8
+def default_jobs() -> int:
+    """One process per core."""
+    return os.cpu_count() or 1
 
 
-def default_workers(documents: int) -> int:
-    """One process per core, up to 8; a handful of documents is faster in this process
-    (each worker would load the NLP pipeline first)."""
-    return min(os.cpu_count() or 1, 8) if documents >= SMALL_BUILD else 1
+class TaskResult(Protocol):
+    def result(self) -> Batch: ...
 
 
-def run_map(
-    parts: list[list[Document]],
-    built_at: str,
-    extractor: Extractor,
-    workers: int,
-    dask: str | None = None,
-) -> list[BatchResult]:
-    if dask:
-        return _run_dask(parts, built_at, extractor, dask, workers)
-    if workers <= 1 or len(parts) <= 1:
-        return [extract_batch(part, built_at, extractor) for part in parts]
+Submit = Callable[[list[Document]], TaskResult]
+
+
+def _done(batch: Batch) -> Future[Batch]:
+    future: Future[Batch] = Future()
+    future.set_result(batch)
+    return future
+
+
+@contextmanager
+def in_process(built_at: str, extractor: Extractor) -> Iterator[Submit]:
+    yield lambda docs: _done(extract_batch(docs, built_at, extractor))
+
+
+@contextmanager
+def process_pool(built_at: str, extractor: Extractor, jobs: int) -> Iterator[Submit]:
+    """A local pool; forkserver, so workers do not inherit the driver's store handle."""
     context = multiprocessing.get_context("forkserver")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures = [pool.submit(extract_batch, part, built_at, extractor) for part in parts]
-        return [f.result() for f in futures]
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        yield lambda docs: pool.submit(extract_batch, docs, built_at, extractor)
 
 
-def _run_dask(
-    parts: list[list[Document]], built_at: str, extractor: Extractor, address: str, workers: int
-) -> list[BatchResult]:
-    """The same map on Dask distributed: `local` starts a LocalCluster, else a scheduler address."""
+@contextmanager
+def dask_cluster(
+    built_at: str, extractor: Extractor, jobs: int, scheduler: str | None
+) -> Iterator[Submit]:
+    """The same map on Dask: a scheduler at `scheduler`, else a local cluster on 127.0.0.1."""
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError:
-        raise KgError('--dask needs the Dask extra: pip install "kg[dask]"') from None
-    if address == "local":
-        with (
-            LocalCluster(n_workers=workers, threads_per_worker=1, processes=True) as cluster,
-            Client(cluster) as client,
-        ):
-            futures = client.map(extract_batch, parts, built_at=built_at, extractor=extractor)
-            return list(client.gather(futures))
-    with Client(address) as client:
-        futures = client.map(extract_batch, parts, built_at=built_at, extractor=extractor)
-        return list(client.gather(futures))
+        raise KgError('--engine dask needs the Dask extra: pip install "kg[dask]"') from None
+
+    def submitter(client: Any) -> Submit:
+        return lambda docs: client.submit(extract_batch, docs, built_at, extractor, pure=False)
+
+    if scheduler:
+        with Client(scheduler) as client:
+            yield submitter(client)
+        return
+    with (
+        LocalCluster(
+            n_workers=jobs,
+            threads_per_worker=1,
+            processes=True,
+            host="127.0.0.1",
+            dashboard_address=None,
+        ) as cluster,
+        Client(cluster) as client,
+    ):
+        yield submitter(client)
+
+
+def open_engine(
+    engine: str, jobs: int, scheduler: str | None, built_at: str, extractor: Extractor
+) -> AbstractContextManager[Submit]:
+    if engine == "dask":
+        return dask_cluster(built_at, extractor, jobs, scheduler)
+    if engine != "local":
+        raise KgError(f"unknown engine {engine!r}: use local or dask")
+    if scheduler:
+        raise KgError("--scheduler needs --engine dask")
+    if jobs <= 1:
+        return in_process(built_at, extractor)
+    return process_pool(built_at, extractor, jobs)
+
+
+def run_map(
+    parts: Iterable[list[Document]],
+    submit: Submit,
+    jobs: int,
+    take: Callable[[list[Document], Batch], None],
+) -> None:
+    """Submit batches with at most `IN_FLIGHT × jobs` waiting, and hand each result to `take` in
+    submission order (so the outputs do not depend on which worker was faster)."""
+    pending: deque[tuple[list[Document], TaskResult]] = deque()
+    for part in parts:
+        pending.append((part, submit(part)))
+        if len(pending) >= IN_FLIGHT * max(jobs, 1):
+            docs, task = pending.popleft()
+            take(docs, task.result())
+    while pending:
+        docs, task = pending.popleft()
+        take(docs, task.result())
+
+
+# ---------------------------------------------------------------- reading and planning
+
+
+@dataclass
+class _Inputs:
+    """The documents read so far and the decisions taken on them."""
+
+    store: GraphStore
+    listed: dict[str, str]  # doc_id → content hash, from the last complete build's manifest
+    rebuild: bool
+    everything: bool  # read every record of the store at once (a build that removes documents)
+    known: dict[str, DocRecord | None] = field(default_factory=dict)  # the store's records
+    seen: dict[str, str] = field(default_factory=dict)  # doc_id → source
+    hashes: dict[str, str] = field(default_factory=dict)  # doc_id → content hash, changed ones
+
+    def __post_init__(self) -> None:
+        if self.everything:
+            self.known.update(documents(self.store))
+
+    def record(self, doc_id: str) -> DocRecord | None:
+        """The store's record of a document (one look-up each when not read at once)."""
+        if not self.everything and doc_id not in self.known:
+            self.known[doc_id] = document(self.store, doc_id)
+        return self.known.get(doc_id)
+
+    def unchanged(self, doc: Document, hashed: str) -> bool:
+        if self.rebuild or self.listed.get(doc.doc_id) != hashed:
+            return False
+        record = self.record(doc.doc_id)
+        return record is not None and record.content_hash == hashed
+
+
+def _changed_documents(
+    paths: Iterable[str | Path], inputs: _Inputs, report: BuildReport, progress: BuildProgress
+) -> Iterator[Document]:
+    """The documents to extract, in input order; the rest are counted as they are read."""
+    for item in read_documents(paths):
+        if isinstance(item, Skipped):
+            report.skipped.append(item)
+            progress.say(str(item))
+            continue
+        if item.doc_id in inputs.seen:
+            first = inputs.seen[item.doc_id]
+            skipped = Skipped(item.source, f"same document id as {first}; rename one")
+            report.skipped.append(skipped)
+            progress.say(str(skipped))
+            continue
+        inputs.seen[item.doc_id] = item.source
+        hashed = rdf.content_hash(item)
+        if inputs.unchanged(item, hashed):
+            report.unchanged.append(item.doc_id)
+            progress.advance()
+            continue
+        inputs.hashes[item.doc_id] = hashed
+        yield item
+
+
+def _read_manifest(out: Path) -> dict[str, dict[str, str]]:
+    """The manifest of the last build that finished: doc_id → source, graph, hash, time."""
+    try:
+        data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
 
 
 # ---------------------------------------------------------------- the build
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """How to build: where extraction runs and which outputs are written."""
+
+    jobs: int | None = None
+    engine: str = "local"
+    scheduler: str | None = None
+    rebuild: bool = False
+    prune: bool = True
+    export: bool | None = None  # None: graph.trig and graph.ttl for graphs of ≤ WHOLE_GRAPH_DOCS
+    view: bool | None = None  # None: the whole graph when small, else after large builds only
+    progress: bool | None = None  # None: a bar on a terminal, log lines on long builds
+
+
+def build(
+    paths: Iterable[str | Path],
+    out: str | Path,
+    store_url: str | None = None,
+    workers: int | None = None,
+    *,
+    jobs: int | None = None,
+    engine: str | None = None,
+    scheduler: str | None = None,
+    dask: str | None = None,
+    extractor: Extractor | None = None,
+    rebuild: bool = False,
+    prune: bool = True,
+    export: bool | None = None,
+    view: bool | None = None,
+    progress: bool | None = None,
+    log: Callable[[str], None] | None = None,
+) -> BuildReport:
+    """Build (or bring up to date) the graph of `paths` in `out`, or in the store at `store_url`.
+
+    `workers` is the older name of `jobs`; `dask="local"|ADDRESS` the older `engine="dask"`
+    (with `scheduler=ADDRESS`).
+    """
+    if dask is not None:
+        engine = engine or "dask"
+        scheduler = scheduler or (None if dask == "local" else dask)
+    options = BuildOptions(
+        jobs=jobs or workers,
+        engine=engine or ("dask" if scheduler else "local"),
+        scheduler=scheduler,
+        rebuild=rebuild,
+        prune=prune,
+        export=export,
+        view=view,
+        progress=progress,
+    )
+    out_dir = Path(out)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    say = log or (lambda message: print(message, file=sys.stderr))
+    store = open_store(store_url or out_dir)
+    try:
+        run = _Run(store, out_dir, options, extractor, say)
+        report = run.execute(paths)
+    finally:
+        store.close()
+    if run.view_wanted:
+        report.view = _write_view(out_dir, store_url, run.total_docs, say)
+    return report
+
+
+class _Run:
+    """One build: the stream from inputs to store, and the outputs written after it."""
+
+    def __init__(
+        self,
+        store: GraphStore,
+        out: Path,
+        options: BuildOptions,
+        extractor: Extractor | None,
+        say: Callable[[str], None],
+    ) -> None:
+        self.store, self.out, self.options, self.say = store, out, options, say
+        self.extractor = extractor
+        self.report = BuildReport(out=out)
+        self.manifest = _read_manifest(out)
+        listed = {k: str(v.get("content_hash", "")) for k, v in self.manifest.items()}
+        self.inputs = _Inputs(store, listed, options.rebuild, everything=options.prune)
+        self.records = _Records(out / EXTRACTIONS)
+        self.loader = _Loader(store)
+        self.built_at = build_time()
+        self.affected = _Affected()
+        self.dropped: set[str] = set()  # doc_ids whose extraction records are gone
+        self.graphs_dropped = 0
+        self.total_docs = 0
+        self.view_wanted = False
+
+    def execute(self, paths: Iterable[str | Path]) -> BuildReport:
+        paths = list(paths)
+        with BuildProgress(count_documents(paths), self.options.progress, self.say) as progress:
+            self.progress = progress
+            changed = _changed_documents(paths, self.inputs, self.report, progress)
+            head = list(islice(changed, SMALL_BUILD))
+            if head and self.extractor is None:
+                _require_extractor()
+            jobs = self.options.jobs or (default_jobs() if len(head) >= SMALL_BUILD else 1)
+            engine = self.options.engine
+            if head:
+                with open_engine(
+                    engine, jobs, self.options.scheduler, self.built_at, self._extractor()
+                ) as submit:
+                    run_map(batches(chain(head, changed)), submit, jobs, self._take)
+            self.loader.flush()
+        if not self.inputs.seen:
+            raise KgError("no readable article among the inputs; nothing was built or removed")
+        self._remove_missing()
+        self._finish()
+        return self.report
+
+    def _extractor(self) -> Extractor:
+        return self.extractor or default_extractor
+
+    def _take(self, docs: list[Document], batch: Batch) -> None:
+        """One batch back: its documents' old graphs out, its quads into the load buffer."""
+        self._drop([r for d in docs if (r := self.inputs.record(d.doc_id)) is not None])
+        self.loader.add(batch.nquads, batch.quads)
+        self.records.add(batch.records)
+        failed = {f.source for f in batch.failed}
+        for item in batch.failed:
+            self.progress.say(str(item))
+        self.report.skipped.extend(batch.failed)
+        self.report.built.extend(d.doc_id for d in docs if d.source not in failed)
+        self.dropped.update(d.doc_id for d in docs if d.doc_id in self.manifest)
+        self._note_affected(batch.holders)
+        self.progress.advance(len(docs))
+
+    def _note_affected(self, people: Iterable[str]) -> None:
+        if len(self.report.built) > INCREMENTAL_DOCS:
+            self.affected.everyone = True  # a large build derives for everyone at the end
+        if not self.affected.everyone:
+            self.affected.people.update(people)
+
+    def _drop(self, records: list[DocRecord]) -> None:
+        if not records:
+            return
+        if not self.affected.everyone:
+            people, tenures = _tenures_in(self.store, [r.graph for r in records])
+            self._note_affected(people)
+            self.affected.stale.update(tenures)
+        # Quads waiting in the loader are other documents' or these documents' new ones: dropping
+        # first and loading them after keeps the default graph the merge of the named graphs.
+        self.store.drop_graphs(r.graph for r in records)
+        self.graphs_dropped += len(records)
+
+    def _remove_missing(self) -> None:
+        if not self.options.prune:
+            return
+        known = sorted(self.inputs.known.items())
+        gone = [r for doc_id, r in known if r is not None and doc_id not in self.inputs.seen]
+        self._drop(gone)
+        self.report.removed = [r.doc_id for r in gone]
+        self.dropped.update(r.doc_id for r in gone)
+
+    def _finish(self) -> None:
+        """Ontology, derived statements, compaction, then the files beside the store."""
+        report, store = self.report, self.store
+        report.quads_loaded = self.loader.loaded
+        changed = bool(report.built or self.graphs_dropped)
+        load_ontology(store)
+        if changed:
+            if self.affected.everyone:
+                derive(store)
+            else:
+                derive(
+                    store,
+                    sorted(self.affected.people),
+                    sorted(self.affected.stale),
+                    [iri.graph_iri(doc_id) for doc_id in self.report.built],
+                )
+        if self.loader.loaded >= OPTIMIZE_QUADS:
+            store.optimize()
+        manifest = self._manifest()
+        self.total_docs = len(manifest)
+        self.records.finish(self.dropped)
+        _write_manifest(self.out / MANIFEST, manifest)
+        whole = self.total_docs <= WHOLE_GRAPH_DOCS
+        export_wanted = self.options.export if self.options.export is not None else whole
+        if export_wanted:
+            export(store, self.out / GRAPH_TRIG, "trig")
+            export(store, self.out / GRAPH_TTL, "turtle")
+            report.exported = True
+        elif self.options.export is None:
+            _remove_stale_exports(self.out, self.say, self.total_docs)
+        large_build = len(report.built) >= WHOLE_GRAPH_DOCS
+        _count_graph(store, report, whole or large_build)
+        self.view_wanted = (
+            self.options.view
+            if self.options.view is not None
+            else (report.exported and whole) or large_build
+        )
+        if not self.view_wanted and self.options.view is None and changed:
+            self.say(
+                f"view not redrawn for {len(report.built)} changed documents (--view draws it)"
+            )
+
+    def _manifest(self) -> dict[str, dict[str, str]]:
+        """The previous manifest, less the documents dropped, plus those built now."""
+        kept = {k: v for k, v in self.manifest.items() if k not in self.dropped}
+        failed = {f.source for f in self.report.skipped}
+        for doc_id in self.report.built:
+            source = self.inputs.seen[doc_id]
+            if source in failed:
+                continue
+            kept[doc_id] = {
+                "source": source,
+                "graph": iri.graph_iri(doc_id),
+                "content_hash": self.inputs.hashes[doc_id],
+                "built_at": self.built_at,
+            }
+        if not self.options.prune:
+            return kept
+        return {k: v for k, v in kept.items() if k in self.inputs.seen}
+
+
+def _write_manifest(path: Path, manifest: dict[str, dict[str, str]]) -> None:
+    """doc_id → source, graph, content hash, build time; written last, so it lists only what a
+    finished build put in the store (a build cut short re-extracts what it had loaded)."""
+    temporary = path.with_suffix(".json.tmp")
+    with temporary.open("w", encoding="utf-8") as handle:
+        handle.write("{")
+        for i, doc_id in enumerate(sorted(manifest)):
+            entry = json.dumps(manifest[doc_id], ensure_ascii=False)
+            handle.write(f"{',' if i else ''}\n {json.dumps(doc_id, ensure_ascii=False)}: {entry}")
+        handle.write("\n}\n")
+    os.replace(temporary, path)
+
+
+def _remove_stale_exports(out: Path, say: Callable[[str], None], docs: int) -> None:
+    stale = [out / name for name in (GRAPH_TRIG, GRAPH_TTL) if (out / name).exists()]
+    for path in stale:
+        path.unlink()
+    say(
+        f"graph.trig and graph.ttl not written: {docs:,} documents is over "
+        f"{WHOLE_GRAPH_DOCS:,}; query the store, or write them with --export or `kg export`"
+    )
+
+
+@dataclass
+class _Affected:
+    """Whose derived statements a build must redo: the people whose tenures it added or dropped,
+    and the dropped tenures themselves; everyone after a large build."""
+
+    people: set[str] = field(default_factory=set)
+    stale: set[str] = field(default_factory=set)
+    everyone: bool = False
+
+
+_HOLDERS = "SELECT ?tenure ?person WHERE { GRAPH %s { ?tenure kg:holder ?person } }"
+
+
+def _tenures_in(store: GraphStore, graphs: list[str]) -> tuple[set[str], set[str]]:
+    """(people, tenures): the ranks and posts these document graphs state, and whose."""
+    people: set[str] = set()
+    tenures: set[str] = set()
+    for graph in graphs:
+        for tenure, person in store.select(_HOLDERS % ox.NamedNode(graph)).rows:
+            tenures.add(value(tenure))
+            people.add(value(person))
+    return people, tenures
+
+
+class _Loader:
+    """Gathers N-Quads from batches and bulk-loads them in chunks of about LOAD_QUADS quads."""
+
+    def __init__(self, store: GraphStore) -> None:
+        self.store = store
+        self.parts: list[str] = []
+        self.waiting = 0
+        self.loaded = 0
+
+    def add(self, nquads: str, quads: int) -> None:
+        if nquads:
+            self.parts.append(nquads)
+            self.waiting += quads
+        if self.waiting >= LOAD_QUADS:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.parts:
+            self.store.load_nquads("".join(self.parts))
+        self.loaded += self.waiting
+        self.parts, self.waiting = [], 0
+
+
+_DOC_ID = re.compile(r'^\{"doc_id": "([^"\\]*)"')
+
+
+class _Records:
+    """extractions.jsonl, written as batches arrive: new records go to a side file, which is
+    appended to the previous file, or merged with what is kept of it, when the build ends."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.fresh_path = path.with_suffix(".jsonl.new")
+        self.fresh = self.fresh_path.open("w", encoding="utf-8")
+        self.count = 0
+
+    def add(self, lines: list[str]) -> None:
+        for line in lines:
+            self.fresh.write(line + "\n")
+        self.count += len(lines)
+
+    def finish(self, dropped: set[str]) -> None:
+        self.fresh.close()
+        if not self.path.is_file():
+            os.replace(self.fresh_path, self.path)
+            return
+        if not dropped:
+            with self.path.open("ab") as target, self.fresh_path.open("rb") as source:
+                shutil.copyfileobj(source, target)
+            self.fresh_path.unlink()
+            return
+        merged = self.path.with_suffix(".jsonl.tmp")
+        with merged.open("w", encoding="utf-8") as target:
+            with self.path.open(encoding="utf-8") as old:
+                for line in old:
+                    match = _DOC_ID.match(line)
+                    if match is None or match[1] not in dropped:
+                        target.write(line)
+            with self.fresh_path.open(encoding="utf-8") as fresh:
+                shutil.copyfileobj(fresh, target)
+        os.replace(merged, self.path)
+        self.fresh_path.unlink()
+
+
+# ---------------------------------------------------------------- figures
 
 
 _ENTITY_COUNTS = """
@@ -179,171 +658,80 @@ SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?a a kg:Asserti
   rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o } }"""
 
 
-@dataclass
-class _Plan:
-    changed: list[Document]
-    unchanged: list[Document]
-    removed: list[DocRecord]
-    replaced: list[DocRecord]
-
-
-def _read_inputs(paths: Iterable[str | Path], report: BuildReport) -> list[Document]:
-    docs: dict[str, Document] = {}
-    for item in read_documents(paths):
-        if isinstance(item, Skipped):
-            report.skipped.append(item)
-        elif item.doc_id in docs:
-            first = docs[item.doc_id].source
-            report.skipped.append(Skipped(item.source, f"same document id as {first}; rename one"))
-        else:
-            docs[item.doc_id] = item
-    return list(docs.values())
-
-
-def _plan(
-    docs: list[Document], known: dict[str, DocRecord], cached: dict[str, str], rebuild: bool
-) -> _Plan:
-    plan = _Plan([], [], [], [])
-    for doc in docs:
-        record = known.get(doc.doc_id)
-        same = record is not None and record.content_hash == rdf.content_hash(doc)
-        if same and not rebuild and doc.doc_id in cached:
-            plan.unchanged.append(doc)
-            continue
-        plan.changed.append(doc)
-        if record is not None:
-            plan.replaced.append(record)
-    current = {d.doc_id for d in docs}
-    plan.removed = [r for doc_id, r in sorted(known.items()) if doc_id not in current]
-    return plan
-
-
-def _read_cached(out: Path) -> dict[str, str]:
-    """doc_id → extraction JSON line of the previous build."""
-    path = out / EXTRACTIONS
-    if not path.is_file():
-        return {}
-    cached: dict[str, str] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        try:
-            cached[json.loads(line)["doc_id"]] = line
-        except (json.JSONDecodeError, KeyError, TypeError):
-            continue
-    return cached
-
-
-def build(
-    paths: Iterable[str | Path],
-    out: str | Path,
-    store_url: str | None = None,
-    workers: int | None = None,
-    *,
-    dask: str | None = None,
-    extractor: Extractor | None = None,
-    rebuild: bool = False,
-    log: Callable[[str], None] | None = None,
-) -> BuildReport:
-    """Build (or bring up to date) the graph of `paths` in `out`, or in the store at `store_url`."""
-    out_dir = Path(out)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    say = log or (lambda message: print(message, file=sys.stderr))
-    report = BuildReport(out=out_dir)
-    docs = _read_inputs(paths, report)
-    for skipped in report.skipped:
-        say(str(skipped))
-    if not docs:
-        raise KgError("no readable article among the inputs; nothing was built or removed")
-    cached = _read_cached(out_dir)
-    store = open_store(store_url or out_dir)
-    try:
-        plan = _plan(docs, documents(store), cached, rebuild)
-        if extractor is None and plan.changed:
-            _require_extractor()
-        lines, failed = _extract_and_load(
-            store, plan, extractor or default_extractor, workers, dask
-        )
-        load_ontology(store)
-        derive(store)
-        store.optimize()
-        for item in failed:
-            say(str(item))
-        report.skipped.extend(failed)
-        failed_sources = {f.source for f in failed}
-        report.built = [d.doc_id for d in plan.changed if d.source not in failed_sources]
-        report.unchanged = [d.doc_id for d in plan.unchanged]
-        report.removed = [r.doc_id for r in plan.removed]
-        records = [*(cached[d.doc_id] for d in plan.unchanged), *lines]
-        _write_outputs(store, out_dir, records, report)
-    finally:
-        store.close()
-    report.view = _write_view(out_dir, say)
-    return report
-
-
-def _extract_and_load(
-    store: GraphStore, plan: _Plan, extractor: Extractor, workers: int | None, dask: str | None
-) -> tuple[list[str], list[Skipped]]:
-    built_at = build_time()
-    n = workers or default_workers(len(plan.changed))
-    results = run_map(batches(plan.changed, n), built_at, extractor, n, dask)
-    store.drop_graphs(r.graph for r in [*plan.replaced, *plan.removed])
-    store.load_nquads("".join(nquads for nquads, _, _ in results))
-    lines = [line for _, batch_lines, _ in results for line in batch_lines]
-    return lines, [item for _, _, failed in results for item in failed]
+def _count_graph(store: GraphStore, report: BuildReport, full: bool) -> None:
+    """The report's figures: entities always; relations and statements only when `full` (they
+    scan the whole graph, seconds on large ones: not worth it after adding a few articles)."""
+    for row in store.select(_ENTITY_COUNTS).rows:
+        report.entities[value(row[0])] = int(value(row[1]))
+    if full:
+        report.triples = store.triples()
+        report.relations = int(value(store.select(_RELATION_COUNT).rows[0][0]) or 0)
 
 
 ONTOLOGY_GRAPH = iri.BASE + "graph/ontology"
 
 
 def load_ontology(store: GraphStore) -> None:
-    """Put ontology/kg.ttl in the graph `kgr:graph/ontology`, replacing the previous copy."""
+    """Put ontology/kg.ttl in the graph `kgr:graph/ontology`, replacing the previous copy (left
+    alone when it is the same)."""
     graph = ox.NamedNode(ONTOLOGY_GRAPH)
     triples = ox.parse(path=str(ontology_path()), format=ox.RdfFormat.TURTLE)
-    nquads = "".join(f"{ox.Quad(t.subject, t.predicate, t.object, graph)} .\n" for t in triples)
+    lines = {f"{ox.Quad(t.subject, t.predicate, t.object, graph)} .\n" for t in triples}
+    if lines == {f"{q} .\n" for q in store.quads_in(ONTOLOGY_GRAPH)}:
+        return
+    nquads = "".join(sorted(lines))
     store.drop_graphs([ONTOLOGY_GRAPH])
     store.load_nquads(nquads)
 
 
-def _write_outputs(store: GraphStore, out: Path, records: list[str], report: BuildReport) -> None:
-    """graph.trig, graph.ttl, extractions.jsonl and manifest.json, and the report's figures."""
-    records.sort(key=lambda line: json.loads(line)["doc_id"])
-    text = "".join(line + "\n" for line in records)
-    (out / EXTRACTIONS).write_text(text, encoding="utf-8")
-    export(store, out / GRAPH_TRIG, "trig")
-    export(store, out / GRAPH_TTL, "turtle")
-    report.triples = store.triples()
-    for row in store.select(_ENTITY_COUNTS).rows:
-        report.entities[value(row[0])] = int(value(row[1]))
-    report.relations = int(value(store.select(_RELATION_COUNT).rows[0][0]) or 0)
-    manifest = {
-        r.doc_id: {
-            "source": r.source,
-            "graph": r.graph,
-            "content_hash": r.content_hash,
-            "built_at": r.built_at,
-        }
-        for r in sorted(documents(store).values(), key=lambda r: r.doc_id)
-    }
-    (out / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", "utf-8")
-
-
-def _write_view(out: Path, say: Callable[[str], None]) -> Path | None:
-    """The HTML view, when the view writer (kg.render.write_view) is installed."""
+def _write_view(
+    out: Path, store_url: str | None, docs: int, say: Callable[[str], None]
+) -> Path | None:
+    """The HTML view (kg.render): the whole graph when it is small, else the graph of the latest
+    VIEW_DOCS documents read from the store. A failing view does not fail the build."""
     try:
         render = importlib.import_module("kg.render")
     except ModuleNotFoundError as err:
         if err.name != "kg.render":
             raise
         return None
-    writer = getattr(render, "write_view", None)
-    if writer is None:
-        return None
     try:
-        result = writer(out)
+        if docs <= WHOLE_GRAPH_DOCS and (out / GRAPH_TRIG).is_file():
+            result = render.write_view(out)
+        else:
+            result = _latest_view(render, out, store_url, docs)
+            say(
+                f"view: the graph of the latest {min(VIEW_DOCS, docs):,} of {docs:,} documents "
+                "(too large to draw whole); query the store for the rest"
+            )
     except Exception as err:  # the graph is built; a failing view must not undo that
         say(f"view not written: {type(err).__name__}: {err}")
         return None
     return Path(result) if result is not None else None
+
+
+_LATEST = """
+SELECT ?g WHERE { GRAPH ?g { ?d a kg:Document . OPTIONAL { ?d schema:datePublished ?on } } }
+ORDER BY DESC(?on) ?g LIMIT %d"""
+
+
+def _latest_view(render: Any, out: Path, store_url: str | None, docs: int) -> Path:
+    from rdflib import Dataset
+
+    from . import analyze
+
+    store = open_store(store_url or out, read_only=store_url is None)
+    try:
+        graphs = [value(row[0]) for row in store.select(_LATEST % VIEW_DOCS).rows]
+        graphs.append(ONTOLOGY_GRAPH)
+        lines = [f"{q} .\n" for g in graphs for q in store.quads_in(g)]
+    finally:
+        store.close()
+    dataset = Dataset()
+    dataset.parse(data="".join(lines), format="nquads")
+    title = f"Đồ thị tri thức — {out.name} ({min(VIEW_DOCS, docs):,} bài mới nhất / {docs:,})"
+    path: Path = render.render(analyze.to_networkx(dataset), out / render.VIEW_FILE, title=title)
+    return path
 
 
 # ---------------------------------------------------------------- derived statements
@@ -354,6 +742,23 @@ SELECT ?tenure ?person ?kind ?on WHERE {
   ?tenure kg:holder ?person ; a ?kind ; kg:statedOn ?on .
   FILTER(DATATYPE(?on) = xsd:date)
 }"""
+_TENURES_OF = """
+SELECT ?tenure ?person ?kind ?on WHERE {
+  VALUES ?person { %s }
+  ?tenure kg:holder ?person ; a ?kind ; kg:statedOn ?on .
+  FILTER(DATATYPE(?on) = xsd:date)
+}"""
+_CLEAR_PEOPLE = """
+DELETE { GRAPH <%(g)s> { ?tenure kg:supersededOn ?on } ?tenure kg:supersededOn ?on }
+WHERE { VALUES ?person { %(terms)s } ?tenure kg:holder ?person .
+  GRAPH <%(g)s> { ?tenure kg:supersededOn ?on } }"""
+_CLEAR_TENURES = """
+DELETE { GRAPH <%(g)s> { ?tenure kg:supersededOn ?on } ?tenure kg:supersededOn ?on }
+WHERE { VALUES ?tenure { %(terms)s } GRAPH <%(g)s> { ?tenure kg:supersededOn ?on } }"""
+_CLEAR_PAGES = """
+DELETE { GRAPH <%(g)s> { ?s ?p ?o } ?s ?p ?o }
+WHERE { VALUES ?p { kg:lists kg:firstKey kg:pageCount } GRAPH <%(g)s> { ?s ?p ?o } }"""
+TERMS_PER_QUERY = 200
 
 
 def superseded(rows: list[tuple[str, str, str, str]]) -> dict[str, str]:
@@ -370,17 +775,59 @@ def superseded(rows: list[tuple[str, str, str, str]]) -> dict[str, str]:
     return found
 
 
-def derive(store: GraphStore) -> None:
+def derive(
+    store: GraphStore,
+    people: Sequence[str] | None = None,
+    stale: Sequence[str] = (),
+    graphs: Sequence[str] = (),
+) -> None:
     """Rewrite `kgr:graph/derived`: each tenure's `kg:supersededOn`, so "rank at a date" is a
-    filter rather than a negation over every document (Oxigraph evaluates those slowly)."""
-    rows = [tuple(value(t) for t in row) for row in store.select(_TENURES).rows]
-    found = superseded([(r[0], r[1], r[2], r[3]) for r in rows])
+    filter rather than a negation over every document (Oxigraph evaluates those slowly).
+
+    With `people`, only their tenures are derived again (an incremental build): a tenure is
+    superseded only by later tenures of the same person, so nobody else's can change; `stale`
+    names tenures the build dropped, whose statements go too; the items the document `graphs` it
+    built name join the listing pages (`kg.pages.added_pages`) instead of every listing being
+    sorted again.
+    """
+    if people is None:
+        rows = [_row(row) for row in store.select(_TENURES).rows]
+        pages = "".join(derived_pages(store, DERIVED_GRAPH))
+        store.drop_graphs([DERIVED_GRAPH])
+        store.load_nquads(_derived_nquads(rows) + pages)
+        return
+    for terms in _chunks(stale):
+        store.update(_CLEAR_TENURES % {"g": DERIVED_GRAPH, "terms": terms})
+    for terms in _chunks(people):
+        rows = [_row(row) for row in store.select(_TENURES_OF % terms).rows]
+        store.update(_CLEAR_PEOPLE % {"g": DERIVED_GRAPH, "terms": terms})
+        store.load_nquads(_derived_nquads(rows))
+    added = added_pages(store, DERIVED_GRAPH, graphs)
+    if added is None:  # a listing had no pages yet: lay them all out again
+        store.update(_CLEAR_PAGES % {"g": DERIVED_GRAPH})
+        store.load_nquads("".join(derived_pages(store, DERIVED_GRAPH)))
+    else:
+        store.load_nquads("".join(added))
+
+
+def _chunks(iris: Sequence[str]) -> Iterator[str]:
+    """IRIs as VALUES terms, TERMS_PER_QUERY at a time."""
+    for start in range(0, len(iris), TERMS_PER_QUERY):
+        yield " ".join(str(ox.NamedNode(i)) for i in iris[start : start + TERMS_PER_QUERY])
+
+
+def _row(row: list[Any]) -> tuple[str, str, str, str]:
+    return (value(row[0]), value(row[1]), value(row[2]), value(row[3]))
+
+
+def _derived_nquads(rows: list[tuple[str, str, str, str]]) -> str:
+    """`<tenure> kg:supersededOn "date"` for each superseded tenure."""
     graph = f"<{DERIVED_GRAPH}>"
     predicate = f"<{KG.supersededOn}>"
     date_type = "<http://www.w3.org/2001/XMLSchema#date>"
-    lines = sorted(
-        f'<{tenure}> {predicate} "{on}"^^{date_type} {graph} .\n' for tenure, on in found.items()
+    return "".join(
+        sorted(
+            f'<{tenure}> {predicate} "{on}"^^{date_type} {graph} .\n'
+            for tenure, on in superseded(rows).items()
+        )
     )
-    lines += derived_pages(store, DERIVED_GRAPH)
-    store.drop_graphs([DERIVED_GRAPH])
-    store.load_nquads("".join(lines))

@@ -92,21 +92,96 @@ def eval_command(
 
 @app.command()
 def bench(
-    paths: Annotated[list[Path], typer.Argument(help="Articles to time (e.g. data/raw).")],
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="Articles to time extraction on (e.g. data/raw).")
+    ] = None,
     repeat: Annotated[int, typer.Option(help="Passes over the articles.")] = 20,
+    scale: Annotated[
+        bool,
+        typer.Option(
+            "--scale", help="Also build synthetic corpora: speed-up, builds, add, queries."
+        ),
+    ] = False,
+    sizes: Annotated[str, typer.Option(help="Corpus sizes for --scale.")] = "1000,10000",
+    seed: Annotated[int, typer.Option(help="Seed of the synthetic corpora.")] = 0,
+    output: Annotated[
+        Path | None, typer.Option("--output", help="Also write the figures to this file.")
+    ] = None,
 ) -> None:
-    """Extraction speed against spaCy's Vietnamese tokenisation alone on the same text."""
-    from .benchmark import measure, report
+    """Extraction speed against spaCy's tokenisation and underthesea's ner(); with --scale, the
+    build at scale on synthetic corpora (issue #8's figures)."""
+    from .benchmark import measure, measure_underthesea, report
+    from .benchmark import scale as run_scale
     from .ingest import Skipped, read_documents
 
-    docs = [d for d in read_documents(paths) if not isinstance(d, Skipped)]
-    if not docs:
-        _fail("no readable article under the given paths")
-    base, full = measure(docs, repeat)
-    typer.echo(
-        f"{len(docs)} article(s), {sum(len(d.text) for d in docs):,} characters, {repeat} passes"
-    )
-    typer.echo(report(base, full))
+    lines: list[str] = []
+    if paths:
+        docs = [d for d in read_documents(paths) if not isinstance(d, Skipped)]
+        if not docs:
+            _fail("no readable article under the given paths")
+        base, full = measure(docs, repeat)
+        chars = sum(len(d.text) for d in docs)
+        lines += [
+            f"{len(docs)} article(s), {chars:,} characters, {repeat} passes",
+            report(base, full, measure_underthesea(docs)),
+        ]
+        typer.echo("\n".join(lines))
+    if scale:
+        if lines:
+            lines = ["## Extraction speed on the given articles", "", "```", *lines, "```", ""]
+        counts = [int(n) for n in sizes.split(",") if n.strip()]
+        lines = [*run_scale(counts, seed), "", *lines]
+    if output is not None and lines:
+        output.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        typer.echo(f"written to {output}")
+
+
+StoreOption = Annotated[
+    str | None, typer.Option("--store", help="SPARQL 1.1 server URL instead of <out>/store.")
+]
+OutOption = Annotated[Path, typer.Option("--out", "-o", help="Output folder (store, graph files).")]
+JobsOption = Annotated[
+    int | None,
+    typer.Option("--jobs", "-j", "--workers", help="Extraction processes (default: one per core)."),
+]
+EngineOption = Annotated[
+    str | None,
+    typer.Option(
+        "--engine",
+        help="Where extraction runs: local (process pool) or dask (default with --scheduler).",
+    ),
+]
+SchedulerOption = Annotated[
+    str | None,
+    typer.Option(
+        "--scheduler", help="Dask scheduler address (tcp://host:8786); none: a local cluster."
+    ),
+]
+ViewOption = Annotated[
+    bool | None,
+    typer.Option(
+        "--view/--no-view",
+        help="Write graph.html (default: the whole graph up to 100 documents; above, the "
+        "latest 25 documents, after builds of 100 or more).",
+        show_default=False,
+    ),
+]
+ExportOption = Annotated[
+    bool | None,
+    typer.Option(
+        "--export/--no-export",
+        help="Write graph.trig and graph.ttl (default: up to 100 documents).",
+        show_default=False,
+    ),
+]
+ProgressOption = Annotated[
+    bool | None,
+    typer.Option(
+        "--progress/--no-progress",
+        help="Progress on stderr (default: a bar on a terminal, lines on long builds).",
+        show_default=False,
+    ),
+]
 
 
 @app.command()
@@ -114,20 +189,21 @@ def build(
     paths: Annotated[
         list[Path], typer.Argument(help="Article files or folders (.txt, .html, .jsonl).")
     ],
-    out: Annotated[
-        Path, typer.Option("--out", "-o", help="Output folder (store, graph files).")
-    ] = Path("out"),
-    store: Annotated[
-        str | None, typer.Option("--store", help="SPARQL 1.1 server URL instead of <out>/store.")
-    ] = None,
-    workers: Annotated[int | None, typer.Option("--workers", help="Extraction processes.")] = None,
+    out: OutOption = Path("out"),
+    store: StoreOption = None,
+    jobs: JobsOption = None,
+    engine: EngineOption = None,
+    scheduler: SchedulerOption = None,
     dask: Annotated[
         str | None,
-        typer.Option("--dask", help="Run the extraction on Dask: a scheduler address or 'local'."),
+        typer.Option("--dask", help="Older spelling of --engine dask [--scheduler ADDR]: 'local'."),
     ] = None,
     rebuild: Annotated[
         bool, typer.Option("--rebuild", help="Extract every document again, changed or not.")
     ] = False,
+    view: ViewOption = None,
+    export: ExportOption = None,
+    progress: ProgressOption = None,
 ) -> None:
     """Build or update the graph of PATHS in OUT: store, graph.trig, graph.ttl, extractions.jsonl.
 
@@ -137,12 +213,69 @@ def build(
     """
     from .build import build as run_build
 
-    report = run_build(paths, out, store_url=store, workers=workers, dask=dask, rebuild=rebuild)
+    report = run_build(
+        paths,
+        out,
+        store_url=store,
+        jobs=jobs,
+        engine=engine,
+        scheduler=scheduler,
+        dask=dask,
+        rebuild=rebuild,
+        view=view,
+        export=export,
+        progress=progress,
+    )
+    _print_report(report)
+
+
+@app.command()
+def add(
+    paths: Annotated[list[Path], typer.Argument(help="New or changed articles to add.")],
+    out: OutOption = Path("out"),
+    store: StoreOption = None,
+    jobs: JobsOption = None,
+    view: ViewOption = None,
+    export: ExportOption = None,
+) -> None:
+    """Add (or update) these articles in the graph of OUT, keeping every other document.
+
+    Like `kg build` without removing the documents that are not among PATHS: only the given
+    articles are read. Exit status as for `kg build`.
+    """
+    from .build import build as run_build
+
+    report = run_build(
+        paths, out, store_url=store, jobs=jobs, prune=False, view=view, export=export
+    )
+    _print_report(report)
+
+
+def _print_report(report: Any) -> None:
     typer.echo(report.summary())
     if report.view is not None:
         typer.echo(f"view: {report.view}")
     if report.skipped:
         raise typer.Exit(EXIT_PARTIAL)
+
+
+@app.command()
+def synth(
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write the corpus to.")],
+    articles: Annotated[int, typer.Option("--articles", "-n", help="How many articles.")] = 1000,
+    seed: Annotated[int, typer.Option("--seed", help="Same seed, same corpus.")] = 0,
+    start: Annotated[int, typer.Option("--start", help="Index of the first article.")] = 0,
+    format: Annotated[
+        str, typer.Option("--format", help="jsonl (shards of 1,000) or txt (+ .meta.json).")
+    ] = "jsonl",
+) -> None:
+    """Write a synthetic corpus of Vietnamese news articles (invented people, for benchmarks)."""
+    from .synthetic import write_corpus
+
+    if format not in {"jsonl", "txt"}:
+        _fail(f"unknown format {format!r}: use jsonl or txt")
+    files = write_corpus(out, articles, seed=seed, fmt=format, start=start)
+    typer.echo(f"{articles:,} articles in {len(files):,} file(s) under {out}")
 
 
 GraphOption = Annotated[

@@ -5,11 +5,13 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 BASE = "https://w3id.org/kg-vn/id/"
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 
 
+@lru_cache(maxsize=65536)
 def slug(text: str, limit: int = 48) -> str:
     """ASCII slug of a Vietnamese name: `Đỗ Minh Khang` → `do-minh-khang`."""
     folded = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
@@ -28,6 +30,7 @@ def entity_iri(entity_type: str, key: str) -> str:
     return f"{BASE}{kind}/{stem}-{digest(kind, key)}"
 
 
+@lru_cache(maxsize=4096)
 def document_iri(doc_id: str) -> str:
     return f"{BASE}doc/{slug(doc_id, 80) or 'doc'}-{digest(doc_id, length=8)}"
 

@@ -98,8 +98,9 @@ def _context(ex: DocExtraction, built_at: str) -> _Context:
     )
 
 
-def extraction_quads(ex: DocExtraction, built_at: str) -> list[Quad]:
-    """Every quad of one document, sorted and without duplicates (so output is deterministic)."""
+def extraction_quads(ex: DocExtraction, built_at: str, ordered: bool = True) -> list[Quad]:
+    """Every quad of one document, without duplicates; sorted (so output is deterministic)
+    unless `ordered` is False, for callers that sort the N-Quads text instead (`to_nquads`)."""
     ctx = _context(ex, built_at)
     triples: set[tuple[URIRef, URIRef, Node]] = set()
     triples.update(_document(ctx))
@@ -110,7 +111,8 @@ def extraction_quads(ex: DocExtraction, built_at: str) -> list[Quad]:
     for relation in ex.relations:
         triples.update(_relation(ctx, relation))
     triples.update(_attribute_tenures(ctx))
-    return [(s, p, o, ctx.graph) for s, p, o in sorted(triples, key=_sort_key)]
+    chosen = sorted(triples, key=_sort_key) if ordered else triples
+    return [(s, p, o, ctx.graph) for s, p, o in chosen]
 
 
 def _sort_key(triple: tuple[Node, Node, Node]) -> tuple[str, ...]:

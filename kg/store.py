@@ -26,7 +26,7 @@ from typing import Any, Protocol
 
 import pyoxigraph as ox
 
-from .iri import BASE
+from .iri import BASE, document_iri, graph_iri
 from .model import KgError
 from .vocab import KG_NS, PREFIXES
 
@@ -75,7 +75,19 @@ class GraphStore(Protocol):
 
     def load_nquads(self, nquads: str) -> None: ...
 
+    def update(self, sparql: str) -> None:
+        """A SPARQL 1.1 Update (the default graph is the merged graph, not their union)."""
+        ...
+
     def quads(self) -> Iterator[ox.Quad]: ...
+
+    def graph_names(self) -> list[str]:
+        """The named graphs, sorted."""
+        ...
+
+    def quads_in(self, graph: str) -> list[ox.Quad]:
+        """The quads of one named graph, sorted."""
+        ...
 
     def count(self) -> int:
         """Quads in the store, the default graph's copies included."""
@@ -113,6 +125,23 @@ def documents(store: GraphStore) -> dict[str, DocRecord]:
             source=value(source),
         )
     return found
+
+
+_DOCUMENT = """
+SELECT ?hash ?built ?source WHERE {
+  GRAPH %(graph)s { %(doc)s kg:contentHash ?hash ; prov:generatedAtTime ?built ; kg:sourcePath ?source }
+}"""
+
+
+def document(store: GraphStore, doc_id: str) -> DocRecord | None:
+    """The record of one document, looked up by its graph and node (an incremental add reads no
+    others: one index look-up, where a search by identifier scans every document)."""
+    graph = ox.NamedNode(graph_iri(doc_id))
+    node = ox.NamedNode(document_iri(doc_id))
+    rows = store.select(_DOCUMENT % {"graph": graph, "doc": node}).rows
+    for hashed, built, source in rows:
+        return DocRecord(doc_id, graph.value, value(hashed), value(built), value(source))
+    return None
 
 
 def is_url(location: str | Path) -> bool:
@@ -223,10 +252,24 @@ class LocalStore:
             self._store.bulk_load(merged, ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
         self._store.flush()
 
+    def update(self, sparql: str) -> None:
+        try:
+            self._store.update(sparql, prefixes=PREFIXES)
+        except SyntaxError as err:
+            raise KgError(f"invalid SPARQL update: {_one_line(err)}") from None
+        self._store.flush()
+
     def quads(self) -> Iterator[ox.Quad]:
         for quad in self._store.quads_for_pattern(None, None, None, None):
             if not isinstance(quad.graph_name, ox.DefaultGraph):
                 yield quad
+
+    def graph_names(self) -> list[str]:
+        return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def quads_in(self, graph: str) -> list[ox.Quad]:
+        found = self._store.quads_for_pattern(None, None, None, ox.NamedNode(graph))
+        return sorted(found, key=_sort_key)
 
     def count(self) -> int:
         return len(self._store)
@@ -310,7 +353,8 @@ class RemoteStore:
         return result
 
     def update(self, sparql: str) -> None:
-        self._send(f"{self.url}/update", sparql.encode("utf-8"), "application/sparql-update")
+        body = _prefixed(sparql).encode("utf-8")
+        self._send(f"{self.url}/update", body, "application/sparql-update")
 
     def drop_graphs(self, graphs: Iterable[str]) -> None:
         """Per graph: its statements leave the default graph unless another graph states them."""
@@ -340,6 +384,22 @@ class RemoteStore:
                 continue
             if isinstance(p, ox.NamedNode) and isinstance(g, ox.NamedNode):
                 yield ox.Quad(s, p, o, g)
+
+    def graph_names(self) -> list[str]:
+        rows = self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }").rows
+        return sorted(value(row[0]) for row in rows if isinstance(row[0], ox.NamedNode))
+
+    def quads_in(self, graph: str) -> list[ox.Quad]:
+        name = ox.NamedNode(graph)
+        table = self.select(f"SELECT ?s ?p ?o WHERE {{ GRAPH {name} {{ ?s ?p ?o }} }}")
+        found = [
+            ox.Quad(s, p, o, name)
+            for s, p, o in table.rows
+            if isinstance(s, ox.NamedNode | ox.BlankNode)
+            and isinstance(p, ox.NamedNode)
+            and o is not None
+        ]
+        return sorted(found, key=_sort_key)
 
     def count(self) -> int:
         named = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
@@ -445,28 +505,49 @@ def _sort_key(quad: ox.Quad) -> tuple[str, str, str, str]:
 def export(store: GraphStore, output: Path, fmt: str) -> int:
     """Write the graph: all named graphs (trig, nquads, jsonld) or their union (turtle, ntriples).
 
-    Statements are sorted, so the same graph always gives the same file. Returns how many
-    statements were written.
+    The same graph always gives the same file: named graphs are written one at a time in order,
+    each sorted (memory holds one graph, not the dataset); the union is the store's default graph,
+    which the embedded store dumps itself, in its own order. Returns how many statements were
+    written.
     """
-    quads = sorted(store.quads(), key=_sort_key)
     if fmt == "jsonld":
-        return _export_jsonld(quads, output)
+        return _export_jsonld(sorted(store.quads(), key=_sort_key), output)
     if fmt not in EXPORT_FORMATS:
         raise KgError(
             f"unknown export format {fmt!r}: use turtle, trig, nquads, ntriples or jsonld"
         )
     rdf_format = EXPORT_FORMATS[fmt]
-    items: list[ox.Quad] | list[ox.Triple] = quads
-    if not rdf_format.supports_datasets:
-        items = sorted(
-            {q.triple for q in quads},
-            key=lambda t: (str(t.subject), str(t.predicate), str(t.object)),
-        )
     pretty = rdf_format in (ox.RdfFormat.TRIG, ox.RdfFormat.TURTLE)
     prefixes = {k: v for k, v in PREFIXES.items() if k != "kgr"} if pretty else None
     output.parent.mkdir(parents=True, exist_ok=True)
-    ox.serialize(items, str(output), rdf_format, prefixes=prefixes)
-    return len(items)
+    if not rdf_format.supports_datasets:
+        return _export_union(store, output, rdf_format, prefixes)
+    written = 0
+
+    def graph_by_graph() -> Iterator[ox.Quad]:
+        nonlocal written
+        for graph in store.graph_names():
+            quads = store.quads_in(graph)
+            written += len(quads)
+            yield from quads
+
+    ox.serialize(graph_by_graph(), str(output), rdf_format, prefixes=prefixes)
+    return written
+
+
+def _export_union(
+    store: GraphStore, output: Path, rdf_format: ox.RdfFormat, prefixes: dict[str, str] | None
+) -> int:
+    if isinstance(store, LocalStore):
+        native = store.oxigraph
+        native.dump(str(output), rdf_format, from_graph=ox.DefaultGraph(), prefixes=prefixes)
+        return store.triples()
+    triples = sorted(
+        {q.triple for q in store.quads()},
+        key=lambda t: (str(t.subject), str(t.predicate), str(t.object)),
+    )
+    ox.serialize(triples, str(output), rdf_format, prefixes=prefixes)
+    return len(triples)
 
 
 def _export_jsonld(quads: list[ox.Quad], output: Path) -> int:

@@ -490,7 +490,9 @@ class _Run:
                     store,
                     sorted(self.affected.people),
                     sorted(self.affected.stale),
-                    [iri.graph_iri(doc_id) for doc_id in self.report.built],
+                    None
+                    if self.graphs_dropped
+                    else [iri.graph_iri(doc_id) for doc_id in self.report.built],
                 )
         if self.loader.loaded >= OPTIMIZE_QUADS:
             store.optimize()
@@ -779,16 +781,17 @@ def derive(
     store: GraphStore,
     people: Sequence[str] | None = None,
     stale: Sequence[str] = (),
-    graphs: Sequence[str] = (),
+    added: Sequence[str] | None = None,
 ) -> None:
     """Rewrite `kgr:graph/derived`: each tenure's `kg:supersededOn`, so "rank at a date" is a
     filter rather than a negation over every document (Oxigraph evaluates those slowly).
 
     With `people`, only their tenures are derived again (an incremental build): a tenure is
     superseded only by later tenures of the same person, so nobody else's can change; `stale`
-    names tenures the build dropped, whose statements go too; the items the document `graphs` it
-    built name join the listing pages (`kg.pages.added_pages`) instead of every listing being
-    sorted again.
+    names tenures the build dropped, whose statements go too. When the build only `added` document
+    graphs (it dropped none), the items they name join the listing pages (`kg.pages.added_pages`)
+    instead of every listing being sorted again; otherwise the pages are laid out anew, so nothing
+    of a removed document lingers in them.
     """
     if people is None:
         rows = [_row(row) for row in store.select(_TENURES).rows]
@@ -802,12 +805,12 @@ def derive(
         rows = [_row(row) for row in store.select(_TENURES_OF % terms).rows]
         store.update(_CLEAR_PEOPLE % {"g": DERIVED_GRAPH, "terms": terms})
         store.load_nquads(_derived_nquads(rows))
-    added = added_pages(store, DERIVED_GRAPH, graphs)
-    if added is None:  # a listing had no pages yet: lay them all out again
+    placed = added_pages(store, DERIVED_GRAPH, added) if added is not None else None
+    if placed is None:  # graphs were dropped, or a listing had no pages yet: lay them out anew
         store.update(_CLEAR_PAGES % {"g": DERIVED_GRAPH})
         store.load_nquads("".join(derived_pages(store, DERIVED_GRAPH)))
     else:
-        store.load_nquads("".join(added))
+        store.load_nquads("".join(placed))
 
 
 def _chunks(iris: Sequence[str]) -> Iterator[str]:

@@ -33,7 +33,7 @@ import pyoxigraph as ox
 from . import iri, rdf
 from .ingest import Skipped, count_documents, read_documents
 from .model import DocExtraction, Document, KgError
-from .pages import added_pages, derived_pages
+from .pages import derived_pages
 from .progress import BuildProgress
 from .store import DocRecord, GraphStore, document, documents, export, open_store, value
 from .vocab import KG, ontology_path
@@ -486,14 +486,7 @@ class _Run:
             if self.affected.everyone:
                 derive(store)
             else:
-                derive(
-                    store,
-                    sorted(self.affected.people),
-                    sorted(self.affected.stale),
-                    None
-                    if self.graphs_dropped
-                    else [iri.graph_iri(doc_id) for doc_id in self.report.built],
-                )
+                derive(store, sorted(self.affected.people), sorted(self.affected.stale))
         if self.loader.loaded >= OPTIMIZE_QUADS:
             store.optimize()
         manifest = self._manifest()
@@ -759,7 +752,7 @@ DELETE { GRAPH <%(g)s> { ?tenure kg:supersededOn ?on } ?tenure kg:supersededOn ?
 WHERE { VALUES ?tenure { %(terms)s } GRAPH <%(g)s> { ?tenure kg:supersededOn ?on } }"""
 _CLEAR_PAGES = """
 DELETE { GRAPH <%(g)s> { ?s ?p ?o } ?s ?p ?o }
-WHERE { VALUES ?p { kg:lists kg:firstKey kg:pageCount } GRAPH <%(g)s> { ?s ?p ?o } }"""
+WHERE { VALUES ?p { kg:lists kg:pageCount } GRAPH <%(g)s> { ?s ?p ?o } }"""
 TERMS_PER_QUERY = 200
 
 
@@ -781,17 +774,14 @@ def derive(
     store: GraphStore,
     people: Sequence[str] | None = None,
     stale: Sequence[str] = (),
-    added: Sequence[str] | None = None,
 ) -> None:
     """Rewrite `kgr:graph/derived`: each tenure's `kg:supersededOn`, so "rank at a date" is a
     filter rather than a negation over every document (Oxigraph evaluates those slowly).
 
     With `people`, only their tenures are derived again (an incremental build): a tenure is
     superseded only by later tenures of the same person, so nobody else's can change; `stale`
-    names tenures the build dropped, whose statements go too. When the build only `added` document
-    graphs (it dropped none), the items they name join the listing pages (`kg.pages.added_pages`)
-    instead of every listing being sorted again; otherwise the pages are laid out anew, so nothing
-    of a removed document lingers in them.
+    names tenures the build dropped, whose statements go too. The listing pages (`kg.pages`) are
+    always laid out in full.
     """
     if people is None:
         rows = [_row(row) for row in store.select(_TENURES).rows]
@@ -805,12 +795,10 @@ def derive(
         rows = [_row(row) for row in store.select(_TENURES_OF % terms).rows]
         store.update(_CLEAR_PEOPLE % {"g": DERIVED_GRAPH, "terms": terms})
         store.load_nquads(_derived_nquads(rows))
-    placed = added_pages(store, DERIVED_GRAPH, added) if added is not None else None
-    if placed is None:  # graphs were dropped, or a listing had no pages yet: lay them out anew
-        store.update(_CLEAR_PAGES % {"g": DERIVED_GRAPH})
-        store.load_nquads("".join(derived_pages(store, DERIVED_GRAPH)))
-    else:
-        store.load_nquads("".join(placed))
+    # The listing pages are laid out anew: where an item lands depends on every other item, and the
+    # same input must give the same graph whatever the order it was built in.
+    store.update(_CLEAR_PAGES % {"g": DERIVED_GRAPH})
+    store.load_nquads("".join(derived_pages(store, DERIVED_GRAPH)))
 
 
 def _chunks(iris: Sequence[str]) -> Iterator[str]:

@@ -10,12 +10,8 @@ through that index: a look-up of a hundred items, whatever the size of the graph
 
 from __future__ import annotations
 
-import bisect
-import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-
-import pyoxigraph as ox
 
 from . import iri
 from .clean import match_key
@@ -112,22 +108,11 @@ def ordered(rows: Iterable[list[Term | None]], key: Callable[[list[str]], SortKe
     return sorted(least, key=lambda item: (least[item], item))
 
 
-def _key_literal(key: SortKey) -> str:
-    return str(ox.Literal(json.dumps(list(key), ensure_ascii=False)))
-
-
-def page_lines(listing: str, items: list[str], graph: str, keys: dict[str, SortKey]) -> list[str]:
-    """N-Quads of one listing's pages: each item on its page, each page's first key (where later
-    additions go, see `added_pages`), and the number of pages."""
+def page_lines(listing: str, items: list[str], graph: str) -> list[str]:
+    """N-Quads of one listing's pages: each item on its page, and the number of pages."""
     lines = [
         f"<{page_iri(listing, 1 + n // PAGE_SIZE)}> <{KG.lists}> <{item}> <{graph}> .\n"
         for n, item in enumerate(items)
-    ]
-    lines += [
-        f"<{page_iri(listing, 1 + n // PAGE_SIZE)}> <{KG.firstKey}> "
-        f"{_key_literal(keys[item])} <{graph}> .\n"
-        for n, item in enumerate(items)
-        if n % PAGE_SIZE == 0
     ]
     pages = -(-len(items) // PAGE_SIZE)
     count = f'"{pages}"^^<http://www.w3.org/2001/XMLSchema#integer>'
@@ -141,52 +126,5 @@ def derived_pages(store: GraphStore, graph: str) -> list[str]:
     for listing in LISTINGS:
         least = least_keys(store.select(listing.select()).rows, listing.key)
         items = sorted(least, key=lambda item: (least[item], item))
-        lines.extend(page_lines(listing.name, items, graph, least))
+        lines.extend(page_lines(listing.name, items, graph))
     return lines
-
-
-_FENCES = "SELECT ?page ?key WHERE { ?page kg:firstKey ?key }"
-_LISTED = "SELECT ?page ?item WHERE { ?page kg:lists ?item } LIMIT 1"
-
-
-def added_pages(store: GraphStore, graph: str, documents: Iterable[str]) -> list[str] | None:
-    """N-Quads placing the items that the document graphs `documents` name and no page lists yet
-    on the page whose first key precedes theirs (pages then hold a few more than `PAGE_SIZE`
-    until the next full derivation); None when a listing has no pages yet (derive them all).
-
-    An item no document names any more stays on its page but drops out of the listing queries,
-    which join each listed item to its label."""
-    fences = _fences(store)
-    lines: list[str] = []
-    for listing in LISTINGS:
-        new: dict[str, SortKey] = {}
-        for doc_graph in documents:
-            rows = store.select(listing.select(doc_graph)).rows
-            for item, k in least_keys(rows, listing.key).items():
-                new[item] = min(k, new.get(item, k))
-        unlisted = sorted(item for item in new if not _listed(store, item))
-        if not unlisted:
-            continue
-        bounds = fences.get(listing.name)
-        if not bounds:
-            return None
-        firsts = [k for _, k in bounds]
-        for item in unlisted:
-            page = bounds[max(0, bisect.bisect_right(firsts, new[item]) - 1)][0]
-            lines.append(f"<{page_iri(listing.name, page)}> <{KG.lists}> <{item}> <{graph}> .\n")
-    return lines
-
-
-def _listed(store: GraphStore, item: str) -> bool:
-    return bool(store.select(_LISTED, {"item": ox.NamedNode(item)}).rows)
-
-
-def _fences(store: GraphStore) -> dict[str, list[tuple[int, SortKey]]]:
-    """listing → (page number, first key) of each page, in page order."""
-    prefix = iri.BASE + "list/"
-    found: dict[str, list[tuple[int, SortKey]]] = {}
-    for page, key in store.select(_FENCES).rows:
-        listing, _, number = value(page).removeprefix(prefix).rpartition("/")
-        if number.isdigit():
-            found.setdefault(listing, []).append((int(number), tuple(json.loads(value(key)))))
-    return {name: sorted(bounds) for name, bounds in found.items()}

@@ -102,7 +102,6 @@ class KG(DefinedNamespace):
     endOffset: URIRef
     entityType: URIRef
     evidenceText: URIRef
-    firstKey: URIRef
     holder: URIRef
     inDocument: URIRef
     isoDate: URIRef

@@ -9,9 +9,8 @@ import pyoxigraph as ox
 import pytest
 
 from kg.build import DERIVED_GRAPH, derive
-from kg.clean import match_key
 from kg.model import KgError
-from kg.pages import PAGE_SIZE, added_pages, listing_iri, ordered, page_lines
+from kg.pages import PAGE_SIZE, listing_iri, ordered, page_lines
 from kg.query import query
 from kg.store import open_store
 from kg.vocab import KG
@@ -46,48 +45,6 @@ def _people_store(folder: Path, n: int) -> list[str]:
     return names
 
 
-def test_people_added_later_join_the_page_their_name_falls_on(tmp_path: Path) -> None:
-    names = _people_store(tmp_path, 2 * PAGE_SIZE + 17)
-    page_two = query(tmp_path, "people", {"page": "2"})["name"].tolist()
-    later = ["An Bình", page_two[0] + " Anh", "Ông Văn Khải 999"]  # before all, on page 2, known
-    doc = f"{KGR}graph/later"
-    store = open_store(tmp_path)
-    try:
-        store.load_nquads(_people_lines(later, doc, first=len(names)))
-        lines = added_pages(store, DERIVED_GRAPH, [doc])
-        assert lines is not None and len(lines) == 3
-        store.load_nquads("".join(lines))
-    finally:
-        store.close()
-    pages = [query(tmp_path, "people", {"page": str(n)})["name"].tolist() for n in (1, 2, 3)]
-    assert "An Bình" in pages[0] and page_two[0] + " Anh" in pages[1]
-    assert sorted(name for page in pages for name in page) == sorted(names + later)
-    assert all(page == sorted(page, key=match_key) for page in pages)
-
-
-def test_a_listing_without_pages_asks_for_a_full_derivation(tmp_path: Path) -> None:
-    doc = f"{KGR}graph/first"
-    store = open_store(tmp_path)
-    try:
-        store.load_nquads(_people_lines(["Lê Thị Hoa"], doc))
-        assert added_pages(store, DERIVED_GRAPH, [doc]) is None
-    finally:
-        store.close()
-
-
-def test_people_come_a_page_at_a_time_in_name_order(tmp_path: Path) -> None:
-    names = _people_store(tmp_path, 2 * PAGE_SIZE + 17)
-    pages = [query(tmp_path, "people", {"page": str(n)})["name"].tolist() for n in (1, 2, 3, 4)]
-    assert [len(p) for p in pages] == [PAGE_SIZE, PAGE_SIZE, 17, 0]
-    listed = [name for page in pages for name in page]
-    assert sorted(listed) == sorted(names)  # every person once, none lost between pages
-    assert pages[0] == query(tmp_path, "people")["name"].tolist()  # page 1 by default
-    # Name order ignores case and tone-mark placement: "Ân" and "Ông" sort by their letters.
-    assert [match_key(n) for n in listed] == sorted(match_key(n) for n in listed)
-    count = query(tmp_path, f"SELECT ?n WHERE {{ <{listing_iri('people')}> kg:pageCount ?n }}")
-    assert count["n"].tolist() == [3]
-
-
 @pytest.mark.parametrize("page", ["0", "-1", "two", "1.5", ""])
 def test_a_page_is_a_number_from_one(tmp_path: Path, page: str) -> None:
     _people_store(tmp_path, 3)
@@ -111,7 +68,7 @@ def test_an_item_sorts_by_its_least_key_and_ties_by_iri() -> None:
 
 def test_page_lines_put_each_item_on_its_page() -> None:
     items = [f"urn:item{k}" for k in range(PAGE_SIZE + 1)]
-    lines = page_lines("people", items, DERIVED_GRAPH, {i: (i,) for i in items})
+    lines = page_lines("people", items, DERIVED_GRAPH)
     assert f"<{KGR}list/people/1> <{KG.lists}> <urn:item0>" in lines[0]
     assert f"<{KGR}list/people/2> <{KG.lists}> <urn:item{PAGE_SIZE}>" in lines[PAGE_SIZE]
     assert lines[-1].startswith(f'<{listing_iri("people")}> <{KG.pageCount}> "2"')

@@ -163,16 +163,7 @@ def test_incremental_derived_statements_equal_a_full_derive(corpus: Path, tmp_pa
         derive(store)
     finally:
         store.close()
-    full = _derived(out)
-    # Tenures: the same statements. Listing pages: the same items listed; an incremental build puts
-    # new items on existing pages instead of laying every page out again, so pages may differ.
-    tenures = [q for q in incremental if str(KG.supersededOn) in q]
-    assert tenures and tenures == [q for q in full if str(KG.supersededOn) in q]
-    assert _listed(incremental) == _listed(full) and _listed(full)
-
-
-def _listed(quads: list[str]) -> set[str]:
-    return {q.split()[2] for q in quads if f"<{KG.lists}>" in q}
+    assert incremental == _derived(out) and any(str(KG.supersededOn) in q for q in incremental)
 
 
 def test_a_large_graph_is_not_exported_whole_and_its_view_shows_the_latest_documents(

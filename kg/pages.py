@@ -2,7 +2,7 @@
 
 A listing query over a large graph spends its time sorting thousands of rows (on disk, Oxigraph
 fetches the strings it compares) and returning them. The build therefore writes, in
-`kgr:graph/derived`, each listing's order as pages of `PAGE_SIZE` items:
+`kgr:graph/derived`, each listing's order as pages of `PAGE_SIZE` items (people: half as many):
 `kgr:list/people/3 kg:lists <person>`, and `kgr:list/people kg:pageCount 118`. The named queries
 `people`, `meetings`, `agreements` and `contacts` read one page (`--param page=N`, 1 by default)
 through that index: a look-up of a hundred items, whatever the size of the graph.
@@ -32,6 +32,7 @@ class Listing:
     fields: str
     body: str
     key: Callable[[list[str]], SortKey]
+    size: int = PAGE_SIZE
 
     def select(self, graph: str | None = None) -> str:
         """The items of the whole graph, or those one document's graph names."""
@@ -56,7 +57,8 @@ def _contacts(fields: list[str]) -> SortKey:
 # Plain joins without GROUP BY or ORDER BY: Oxigraph answers them as index scans, and Python
 # keeps each item's least key and sorts (several times faster than aggregating in SPARQL on disk).
 LISTINGS = (
-    Listing("people", "?name", "?item a kg:Person ; rdfs:label ?name .", _by_name),
+    # A page of people shows every rank and post each has been given: half as many people.
+    Listing("people", "?name", "?item a kg:Person ; rdfs:label ?name .", _by_name, PAGE_SIZE // 2),
     Listing(
         "meetings",
         "?name ?date",
@@ -108,13 +110,13 @@ def ordered(rows: Iterable[list[Term | None]], key: Callable[[list[str]], SortKe
     return sorted(least, key=lambda item: (least[item], item))
 
 
-def page_lines(listing: str, items: list[str], graph: str) -> list[str]:
+def page_lines(listing: str, items: list[str], graph: str, size: int = PAGE_SIZE) -> list[str]:
     """N-Quads of one listing's pages: each item on its page, and the number of pages."""
     lines = [
-        f"<{page_iri(listing, 1 + n // PAGE_SIZE)}> <{KG.lists}> <{item}> <{graph}> .\n"
+        f"<{page_iri(listing, 1 + n // size)}> <{KG.lists}> <{item}> <{graph}> .\n"
         for n, item in enumerate(items)
     ]
-    pages = -(-len(items) // PAGE_SIZE)
+    pages = -(-len(items) // size)
     count = f'"{pages}"^^<http://www.w3.org/2001/XMLSchema#integer>'
     lines.append(f"<{listing_iri(listing)}> <{KG.pageCount}> {count} <{graph}> .\n")
     return lines
@@ -126,5 +128,5 @@ def derived_pages(store: GraphStore, graph: str) -> list[str]:
     for listing in LISTINGS:
         least = least_keys(store.select(listing.select()).rows, listing.key)
         items = sorted(least, key=lambda item: (least[item], item))
-        lines.extend(page_lines(listing.name, items, graph))
+        lines.extend(page_lines(listing.name, items, graph, listing.size))
     return lines

@@ -10,11 +10,12 @@ import pytest
 
 from kg.build import DERIVED_GRAPH, derive
 from kg.model import KgError
-from kg.pages import PAGE_SIZE, listing_iri, ordered, page_lines
+from kg.pages import LISTINGS, listing_iri, ordered, page_lines
 from kg.query import query
 from kg.store import open_store
 from kg.vocab import KG
 
+PAGE_SIZE = next(listing.size for listing in LISTINGS if listing.name == "people")
 KGR = "https://w3id.org/kg-vn/id/"
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -68,7 +69,7 @@ def test_an_item_sorts_by_its_least_key_and_ties_by_iri() -> None:
 
 def test_page_lines_put_each_item_on_its_page() -> None:
     items = [f"urn:item{k}" for k in range(PAGE_SIZE + 1)]
-    lines = page_lines("people", items, DERIVED_GRAPH)
+    lines = page_lines("people", items, DERIVED_GRAPH, PAGE_SIZE)
     assert f"<{KGR}list/people/1> <{KG.lists}> <urn:item0>" in lines[0]
     assert f"<{KGR}list/people/2> <{KG.lists}> <urn:item{PAGE_SIZE}>" in lines[PAGE_SIZE]
     assert lines[-1].startswith(f'<{listing_iri("people")}> <{KG.pageCount}> "2"')

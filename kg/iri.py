@@ -51,3 +51,13 @@ def assertion_iri(doc_id: str, *parts: str) -> str:
 def tenure_iri(doc_id: str, *parts: str) -> str:
     """`kgr:tenure/<hash>`: a rank or post of a person as one document states it."""
     return f"{BASE}tenure/{digest(doc_id, *parts, length=16)}"
+
+
+def listing_iri(listing: str) -> str:
+    """`kgr:list/people`: a listing of `kg.pages` (`listing` is one of its fixed names)."""
+    return f"{BASE}list/{listing}"
+
+
+def page_iri(listing: str, page: int) -> str:
+    """`kgr:list/people/3`: one page of a listing."""
+    return f"{listing_iri(listing)}/{page}"

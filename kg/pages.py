@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from . import iri
 from .clean import match_key
+from .iri import listing_iri, page_iri
 from .store import GraphStore, Term, value
 from .vocab import KG
 
@@ -34,10 +34,9 @@ class Listing:
     key: Callable[[list[str]], SortKey]
     size: int = PAGE_SIZE
 
-    def select(self, graph: str | None = None) -> str:
-        """The items of the whole graph, or those one document's graph names."""
-        body = f"GRAPH <{graph}> {{ {self.body} }}" if graph else self.body
-        return f"SELECT ?item {self.fields} WHERE {{ {body} }}"
+    @property
+    def select(self) -> str:
+        return f"SELECT ?item {self.fields} WHERE {{ {self.body} }}"
 
 
 def _by_name(fields: list[str]) -> SortKey:
@@ -81,18 +80,9 @@ LISTINGS = (
 )
 
 
-def page_iri(listing: str, page: int) -> str:
-    return f"{iri.BASE}list/{listing}/{page}"
-
-
-def listing_iri(listing: str) -> str:
-    return f"{iri.BASE}list/{listing}"
-
-
-def least_keys(
-    rows: Iterable[list[Term | None]], key: Callable[[list[str]], SortKey]
-) -> dict[str, SortKey]:
-    """Each item (first column) of `rows` with its least `key` of the other columns."""
+def ordered(rows: Iterable[list[Term | None]], key: Callable[[list[str]], SortKey]) -> list[str]:
+    """The items (first column) of `rows`, sorted by their least `key` of the other columns, then
+    by IRI."""
     least: dict[str, SortKey] = {}
     for row in rows:
         if row[0] is None:
@@ -100,13 +90,6 @@ def least_keys(
         item, k = value(row[0]), key([value(t) for t in row[1:]])
         if item not in least or k < least[item]:
             least[item] = k
-    return least
-
-
-def ordered(rows: Iterable[list[Term | None]], key: Callable[[list[str]], SortKey]) -> list[str]:
-    """The items (first column) of `rows`, sorted by their least `key` of the other columns, then
-    by IRI."""
-    least = least_keys(rows, key)
     return sorted(least, key=lambda item: (least[item], item))
 
 
@@ -126,7 +109,6 @@ def derived_pages(store: GraphStore, graph: str) -> list[str]:
     """The pages of every listing, as N-Quads in `graph`."""
     lines: list[str] = []
     for listing in LISTINGS:
-        least = least_keys(store.select(listing.select()).rows, listing.key)
-        items = sorted(least, key=lambda item: (least[item], item))
+        items = ordered(store.select(listing.select).rows, listing.key)
         lines.extend(page_lines(listing.name, items, graph, listing.size))
     return lines

@@ -20,9 +20,9 @@ import pandas as pd
 import pyoxigraph as ox
 
 from .clean import match_key
+from .iri import listing_iri, page_iri
 from .lexicon import ontology_dir
 from .model import PREDICATES, KgError
-from .pages import listing_iri, page_iri
 from .store import Bindings, Table, Term, open_store, value
 from .vocab import KG_NS
 

@@ -9,8 +9,9 @@ import pyoxigraph as ox
 import pytest
 
 from kg.build import DERIVED_GRAPH, derive
+from kg.iri import listing_iri
 from kg.model import KgError
-from kg.pages import LISTINGS, listing_iri, ordered, page_lines
+from kg.pages import LISTINGS, ordered, page_lines
 from kg.query import query
 from kg.store import open_store
 from kg.vocab import KG

@@ -182,12 +182,13 @@ _SENT_END = regex.compile(r"(?<=[.!?…])[\"”']?\s+(?=[\"“'(\[]?[\p{Lu}\d])"
 MAX_SENTENCE = 1000  # characters; the longest sentence of the sample articles has 782
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=2)
 def split_sentences(norm: str) -> tuple[tuple[int, int], ...]:
     """Sentence ranges of `norm`: a line is at least one sentence; `. X` starts another; a run
     longer than MAX_SENTENCE is cut (the relation rules compare a sentence's mentions pairwise).
 
-    Cached: the clean stage and the tokenizer (marking sentence starts) both ask for the same text."""
+    Cached for the last two texts: the clean stage, then the tokenizer (marking sentence starts), ask
+    for the same one."""
     ranges: list[tuple[int, int]] = []
     for line in re.finditer(r"[^\n]+", norm):
         start = line.start()

@@ -11,7 +11,7 @@ labels are pyvi's, exactly (tests compare both on the UD Vietnamese treebank and
 from __future__ import annotations
 
 import string
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from functools import cache
 from itertools import pairwise
 from typing import Any
@@ -77,10 +77,10 @@ def segmenter_features(words: Sequence[str]) -> Features:
     return out
 
 
-@cache
-def _segment_tagger() -> Callable[[Features], list[str]]:
-    tagger: Any = ViTokenizer.ViTokenizer.model.tagger_
-    return tagger.tag
+def _tag(model: Any, features: Features) -> list[str]:
+    """Labels from one of pyvi's models (sklearn-crfsuite), through its python-crfsuite tagger."""
+    labels: list[str] = model.tagger_.tag(features)
+    return labels
 
 
 def join_syllables(words: Sequence[str], spaces_before: Sequence[str]) -> list[str]:
@@ -88,7 +88,7 @@ def join_syllables(words: Sequence[str], spaces_before: Sequence[str]) -> list[s
     spaCy's `VietnameseTokenizer.pyvi_tokenize` returns it: the words, inner whitespace kept."""
     if not words:
         return []
-    labels = _segment_tagger()(segmenter_features(words))
+    labels = _tag(ViTokenizer.ViTokenizer.model, segmenter_features(words))
     token = words[0]
     tokens = []
     for i in range(1, len(labels)):
@@ -167,12 +167,6 @@ def pos_features(words: Sequence[str]) -> Features:
     return out
 
 
-@cache
-def _pos_tagger() -> Callable[[Features], list[str]]:
-    tagger: Any = ViPosTagger.ViPosTagger.model.tagger_
-    return tagger.tag
-
-
 def pos_tags(words: Sequence[str]) -> list[str]:
     """pyvi's POS tag of each word (`ViPosTagger.postagging_tokens(words)[1]`)."""
-    return _pos_tagger()(pos_features(words)) if words else []
+    return _tag(ViPosTagger.ViPosTagger.model, pos_features(words)) if words else []

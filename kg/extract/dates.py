@@ -53,15 +53,19 @@ def _has(*words: str) -> Callable[[str], bool]:
 
 
 # What a form cannot match without (on the lowercased sentence): skips most patterns cheaply.
+def _digit_then_separator(low: str) -> bool:
+    return _DIGIT_SEP.search(low) is not None
+
+
 _NEEDS: dict[str, Callable[[str], bool]] = {
     "words": _has("tháng"),
-    "range": lambda low: _DIGIT_SEP.search(low) is not None,
+    "range": _digit_then_separator,
     "range_to": _has("đến", "tới"),
-    "full": lambda low: _DIGIT_SEP.search(low) is not None,
+    "full": _digit_then_separator,
     "month_year": _has("tháng"),
     "month": _has("tháng"),
     "year": _has("năm"),
-    "day_month": lambda low: _DIGIT_SEP.search(low) is not None,
+    "day_month": _digit_then_separator,
 }
 
 

@@ -70,7 +70,7 @@ def _name_run(t: Tokens, j: int, min_len: int = 2) -> tuple[int, int] | None:
     while k < len(t) and k - j < MAX_NAME and t[k].is_word and t[k].is_cap and not t[k].is_acronym:
         blocker = t.any_at(k, Cat.ORG_HEAD, Cat.POST, Cat.EVENT, Cat.AGREEMENT, Cat.KNOWN_ORG)
         rank = t.at(k, Cat.RANK)
-        if rank and rank.entries[0].get("kind") not in HONORIFIC_KINDS:
+        if rank and not _honorific(rank):
             blocker = blocker or rank
         if blocker and not _is_surname(t, k):
             break

@@ -20,7 +20,7 @@ import shutil
 import sys
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -32,8 +32,8 @@ import pyoxigraph as ox
 
 from . import iri, rdf
 from .ingest import Skipped, count_documents, read_documents
-from .model import DocExtraction, Document, KgError
-from .pages import derived_pages
+from .model import PREDICATES, DocExtraction, Document, KgError
+from .pages import LISTED_TYPES, derived_pages, page_changes
 from .progress import BuildProgress
 from .store import DocRecord, GraphStore, document, documents, export, open_store, value
 from .vocab import KG, ontology_path
@@ -420,12 +420,15 @@ class _Run:
                 _require_extractor()
             jobs = self.options.jobs or (default_jobs() if len(head) >= SMALL_BUILD else 1)
             engine = self.options.engine
-            if head:
-                with open_engine(
-                    engine, jobs, self.options.scheduler, self.built_at, self._extractor()
-                ) as submit:
-                    run_map(batches(chain(head, changed)), submit, jobs, self._take)
-            self.loader.flush()
+            try:
+                if head:
+                    with open_engine(
+                        engine, jobs, self.options.scheduler, self.built_at, self._extractor()
+                    ) as submit:
+                        run_map(batches(chain(head, changed)), submit, jobs, self._take)
+                self.loader.flush()
+            finally:
+                self.loader.close()
         if not self.inputs.seen:
             raise KgError("no readable article among the inputs; nothing was built or removed")
         self._remove_missing()
@@ -459,11 +462,16 @@ class _Run:
         if not records:
             return
         if not self.affected.everyone:
-            people, tenures = _tenures_in(self.store, [r.graph for r in records])
+            graphs = [r.graph for r in records]
+            people, tenures = _tenures_in(self.store, graphs)
             self._note_affected(people)
             self.affected.stale.update(tenures)
+            self.affected.note_listed(listed_in(self.store, graphs))
         # Quads waiting in the loader are other documents' or these documents' new ones: dropping
-        # first and loading them after keeps the default graph the merge of the named graphs.
+        # first and loading them after keeps the default graph the merge of the named graphs. A
+        # chunk being loaded finishes first: a drop deciding which statements no other graph
+        # states must not race a load adding them.
+        self.loader.wait()
         self.store.drop_graphs(r.graph for r in records)
         self.graphs_dropped += len(records)
 
@@ -486,7 +494,10 @@ class _Run:
             if self.affected.everyone:
                 derive(store)
             else:
-                derive(store, sorted(self.affected.people), sorted(self.affected.stale))
+                built = [iri.graph_iri(doc_id) for doc_id in report.built]
+                self.affected.note_listed(listed_in(store, built))
+                affected = self.affected
+                derive(store, sorted(affected.people), sorted(affected.stale), affected.listed)
         if self.loader.loaded >= OPTIMIZE_QUADS:
             store.optimize()
         manifest = self._manifest()
@@ -563,9 +574,30 @@ class _Affected:
     people: set[str] = field(default_factory=set)
     stale: set[str] = field(default_factory=set)
     everyone: bool = False
+    listed: dict[str, set[str]] = field(default_factory=dict)  # listing → items stated
+
+    def note_listed(self, listed: dict[str, set[str]]) -> None:
+        for name, items in listed.items():
+            self.listed.setdefault(name, set()).update(items)
 
 
 _HOLDERS = "SELECT ?tenure ?person WHERE { GRAPH %s { ?tenure kg:holder ?person } }"
+
+
+_LISTED = """
+SELECT ?item ?kind WHERE { GRAPH %s {
+  { VALUES ?kind { kg:Person kg:Event kg:Agreement } ?item a ?kind }
+  UNION { ?item rdf:predicate ?p FILTER(?p IN (kg:met, kg:received)) BIND("contacts" AS ?kind) } } }"""
+
+
+def listed_in(store: GraphStore, graphs: list[str]) -> dict[str, set[str]]:
+    """listing name → the items of that listing these document graphs state something about."""
+    names = {str(cls): name for name, cls in LISTED_TYPES.items()} | {"contacts": "contacts"}
+    listed: dict[str, set[str]] = {}
+    for graph in graphs:
+        for item, kind in store.select(_LISTED % ox.NamedNode(graph)).rows:
+            listed.setdefault(names[value(kind)], set()).add(value(item))
+    return listed
 
 
 def _tenures_in(store: GraphStore, graphs: list[str]) -> tuple[set[str], set[str]]:
@@ -580,26 +612,45 @@ def _tenures_in(store: GraphStore, graphs: list[str]) -> tuple[set[str], set[str
 
 
 class _Loader:
-    """Gathers N-Quads from batches and bulk-loads them in chunks of about LOAD_QUADS quads."""
+    """Gathers N-Quads from batches and bulk-loads them, in chunks of about LOAD_QUADS quads, on a
+    thread of its own: Oxigraph releases the GIL while it loads, so the driver keeps collecting
+    batches and the workers keep extracting meanwhile. One chunk loads while the next gathers."""
 
     def __init__(self, store: GraphStore) -> None:
         self.store = store
         self.parts: list[str] = []
         self.waiting = 0
         self.loaded = 0
+        self.thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-load")
+        self.loading: Future[None] | None = None
 
     def add(self, nquads: str, quads: int) -> None:
         if nquads:
             self.parts.append(nquads)
             self.waiting += quads
         if self.waiting >= LOAD_QUADS:
-            self.flush()
+            self._send()
 
-    def flush(self) -> None:
+    def _send(self) -> None:
+        self.wait()
         if self.parts:
-            self.store.load_nquads("".join(self.parts))
+            self.loading = self.thread.submit(self.store.load_nquads, "".join(self.parts))
         self.loaded += self.waiting
         self.parts, self.waiting = [], 0
+
+    def wait(self) -> None:
+        """Until the chunk being loaded is in the store (its error, if any, is raised here)."""
+        if self.loading is not None:
+            loading, self.loading = self.loading, None
+            loading.result()
+
+    def flush(self) -> None:
+        """Everything gathered so far into the store."""
+        self._send()
+        self.wait()
+
+    def close(self) -> None:
+        self.thread.shutdown(wait=True)
 
 
 _DOC_ID = re.compile(r'^\{"doc_id": "([^"\\]*)"')
@@ -648,9 +699,10 @@ class _Records:
 
 _ENTITY_COUNTS = """
 SELECT ?type (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e kg:entityType ?type } GROUP BY ?type"""
-_RELATION_COUNT = """
-SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?a a kg:Assertion ;
-  rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o } }"""
+# Every relation is stated directly and reified by its assertions; the direct statements are
+# counted (an index scan of the merged graph, where counting distinct assertions joins them all).
+_RELATION_COUNT = f"""
+SELECT (COUNT(*) AS ?n) WHERE {{ VALUES ?p {{ {" ".join(f"kg:{p}" for p in PREDICATES)} }} ?s ?p ?o }}"""
 
 
 def _count_graph(store: GraphStore, report: BuildReport, full: bool) -> None:
@@ -734,7 +786,8 @@ def _latest_view(render: Any, out: Path, store_url: str | None, docs: int) -> Pa
 DERIVED_GRAPH = iri.BASE + "graph/derived"
 _TENURES = """
 SELECT ?tenure ?person ?kind ?on WHERE {
-  ?tenure kg:holder ?person ; a ?kind ; kg:statedOn ?on .
+  VALUES ?kind { kg:RankTenure kg:PostTenure }
+  ?tenure a ?kind ; kg:holder ?person ; kg:statedOn ?on .
   FILTER(DATATYPE(?on) = xsd:date)
 }"""
 _TENURES_OF = """
@@ -750,9 +803,6 @@ WHERE { VALUES ?person { %(terms)s } ?tenure kg:holder ?person .
 _CLEAR_TENURES = """
 DELETE { GRAPH <%(g)s> { ?tenure kg:supersededOn ?on } ?tenure kg:supersededOn ?on }
 WHERE { VALUES ?tenure { %(terms)s } GRAPH <%(g)s> { ?tenure kg:supersededOn ?on } }"""
-_CLEAR_PAGES = """
-DELETE { GRAPH <%(g)s> { ?s ?p ?o } ?s ?p ?o }
-WHERE { VALUES ?p { kg:lists kg:pageCount } GRAPH <%(g)s> { ?s ?p ?o } }"""
 TERMS_PER_QUERY = 200
 
 
@@ -774,14 +824,16 @@ def derive(
     store: GraphStore,
     people: Sequence[str] | None = None,
     stale: Sequence[str] = (),
+    listed: dict[str, set[str]] | None = None,
 ) -> None:
     """Rewrite `kgr:graph/derived`: each tenure's `kg:supersededOn`, so "rank at a date" is a
     filter rather than a negation over every document (Oxigraph evaluates those slowly).
 
     With `people`, only their tenures are derived again (an incremental build): a tenure is
     superseded only by later tenures of the same person, so nobody else's can change; `stale`
-    names tenures the build dropped, whose statements go too. The listing pages (`kg.pages`) are
-    always laid out in full.
+    names tenures the build dropped, whose statements go too; `listed` the items of each listing
+    the changed documents state something about (`listed_in`), whose pages (`kg.pages`) are laid
+    out again.
     """
     if people is None:
         rows = [_row(row) for row in store.select(_TENURES).rows]
@@ -795,16 +847,26 @@ def derive(
         rows = [_row(row) for row in store.select(_TENURES_OF % terms).rows]
         store.update(_CLEAR_PEOPLE % {"g": DERIVED_GRAPH, "terms": terms})
         store.load_nquads(_derived_nquads(rows))
-    # The listing pages are laid out anew: where an item lands depends on every other item, and the
-    # same input must give the same graph whatever the order it was built in.
-    store.update(_CLEAR_PAGES % {"g": DERIVED_GRAPH})
-    store.load_nquads("".join(derived_pages(store, DERIVED_GRAPH)))
+    changes = page_changes(store, DERIVED_GRAPH, listed or {})
+    for update in _delete_data(changes.removed):
+        store.update(update)
+    store.load_nquads("".join(changes.added))
 
 
 def _chunks(iris: Sequence[str]) -> Iterator[str]:
     """IRIs as VALUES terms, TERMS_PER_QUERY at a time."""
     for start in range(0, len(iris), TERMS_PER_QUERY):
         yield " ".join(str(ox.NamedNode(i)) for i in iris[start : start + TERMS_PER_QUERY])
+
+
+def _delete_data(lines: Sequence[str]) -> Iterator[str]:
+    """DELETE DATA updates for N-Quads lines of derived statements (no IRI or literal of theirs
+    holds a space), and for their copies in the default graph: no other graph states them."""
+    for start in range(0, len(lines), TERMS_PER_QUERY):
+        statements = [line.rsplit(" ", 2) for line in lines[start : start + TERMS_PER_QUERY]]
+        quads = " ".join(f"GRAPH {graph} {{ {triple} . }}" for triple, graph, _ in statements)
+        triples = " ".join(f"{triple} ." for triple, _, _ in statements)
+        yield f"DELETE DATA {{ {quads} {triples} }}"
 
 
 def _row(row: list[Any]) -> tuple[str, str, str, str]:

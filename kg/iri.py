@@ -58,6 +58,7 @@ def listing_iri(listing: str) -> str:
     return f"{BASE}list/{listing}"
 
 
-def page_iri(listing: str, page: int) -> str:
-    """`kgr:list/people/3`: one page of a listing."""
-    return f"{listing_iri(listing)}/{page}"
+def page_iri(listing: str, first: str) -> str:
+    """`kgr:list/people/<hash>`: the page of a listing that its item `first` starts (the page
+    before any such item when `first` is empty: `kgr:list/people/start`)."""
+    return f"{listing_iri(listing)}/{digest(first, length=16) if first else 'start'}"

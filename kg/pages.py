@@ -2,31 +2,47 @@
 
 A listing query over a large graph spends its time sorting thousands of rows (on disk, Oxigraph
 fetches the strings it compares) and returning them. The build therefore writes, in
-`kgr:graph/derived`, each listing's order as pages of `PAGE_SIZE` items (people: half as many):
-`kgr:list/people/3 kg:lists <person>`, and `kgr:list/people kg:pageCount 118`. The named queries
-`people`, `meetings`, `agreements` and `contacts` read one page (`--param page=N`, 1 by default)
-through that index: a look-up of a hundred items, whatever the size of the graph.
+`kgr:graph/derived`, each listing's order cut into pages: `<page> kg:lists <person>`, with
+`<page> kg:pageOf kgr:list/people ; kg:pageNumber 3`, and `kgr:list/people kg:pageCount 118`.
+The named queries `people`, `meetings`, `agreements` and `contacts` read one page
+(`--param page=N`, 1 by default) through that index: a look-up of a page's items, whatever the
+size of the graph.
+
+Where pages break is chosen by the items themselves (content-defined, as rsync cuts files): an
+item whose IRI's digest falls in 1 / `size` of its range starts a page, the items before the
+first such item make the `start` page. So pages hold `size` items on average (a few hold many
+more or only one), the layout depends only on the items and their sort keys, never on the order
+they were built in, and an article added or removed changes the pages its own items sit in, not
+the others: the build redoes those pages and renumbers the rest (`page_changes`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+import bisect
+import json
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+import pyoxigraph as ox
 
 from .clean import match_key
-from .iri import listing_iri, page_iri
+from .iri import digest, listing_iri, page_iri
 from .store import GraphStore, Term, value
 from .vocab import KG
 
 PAGE_SIZE = 100
+TERMS_PER_QUERY = 200
+INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
 
 SortKey = tuple[str, ...]
+Position = tuple[SortKey, str]  # an item's place in its listing: its least key, then its IRI
 
 
 @dataclass(frozen=True)
 class Listing:
     """A listing: the pattern that finds its items (`?item` and the sort fields; an item may come
-    back on several rows, its least key counts) and how the fields sort."""
+    back on several rows, its least key counts) and how the fields sort. An item's key depends on
+    statements about the item itself only, so only the items an article names can move."""
 
     name: str
     fields: str
@@ -38,6 +54,11 @@ class Listing:
     def select(self) -> str:
         return f"SELECT ?item {self.fields} WHERE {{ {self.body} }}"
 
+    def select_of(self, items: Sequence[str]) -> str:
+        """The same, for the given items only."""
+        terms = " ".join(str(ox.NamedNode(i)) for i in items)
+        return f"SELECT ?item {self.fields} WHERE {{ VALUES ?item {{ {terms} }} {self.body} }}"
+
 
 def _by_name(fields: list[str]) -> SortKey:
     return (match_key(fields[0]), fields[0])
@@ -48,9 +69,9 @@ def _by_date_then_name(fields: list[str]) -> SortKey:
     return ("1" if not date else "0" + date, match_key(name), name)
 
 
-def _contacts(fields: list[str]) -> SortKey:
+def _by_date_then_people(fields: list[str]) -> SortKey:
     subject, obj, on = fields
-    return ("1" if not on else "0" + on, match_key(subject), match_key(obj))
+    return ("1" if not on else "0" + on, subject, obj)
 
 
 # Plain joins without GROUP BY or ORDER BY: Oxigraph answers them as index scans, and Python
@@ -70,19 +91,23 @@ LISTINGS = (
         "?item a kg:Agreement ; rdfs:label ?name . OPTIONAL { ?item kg:signedOn/kg:isoDate ?date }",
         _by_date_then_name,
     ),
+    # By date, then the IRIs of the two sides (their names, folded to ASCII): an assertion's own
+    # statements, so a new spelling of a person's name moves none of the contacts of other articles.
     Listing(
         "contacts",
         "?subject ?object ?on",
-        "?item rdf:predicate ?p ; rdf:subject/rdfs:label ?subject ; rdf:object/rdfs:label ?object ."
+        "?item rdf:predicate ?p ; rdf:subject ?subject ; rdf:object ?object ."
         " FILTER(?p IN (kg:met, kg:received)) OPTIONAL { ?item kg:statedOn ?on }",
-        _contacts,
+        _by_date_then_people,
     ),
 )
+LISTED_TYPES = {"people": KG.Person, "meetings": KG.Event, "agreements": KG.Agreement}
 
 
-def ordered(rows: Iterable[list[Term | None]], key: Callable[[list[str]], SortKey]) -> list[str]:
-    """The items (first column) of `rows`, sorted by their least `key` of the other columns, then
-    by IRI."""
+def least_keys(
+    rows: Iterable[list[Term | None]], key: Callable[[list[str]], SortKey]
+) -> dict[str, SortKey]:
+    """item (first column) → its least `key` of the other columns."""
     least: dict[str, SortKey] = {}
     for row in rows:
         if row[0] is None:
@@ -90,25 +115,234 @@ def ordered(rows: Iterable[list[Term | None]], key: Callable[[list[str]], SortKe
         item, k = value(row[0]), key([value(t) for t in row[1:]])
         if item not in least or k < least[item]:
             least[item] = k
+    return least
+
+
+def ordered(rows: Iterable[list[Term | None]], key: Callable[[list[str]], SortKey]) -> list[str]:
+    """The items (first column) of `rows`, sorted by their least `key`, then by IRI."""
+    least = least_keys(rows, key)
     return sorted(least, key=lambda item: (least[item], item))
 
 
-def page_lines(listing: str, items: list[str], graph: str, size: int = PAGE_SIZE) -> list[str]:
-    """N-Quads of one listing's pages: each item on its page, and the number of pages."""
-    lines = [
-        f"<{page_iri(listing, 1 + n // size)}> <{KG.lists}> <{item}> <{graph}> .\n"
-        for n, item in enumerate(items)
-    ]
-    pages = -(-len(items) // size)
-    count = f'"{pages}"^^<http://www.w3.org/2001/XMLSchema#integer>'
-    lines.append(f"<{listing_iri(listing)}> <{KG.pageCount}> {count} <{graph}> .\n")
-    return lines
+def starts_page(item: str, size: int) -> bool:
+    """Whether an item starts a page: its IRI's digest falls in 1 / `size` of the range."""
+    return size <= 1 or int(digest(item, length=12), 16) % size == 0
+
+
+START = ""  # the boundary of the start page: the items before the first item that starts a page
+
+
+@dataclass
+class Layout:
+    """Pages of one listing: boundary (the item that starts the page, START for the start page) →
+    its items, and where each boundary sorts."""
+
+    listing: str
+    pages: dict[str, list[str]] = field(default_factory=dict)
+    positions: dict[str, Position] = field(default_factory=dict)
+
+
+def lay_out(name: str, keys: dict[str, SortKey], size: int) -> Layout:
+    """The pages of items with these keys: each item on the page of the last boundary before it."""
+    layout = Layout(name)
+    boundary = START
+    for item in sorted(keys, key=lambda i: (keys[i], i)):
+        if starts_page(item, size):
+            boundary = item
+            layout.positions[item] = (keys[item], item)
+        layout.pages.setdefault(boundary, []).append(item)
+    return layout
+
+
+def numbers(starts: bool, positions: dict[str, Position]) -> dict[str, int]:
+    """boundary → page number: the start page first when it holds items, then by position."""
+    order = sorted(positions, key=positions.__getitem__)
+    return {b: n for n, b in enumerate([START, *order] if starts else order, start=1)}
+
+
+@dataclass(frozen=True)
+class Statements:
+    """What a listing's pages state: every page's number, and the items, listing and boundary
+    position of the pages in `pages` (all of them, or those a change touches)."""
+
+    listing: str
+    number: dict[str, int]
+    positions: dict[str, Position]
+    pages: dict[str, list[str]]
+
+    def lines(self, graph: str) -> set[str]:
+        listing = f"<{listing_iri(self.listing)}>"
+        lines = {f'{listing} <{KG.pageCount}> "{len(self.number)}"^^<{INTEGER}> <{graph}> .\n'}
+        for boundary, n in self.number.items():
+            page = f"<{page_iri(self.listing, boundary)}>"
+            lines.add(f'{page} <{KG.pageNumber}> "{n}"^^<{INTEGER}> <{graph}> .\n')
+            if boundary not in self.pages:
+                continue
+            lines.add(f"{page} <{KG.pageOf}> {listing} <{graph}> .\n")
+            if boundary != START:
+                key, item = self.positions[boundary]
+                position = ox.Literal(json.dumps([list(key), item], ensure_ascii=False))
+                lines.add(f"{page} <{KG.pageKey}> {position} <{graph}> .\n")
+            lines.update(f"{page} <{KG.lists}> <{i}> <{graph}> .\n" for i in self.pages[boundary])
+        return lines
+
+
+def statements(layout: Layout) -> Statements:
+    """Everything a layout states."""
+    number = numbers(bool(layout.pages.get(START)), layout.positions)
+    return Statements(layout.listing, number, layout.positions, layout.pages)
 
 
 def derived_pages(store: GraphStore, graph: str) -> list[str]:
-    """The pages of every listing, as N-Quads in `graph`."""
-    lines: list[str] = []
+    """The pages of every listing, laid out in full, as N-Quads in `graph`."""
+    lines: set[str] = set()
     for listing in LISTINGS:
-        items = ordered(store.select(listing.select).rows, listing.key)
-        lines.extend(page_lines(listing.name, items, graph, listing.size))
-    return lines
+        keys = least_keys(store.select(listing.select).rows, listing.key)
+        lines |= statements(lay_out(listing.name, keys, listing.size)).lines(graph)
+    return sorted(lines)
+
+
+# ---------------------------------------------------------------- changing a few items
+
+
+@dataclass(frozen=True)
+class PageChanges:
+    """What turns the pages in the store into the pages of the graph as it is now."""
+
+    removed: list[str]
+    added: list[str]
+
+
+def page_changes(store: GraphStore, graph: str, touched: dict[str, set[str]]) -> PageChanges:
+    """The statements to remove and add so that the pages show the items `touched` (listing name →
+    items added, removed or restated since the pages were laid out) where they now sort: the pages
+    they leave and join are laid out again, the others only renumbered. A listing whose pages are
+    not in the store (a store from an older kg) is laid out in full."""
+    removed: set[str] = set()
+    added: set[str] = set()
+    for listing in LISTINGS:
+        items = sorted(touched.get(listing.name, ()))
+        if not items:
+            continue
+        index = _index(store, f"<{graph}>", listing.name)
+        if index.number:
+            old, new = _relaid(store, graph, listing, index, items)
+        else:
+            old = _all_stated(store, graph, listing.name)
+            keys = least_keys(store.select(listing.select).rows, listing.key)
+            new = statements(lay_out(listing.name, keys, listing.size)).lines(graph)
+        removed |= old - new
+        added |= new - old
+    return PageChanges(sorted(removed), sorted(added))
+
+
+_INDEX = """
+SELECT ?page ?number ?position WHERE { GRAPH %(g)s {
+  ?page kg:pageOf %(list)s ; kg:pageNumber ?number . OPTIONAL { ?page kg:pageKey ?position } } }"""
+_PAGE_OF = """
+SELECT ?page ?item WHERE { VALUES ?item { %(items)s } GRAPH %(g)s { ?page kg:lists ?item } }"""
+_ITEMS_OF = """
+SELECT ?page ?item WHERE { VALUES ?page { %(pages)s } GRAPH %(g)s { ?page kg:lists ?item } }"""
+_STATED = """
+SELECT ?s ?p ?o WHERE { GRAPH %(g)s { ?s ?p ?o }
+  FILTER(?s = %(list)s || STRSTARTS(STR(?s), "%(prefix)s")) }"""
+
+
+@dataclass
+class _Index:
+    """The pages of a listing as the store has them: boundary → number, and boundary positions."""
+
+    listing: str
+    number: dict[str, int]
+    positions: dict[str, Position]
+
+    def landing(self, position: Position, gone: set[str]) -> str:
+        """The page an item at `position` falls on, among the boundaries not `gone`."""
+        kept = sorted((self.positions[b], b) for b in self.positions if b not in gone)
+        at = bisect.bisect_right(kept, (position, "\uffff"))
+        return kept[at - 1][1] if at else START
+
+    def region(self, page_of: dict[str, str], keys: dict[str, SortKey]) -> set[str]:
+        """The pages to lay out again: those the touched items are on and fall on, and for a page
+        whose first item moved or went, the page its other items fall on."""
+        gone = {item for item in page_of if item in self.positions}
+        region = set(page_of.values())
+        region |= {self.landing((k, item), gone) for item, k in keys.items()}
+        region |= {self.landing(self.positions[b], gone) for b in gone}
+        return region
+
+
+def _index(store: GraphStore, g: str, name: str) -> _Index:
+    rows = store.select(_INDEX % {"g": g, "list": f"<{listing_iri(name)}>"}).rows
+    index = _Index(name, {}, {})
+    for _, n, position in rows:
+        boundary = START
+        if position is not None:
+            key, boundary = json.loads(value(position))
+            index.positions[boundary] = (tuple(key), boundary)
+        index.number[boundary] = int(value(n))
+    return index
+
+
+def _relaid(
+    store: GraphStore, graph: str, listing: Listing, index: _Index, touched: list[str]
+) -> tuple[set[str], set[str]]:
+    """(old, new): the statements of the pages the touched items leave or join, before and after,
+    with every page's number and the page count."""
+    g = f"<{graph}>"
+    page_of = _pages_of(store, g, index, touched)
+    keys = _keys(store, listing, touched)
+    region = index.region(page_of, keys)
+    members = _members(store, g, index, region)
+    others = set().union(*members.values()) - set(touched)
+    keys.update(_keys(store, listing, sorted(others)))
+    relaid = lay_out(listing.name, keys, listing.size)
+    if relaid.pages.get(START) and START not in region:
+        raise AssertionError(f"{listing.name}: items fell before the pages laid out again")
+    gone = set(page_of) & set(index.positions)
+    positions = {b: p for b, p in index.positions.items() if b not in region and b not in gone}
+    positions.update(relaid.positions)
+    starts = bool(relaid.pages.get(START)) if START in region else START in index.number
+    old = Statements(listing.name, index.number, index.positions, members)
+    new = Statements(listing.name, numbers(starts, positions), positions, relaid.pages)
+    return old.lines(graph), new.lines(graph)
+
+
+def _pages_of(store: GraphStore, g: str, index: _Index, items: list[str]) -> dict[str, str]:
+    """item → the boundary of the page the store lists it on (items not listed are left out)."""
+    boundary = {page_iri(index.listing, b): b for b in index.number}
+    found: dict[str, str] = {}
+    for chunk in _chunks(items):
+        for page, item in store.select(_PAGE_OF % {"items": chunk, "g": g}).rows:
+            found[value(item)] = boundary[value(page)]
+    return found
+
+
+def _members(store: GraphStore, g: str, index: _Index, region: set[str]) -> dict[str, list[str]]:
+    """boundary → the items the store lists on that page, for the stored pages of `region`."""
+    pages = {page_iri(index.listing, b): b for b in region if b in index.number}
+    members: dict[str, list[str]] = {b: [] for b in pages.values()}
+    for chunk in _chunks(sorted(pages)):
+        for page, item in store.select(_ITEMS_OF % {"pages": chunk, "g": g}).rows:
+            members[pages[value(page)]].append(value(item))
+    return members
+
+
+def _keys(store: GraphStore, listing: Listing, items: Sequence[str]) -> dict[str, SortKey]:
+    keys: dict[str, SortKey] = {}
+    for start in range(0, len(items), TERMS_PER_QUERY):
+        rows = store.select(listing.select_of(items[start : start + TERMS_PER_QUERY])).rows
+        keys.update(least_keys(rows, listing.key))
+    return keys
+
+
+def _all_stated(store: GraphStore, graph: str, name: str) -> set[str]:
+    """Every statement of a listing's pages in `graph`, whatever their layout."""
+    listing = listing_iri(name)
+    query = _STATED % {"g": f"<{graph}>", "list": f"<{listing}>", "prefix": listing + "/"}
+    return {f"{s} {p} {o} <{graph}> .\n" for s, p, o in store.select(query).rows}
+
+
+def _chunks(iris: Sequence[str]) -> Iterator[str]:
+    for start in range(0, len(iris), TERMS_PER_QUERY):
+        yield " ".join(str(ox.NamedNode(i)) for i in iris[start : start + TERMS_PER_QUERY])

@@ -4,8 +4,8 @@ Named queries are the `ontology/queries/<name>.rq` files; their header says what
 which parameters they take: `# param NAME: optional|required KIND help`, where KIND is `name` (an
 entity name, matched through `kg:nameKey`, so case and tone-mark placement do not matter), `date`
 (YYYY-MM-DD, an xsd:date), `predicate` (one of the 18, as its kg: IRI), `text` (a string) or
-`page` (1, 2, …: the page of the query's listing, `kgr:list/<query>/<n>`, 1 when not given; see
-`kg.pages`). Parameters are bound as initial bindings (typed RDF terms), never pasted into the
+`page` (1, 2, …: the `kg:pageNumber` of a page `kg:pageOf kgr:list/<query>`, 1 when not given;
+see `kg.pages`). Parameters are bound as initial bindings (typed RDF terms), never pasted into the
 query text.
 """
 
@@ -20,7 +20,7 @@ import pandas as pd
 import pyoxigraph as ox
 
 from .clean import match_key
-from .iri import listing_iri, page_iri
+from .iri import listing_iri
 from .lexicon import ontology_dir
 from .model import PREDICATES, KgError
 from .store import Bindings, Table, Term, open_store, value
@@ -125,21 +125,19 @@ def bindings(named: NamedQuery, params: dict[str, str]) -> Bindings:
         if missing:
             raise KgError(f"query {named.name!r} needs --param {missing[0]}=VALUE")
     bound = {
-        name: page_term(named.name, value)
-        if kinds.get(name) == "page"
-        else term(value, kinds.get(name))
+        name: page_term(value) if kinds.get(name) == "page" else term(value, kinds.get(name))
         for name, value in params.items()
     }
     for p in named.params:  # a listing shows its first page unless told otherwise
         if p.kind == "page" and p.name not in bound:
-            bound[p.name] = page_term(named.name, "1")
+            bound[p.name] = page_term("1")
     return bound
 
 
-def page_term(listing: str, value: str) -> Term:
+def page_term(value: str) -> Term:
     if not value.isdigit() or int(value) < 1:
         raise KgError(f"page {value!r}: write a page number, 1 or more")
-    return ox.NamedNode(page_iri(listing, int(value)))
+    return ox.Literal(str(int(value)), datatype=ox.NamedNode(XSD + "integer"))
 
 
 def run(location: str | Path, sparql_or_name: str, params: dict[str, str] | None = None) -> Table:

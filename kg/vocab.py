@@ -110,6 +110,9 @@ class KG(DefinedNamespace):
     mergeReason: URIRef
     nameKey: URIRef
     pageCount: URIRef
+    pageKey: URIRef
+    pageNumber: URIRef
+    pageOf: URIRef
     position: URIRef
     rank: URIRef
     rule: URIRef

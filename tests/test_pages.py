@@ -11,9 +11,17 @@ import pytest
 from kg.build import DERIVED_GRAPH, derive
 from kg.iri import listing_iri
 from kg.model import KgError
-from kg.pages import LISTINGS, ordered, page_lines
+from kg.pages import (
+    LISTINGS,
+    derived_pages,
+    lay_out,
+    ordered,
+    page_changes,
+    starts_page,
+    statements,
+)
 from kg.query import query
-from kg.store import open_store
+from kg.store import GraphStore, open_store, value
 from kg.vocab import KG
 
 PAGE_SIZE = next(listing.size for listing in LISTINGS if listing.name == "people")
@@ -68,12 +76,19 @@ def test_an_item_sorts_by_its_least_key_and_ties_by_iri() -> None:
     assert ordered(rows, lambda fields: (fields[0],)) == ["urn:c", "urn:a", "urn:b"]
 
 
-def test_page_lines_put_each_item_on_its_page() -> None:
-    items = [f"urn:item{k}" for k in range(PAGE_SIZE + 1)]
-    lines = page_lines("people", items, DERIVED_GRAPH, PAGE_SIZE)
-    assert f"<{KGR}list/people/1> <{KG.lists}> <urn:item0>" in lines[0]
-    assert f"<{KGR}list/people/2> <{KG.lists}> <urn:item{PAGE_SIZE}>" in lines[PAGE_SIZE]
-    assert lines[-1].startswith(f'<{listing_iri("people")}> <{KG.pageCount}> "2"')
+def test_pages_break_at_the_items_that_start_one_and_are_numbered_in_order() -> None:
+    keys = {f"urn:item{k:03}": (f"{k:03}",) for k in range(300)}
+    layout = lay_out("people", keys, 10)
+    starters = [item for item in sorted(keys) if starts_page(item, 10)]
+    assert 10 < len(starters) < 60  # about one item in ten
+    assert list(layout.pages) == ["", *starters] if not starts_page("urn:item000", 10) else starters
+    for first, items in layout.pages.items():
+        assert items == sorted(items)
+        assert first == "" or items[0] == first
+        assert not any(starts_page(item, 10) for item in items[1:])
+    lines = statements(layout).lines(DERIVED_GRAPH)
+    assert f'<{listing_iri("people")}> <{KG.pageCount}> "{len(layout.pages)}"' in "".join(lines)
+    assert sum(f"<{KG.lists}>" in line for line in lines) == 300
 
 
 def test_the_command_line_says_which_page_of_how_many(tmp_path: Path) -> None:
@@ -81,11 +96,74 @@ def test_the_command_line_says_which_page_of_how_many(tmp_path: Path) -> None:
 
     from kg.cli import app
 
-    _people_store(tmp_path, PAGE_SIZE + 1)
+    _people_store(tmp_path, 4 * PAGE_SIZE)
+    store = open_store(tmp_path)
+    try:
+        total = next(
+            int(value(q.object))
+            for q in store.quads_in(DERIVED_GRAPH)
+            if q.predicate == ox.NamedNode(KG.pageCount)
+            and q.subject == ox.NamedNode(listing_iri("people"))
+        )
+    finally:
+        store.close()
+    assert total > 1
     first = CliRunner().invoke(app, ["query", "--graph", str(tmp_path), "people"])
     assert first.exit_code == 0
-    assert "people: page 1 of 2; --param page=2 for the next" in first.stderr
-    last = CliRunner().invoke(app, ["query", "-g", str(tmp_path), "people", "-p", "page=2"])
-    assert "people: page 2 of 2" in last.stderr and "for the next" not in last.stderr
+    assert f"people: page 1 of {total}; --param page=2 for the next" in first.stderr
+    last = CliRunner().invoke(app, ["query", "-g", str(tmp_path), "people", "-p", f"page={total}"])
+    assert f"people: page {total} of {total}" in last.stderr and "for the next" not in last.stderr
     bad = CliRunner().invoke(app, ["query", "-g", str(tmp_path), "people", "-p", "page=x"])
     assert isinstance(bad.exception, KgError) and "page 'x'" in str(bad.exception)
+
+
+def _stated_pages(store: GraphStore) -> set[str]:
+    page_predicates = {KG.lists, KG.pageOf, KG.pageNumber, KG.pageKey, KG.pageCount}
+    quads = store.quads_in(DERIVED_GRAPH)
+    return {f"{q} .\n" for q in quads if q.predicate.value in {str(p) for p in page_predicates}}
+
+
+def _person(k: int) -> str:
+    return f"{KGR}person/p{k}"
+
+
+def test_a_person_who_starts_no_page_changes_one_statement(tmp_path: Path) -> None:
+    names = _people_store(tmp_path, 5 * PAGE_SIZE)
+    newcomer = next(k for k in range(len(names), 10**6) if not starts_page(_person(k), PAGE_SIZE))
+    store = open_store(tmp_path)
+    try:
+        store.load_nquads(_people_lines(["An Văn Mới"], f"{KGR}graph/late", first=newcomer))
+        changes = page_changes(store, DERIVED_GRAPH, {"people": {_person(newcomer)}})
+    finally:
+        store.close()
+    assert changes.removed == []
+    assert len(changes.added) == 1 and f"<{_person(newcomer)}>" in changes.added[0]
+
+
+def test_pages_changed_article_by_article_equal_pages_laid_out_in_full(tmp_path: Path) -> None:
+    """Articles added (new people, new spellings of known people) and removed in random order: the
+    pages updated after each equal the pages a full layout gives."""
+    rng = random.Random(11)
+    names = _people_store(tmp_path, 4 * PAGE_SIZE)
+    store = open_store(tmp_path)
+    graphs: dict[str, set[str]] = {}
+    try:
+        for step in range(24):
+            if graphs and rng.random() < 0.35:
+                graph = rng.choice(sorted(graphs))
+                listed = graphs.pop(graph)
+                store.drop_graphs([graph])
+            else:
+                graph = f"{KGR}graph/step{step}"
+                known = rng.sample(range(len(names)), 3)  # new spellings, which may sort first
+                new = [len(names) + 100 * step + k for k in range(rng.randint(1, 12))]
+                lines = [_people_lines([f"{rng.choice(FAMILY)} Mới {k}"], graph, k) for k in new]
+                lines += [_people_lines([f"{rng.choice(FAMILY)} Khác"], graph, k) for k in known]
+                store.load_nquads("".join(lines))
+                listed = {_person(k) for k in [*new, *known]}
+                graphs[graph] = listed
+            derive(store, people=[], listed={"people": listed})
+            incremental = _stated_pages(store)
+            assert incremental == set(derived_pages(store, DERIVED_GRAPH)), f"step {step}"
+    finally:
+        store.close()

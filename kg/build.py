@@ -127,20 +127,23 @@ class Batch:
 
 def extract_batch(docs: Sequence[Document], built_at: str, extractor: Extractor) -> Batch:
     """One task: extract each document (one bad document does not stop the batch)."""
-    quads: list[rdf.Quad] = []
+    texts: list[str] = []
+    quads = 0
+    holders: set[str] = set()
     records: list[str] = []
     failed: list[Skipped] = []
     for doc in docs:
         try:
             ex = extractor(doc)
-            doc_quads = rdf.extraction_quads(ex, built_at, ordered=False)
+            nquads = rdf.extraction_nquads(ex, built_at)
         except Exception as err:  # one bad document must not stop the build
             failed.append(Skipped(doc.source, f"extraction failed ({type(err).__name__}: {err})"))
             continue
-        quads.extend(doc_quads)
+        texts.append(nquads.text)
+        quads += nquads.count
+        holders.update(nquads.holders)
         records.append(json.dumps(_json_record(ex), ensure_ascii=False))
-    holders = sorted({str(o) for _, p, o, _ in quads if p == KG.holder})
-    return Batch(rdf.to_nquads(quads), len(quads), records, holders, failed)
+    return Batch("".join(texts), quads, records, sorted(holders), failed)
 
 
 def _json_record(ex: DocExtraction) -> dict[str, object]:

@@ -1,4 +1,9 @@
-"""RDF: one document's extraction as quads in its own named graph (layout: docs/RDF_MODEL.md)."""
+"""RDF: one document's extraction as quads in its own named graph (layout: docs/RDF_MODEL.md).
+
+The layout is written once, as triples of N-Triples term strings (`<iri>`, `"text"@vi`,
+`"12"^^<…#integer>`) that the build joins into N-Quads lines (`extraction_nquads`); the rdflib
+forms are made from those strings (`extraction_quads`) or that text (`extraction_dataset`).
+"""
 
 from __future__ import annotations
 
@@ -9,8 +14,10 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 
 from rdflib import OWL, RDF, RDFS, XSD, Dataset, Literal, URIRef
+from rdflib.namespace import DefinedNamespace, Namespace
 from rdflib.term import Node
 
 from . import iri
@@ -20,32 +27,134 @@ from .model import PREDICATES, DocExtraction, Document, Entity, KgError, Relatio
 from .vocab import ENTITY_CLASS, KG, PROV, SDO, SKOS, WD, subclass_cues
 
 Quad = tuple[URIRef, URIRef, Node, URIRef]
+Triple = tuple[str, str, str]  # subject, predicate, object in N-Triples syntax
 
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_MONTH = re.compile(r"^\d{4}-\d{2}$")
-_YEAR = re.compile(r"^\d{4}$")
-_RANGE = re.compile(r"^\d{4}(-\d{2}){0,2}/\d{4}(-\d{2}){0,2}$")
+
+class _Terms:
+    """A vocabulary's terms in N-Triples syntax (`<iri>`), each made once, on first use."""
+
+    def __init__(self, namespace: Namespace | type[DefinedNamespace]) -> None:
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> str:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        term = f"<{self._namespace[name]}>"
+        setattr(self, name, term)
+        return term
+
+
+_KG, _RDF, _RDFS, _OWL, _XSD = _Terms(KG), _Terms(RDF), _Terms(RDFS), _Terms(OWL), _Terms(XSD)
+_PROV, _SDO, _SKOS = _Terms(PROV), _Terms(SDO), _Terms(SKOS)
+_PREDICATE = {name: f"<{KG[name]}>" for name in PREDICATES}
+
+_DATE_TYPES = (
+    (re.compile(r"^\d{4}-\d{2}-\d{2}$"), XSD.date),
+    (re.compile(r"^\d{4}-\d{2}$"), XSD.gYearMonth),
+    (re.compile(r"^\d{4}$"), XSD.gYear),
+    (re.compile(r"^\d{4}(-\d{2}){0,2}/\d{4}(-\d{2}){0,2}$"), XSD.string),  # a range
+)
 _WIKIDATA = re.compile(r"^Q\d+$")
-DATED_PREDICATES = {"hasRank": KG.RankTenure, "holdsPosition": KG.PostTenure}
-_TENURE_VALUE = {"hasRank": KG.rank, "holdsPosition": KG.position}
+DATED_PREDICATES = {"hasRank": _KG.RankTenure, "holdsPosition": _KG.PostTenure}
+_TENURE_VALUE = {"hasRank": _KG.rank, "holdsPosition": _KG.position}
 
 
-def vi(text: str) -> Literal:
-    return Literal(text, lang="vi")
+# ---------------------------------------------------------------- terms
+
+
+def _escape(text: str) -> str:
+    """A literal's text as N-Triples writes it between quotes (the backslash first)."""
+    return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+
+
+_ESCAPED = re.compile(r'\\[\\"nr]')
+_UNESCAPES = {"\\\\": "\\", '\\"': '"', "\\n": "\n", "\\r": "\r"}
+
+
+def _unescape(text: str) -> str:
+    return _ESCAPED.sub(lambda m: _UNESCAPES[m[0]], text)
+
+
+def _rdflib_term(term: str) -> Node:
+    """A term in N-Triples syntax as rdflib makes it, its lexical form kept as written."""
+    if term.startswith("<"):
+        return URIRef(term[1:-1])
+    body, _, suffix = term[1:].rpartition('"')
+    if suffix.startswith("@"):
+        return Literal(_unescape(body), lang=suffix[1:])
+    if suffix.startswith("^^"):
+        return Literal(_unescape(body), datatype=URIRef(suffix[3:-1]), normalize=False)
+    return Literal(_unescape(body))
+
+
+def _node(value: str) -> str:
+    return f"<{value}>"
+
+
+def _plain(text: str) -> str:
+    return f'"{_escape(text)}"'
+
+
+def _vi(text: str) -> str:
+    return f'"{_escape(text)}"@vi'
+
+
+def _typed(lexical: str, datatype: str) -> str:
+    return f'"{_escape(lexical)}"^^{datatype}'
+
+
+def _integer(value: int) -> str:
+    return f'"{value}"^^{_XSD.integer}'
+
+
+def _boolean(value: bool) -> str:
+    return f'"{"true" if value else "false"}"^^{_XSD.boolean}'
+
+
+def _decimal(value: float) -> str:
+    """Rounded to 4 places, written as rdflib writes a Decimal (`0.8`, never `8E-1`)."""
+    return f'"{Decimal(str(round(value, 4))):f}"^^{_XSD.decimal}'
+
+
+def _date_type(value: str) -> URIRef | None:
+    """The datatype an ISO date gets by its precision (xsd:string for a range); None: no date."""
+    for pattern, datatype in _DATE_TYPES:
+        if pattern.match(value):
+            return datatype
+    return None
 
 
 def date_literal(value: str) -> Literal | None:
     """An ISO date as a typed literal (xsd:date, xsd:gYearMonth, xsd:gYear); a range as a string."""
     value = value.strip()
-    if _DATE.match(value):
-        return Literal(value, datatype=XSD.date)
-    if _MONTH.match(value):
-        return Literal(value, datatype=XSD.gYearMonth)
-    if _YEAR.match(value):
-        return Literal(value, datatype=XSD.gYear)
-    if _RANGE.match(value):
-        return Literal(value, datatype=XSD.string)
-    return None
+    datatype = _date_type(value)
+    return None if datatype is None else Literal(value, datatype=datatype)
+
+
+def _date(value: str) -> str | None:
+    """`date_literal` in N-Triples syntax (a string written without its datatype)."""
+    value = value.strip()
+    datatype = _date_type(value)
+    if datatype is None:
+        return None
+    return _plain(value) if datatype == XSD.string else _typed(value, f"<{datatype}>")
+
+
+def nt_term(term: Node) -> str:
+    """One rdflib term in N-Triples syntax (IRIs and literals only: the data has no blank nodes)."""
+    if isinstance(term, Literal):
+        if term.language:
+            return f'"{_escape(str(term))}"@{term.language}'
+        if term.datatype and term.datatype != XSD.string:
+            return _typed(str(term), f"<{term.datatype}>")
+        return _plain(str(term))
+    return f"<{term}>"
+
+
+def to_nquads(quads: Iterable[Quad]) -> str:
+    """N-Quads text, one statement a line, sorted and without duplicates."""
+    lines = {" ".join(nt_term(t) for t in quad) + " .\n" for quad in quads}
+    return "".join(sorted(lines))
 
 
 def content_hash(doc: Document) -> str:
@@ -67,17 +176,34 @@ def entity_ref(entity: Entity) -> URIRef:
     return URIRef(iri.entity_iri(entity.type.value, entity_key(entity)))
 
 
+# ---------------------------------------------------------------- one document
+
+
+@dataclass(frozen=True)
+class NQuads:
+    """One document's quads as N-Quads text (sorted lines, no duplicates), how many there are,
+    and the IRIs of the people its dated ranks and posts are held by (`kg:holder`), sorted."""
+
+    text: str
+    count: int
+    holders: list[str]
+
+
 @dataclass
 class _Context:
-    """What every triple of one document needs: its graph, its document node and its sentences."""
+    """What every triple of one document needs: its graph, its document node, its sentences, the
+    node of each entity (`refs`, in order) and of each entity id (`nodes`: the first entity of an
+    id, as `DocExtraction.entity` finds it)."""
 
     ex: DocExtraction
-    graph: URIRef
-    doc: URIRef
-    built_at: Literal
-    stated_on: Literal | None
+    graph: str
+    doc: str
+    built_at: str
+    stated_on: str | None
     starts: list[int]
     sentences: list[Sentence]
+    refs: list[str]
+    nodes: dict[str, str]
 
     @property
     def doc_id(self) -> str:
@@ -87,271 +213,262 @@ class _Context:
 def _context(ex: DocExtraction, built_at: str) -> _Context:
     sentences = sorted(ex.sentences, key=lambda s: (s.start, s.end))
     published = ex.doc.published
+    refs = [_node(entity_ref(entity)) for entity in ex.entities]
+    nodes: dict[str, str] = {}
+    for entity, ref in zip(ex.entities, refs, strict=True):
+        nodes.setdefault(entity.id, ref)
     return _Context(
         ex=ex,
-        graph=URIRef(iri.graph_iri(ex.doc.doc_id)),
-        doc=URIRef(iri.document_iri(ex.doc.doc_id)),
-        built_at=Literal(built_at, datatype=XSD.dateTime, normalize=False),
-        stated_on=date_literal(published[:10]) if published else None,
+        graph=_node(iri.graph_iri(ex.doc.doc_id)),
+        doc=_node(iri.document_iri(ex.doc.doc_id)),
+        built_at=_typed(built_at, _XSD.dateTime),
+        stated_on=_date(published[:10]) if published else None,
         starts=[s.start for s in sentences],
         sentences=sentences,
+        refs=refs,
+        nodes=nodes,
     )
 
 
-def extraction_quads(ex: DocExtraction, built_at: str, ordered: bool = True) -> list[Quad]:
-    """Every quad of one document, without duplicates; sorted (so output is deterministic)
-    unless `ordered` is False, for callers that sort the N-Quads text instead (`to_nquads`)."""
+def extraction_nquads(ex: DocExtraction, built_at: str) -> NQuads:
+    """Every quad of one document as N-Quads text, with the holders of its tenures."""
     ctx = _context(ex, built_at)
-    triples: set[tuple[URIRef, URIRef, Node]] = set()
-    triples.update(_document(ctx))
-    for sentence in ctx.sentences:
-        triples.update(_sentence(ctx, sentence.start, sentence.end, sentence.text))
-    for entity in ex.entities:
-        triples.update(_entity(ctx, entity))
-    for relation in ex.relations:
-        triples.update(_relation(ctx, relation))
-    triples.update(_attribute_tenures(ctx))
+    triples = set(_triples(ctx))
+    tail = f" {ctx.graph} .\n"
+    lines = sorted([f"{s} {p} {o}{tail}" for s, p, o in triples])
+    holders = sorted({o[1:-1] for _, p, o in triples if p == _KG.holder})
+    return NQuads("".join(lines), len(lines), holders)
+
+
+def extraction_dataset(ex: DocExtraction, built_at: str) -> Dataset:
+    """The document's named graph as an rdflib Dataset."""
+    dataset = Dataset()
+    dataset.parse(data=extraction_nquads(ex, built_at).text, format="nquads")
+    return dataset
+
+
+def extraction_quads(ex: DocExtraction, built_at: str, ordered: bool = True) -> list[Quad]:
+    """Every quad of one document as rdflib terms, without duplicates; sorted (so output is
+    deterministic) unless `ordered` is False."""
+    ctx = _context(ex, built_at)
+    triples = {(URIRef(s[1:-1]), URIRef(p[1:-1]), _rdflib_term(o)) for s, p, o in _triples(ctx)}
     chosen = sorted(triples, key=_sort_key) if ordered else triples
-    return [(s, p, o, ctx.graph) for s, p, o in chosen]
+    graph = URIRef(ctx.graph[1:-1])
+    return [(s, p, o, graph) for s, p, o in chosen]
 
 
 def _sort_key(triple: tuple[Node, Node, Node]) -> tuple[str, ...]:
     return tuple(t.n3() for t in triple)
 
 
-def extraction_dataset(ex: DocExtraction, built_at: str) -> Dataset:
-    """The document's named graph as an rdflib Dataset."""
-    dataset = Dataset()
-    dataset.parse(data=to_nquads(extraction_quads(ex, built_at)), format="nquads")
-    return dataset
-
-
-_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
-
-
-def nt_term(term: Node) -> str:
-    """One term in N-Triples syntax (IRIs and literals only: the data has no blank nodes)."""
-    if isinstance(term, Literal):
-        text = '"' + str(term).translate(_ESCAPES) + '"'
-        if term.language:
-            return f"{text}@{term.language}"
-        if term.datatype and term.datatype != XSD.string:
-            return f"{text}^^<{term.datatype}>"
-        return text
-    return f"<{term}>"
-
-
-def to_nquads(quads: Iterable[Quad]) -> str:
-    """N-Quads text, one statement a line, sorted and without duplicates."""
-    lines = {" ".join(nt_term(t) for t in quad) + " .\n" for quad in quads}
-    return "".join(sorted(lines))
+def _triples(ctx: _Context) -> Iterator[Triple]:
+    yield from _document(ctx)
+    for sentence in ctx.sentences:
+        yield from _sentence(ctx, sentence.start, sentence.end, sentence.text)
+    for entity, node in zip(ctx.ex.entities, ctx.refs, strict=True):
+        yield from _entity(ctx, entity, node)
+    for relation in ctx.ex.relations:
+        yield from _relation(ctx, relation)
+    yield from _attribute_tenures(ctx)
 
 
 # ---------------------------------------------------------------- documents and sentences
 
 
-def _document(ctx: _Context) -> Iterator[tuple[URIRef, URIRef, Node]]:
+def _document(ctx: _Context) -> Iterator[Triple]:
     doc: Document = ctx.ex.doc
-    yield ctx.doc, RDF.type, KG.Document
-    yield ctx.doc, SDO.identifier, Literal(doc.doc_id)
-    yield ctx.doc, KG.sourcePath, Literal(doc.source)
-    yield ctx.doc, KG.contentHash, Literal(content_hash(doc))
-    yield ctx.doc, PROV.generatedAtTime, ctx.built_at
+    yield ctx.doc, _RDF.type, _KG.Document
+    yield ctx.doc, _SDO.identifier, _plain(doc.doc_id)
+    yield ctx.doc, _KG.sourcePath, _plain(doc.source)
+    yield ctx.doc, _KG.contentHash, _plain(content_hash(doc))
+    yield ctx.doc, _PROV.generatedAtTime, ctx.built_at
     if doc.meta.get("title"):
-        yield ctx.doc, SDO.headline, vi(doc.meta["title"])
+        yield ctx.doc, _SDO.headline, _vi(doc.meta["title"])
     if doc.meta.get("url"):
-        yield ctx.doc, SDO.url, Literal(doc.meta["url"], datatype=XSD.anyURI)
+        yield ctx.doc, _SDO.url, _typed(doc.meta["url"], _XSD.anyURI)
     if ctx.stated_on is not None:
-        yield ctx.doc, SDO.datePublished, ctx.stated_on
+        yield ctx.doc, _SDO.datePublished, ctx.stated_on
 
 
-def _sentence(
-    ctx: _Context, start: int, end: int, text: str
-) -> Iterator[tuple[URIRef, URIRef, Node]]:
-    node = URIRef(iri.sentence_iri(ctx.doc_id, start, end))
-    yield node, RDF.type, KG.Sentence
-    yield node, KG.text, vi(text)
-    yield node, KG.startOffset, Literal(start)
-    yield node, KG.endOffset, Literal(end)
-    yield node, KG.inDocument, ctx.doc
+def _sentence(ctx: _Context, start: int, end: int, text: str) -> Iterator[Triple]:
+    node = _node(iri.sentence_iri(ctx.doc_id, start, end))
+    yield node, _RDF.type, _KG.Sentence
+    yield node, _KG.text, _vi(text)
+    yield node, _KG.startOffset, _integer(start)
+    yield node, _KG.endOffset, _integer(end)
+    yield node, _KG.inDocument, ctx.doc
 
 
-def _containing_sentence(ctx: _Context, start: int, end: int) -> URIRef | None:
+def _containing_sentence(ctx: _Context, start: int, end: int) -> str | None:
     i = bisect.bisect_right(ctx.starts, start) - 1
     for sentence in ctx.sentences[max(i, 0) : i + 1]:
         if sentence.start <= start and end <= sentence.end:
-            return URIRef(iri.sentence_iri(ctx.doc_id, sentence.start, sentence.end))
+            return _node(iri.sentence_iri(ctx.doc_id, sentence.start, sentence.end))
     return None
 
 
 # ---------------------------------------------------------------- entities
 
 
+@cache
+def _cues(entity_type: str) -> tuple[tuple[str, URIRef], ...]:
+    """(cue word, subclass) of the subclasses of one entity type's class, longest cue first."""
+    base = ENTITY_CLASS[entity_type]
+    return tuple((cue, subclass) for cue, subclass, parent in subclass_cues() if parent == base)
+
+
 def entity_classes(entity: Entity) -> list[URIRef]:
     """The entity's class and, when a `kg:cue` word opens its name, the subclass it names."""
     base = ENTITY_CLASS[entity.type.value]
     name = match_key(entity.name)
-    for cue, subclass, parent in subclass_cues():
-        if parent == base and (name == cue or name.startswith(cue + " ")):
+    for cue, subclass in _cues(entity.type.value):
+        if name == cue or name.startswith(cue + " "):
             return [base, subclass]
     return [base]
 
 
-def _entity(ctx: _Context, entity: Entity) -> Iterator[tuple[URIRef, URIRef, Node]]:
-    node = entity_ref(entity)
+def _entity(ctx: _Context, entity: Entity, node: str) -> Iterator[Triple]:
     for cls in entity_classes(entity):
-        yield node, RDF.type, cls
-    yield node, RDFS.label, vi(entity.name)
-    yield node, KG.entityType, Literal(entity.type.value)
+        yield node, _RDF.type, _node(cls)
+    yield node, _RDFS.label, _vi(entity.name)
+    yield node, _KG.entityType, _plain(entity.type.value)
     for spelling in {entity.name, *(m.text for m in entity.mentions)}:
-        yield node, KG.nameKey, Literal(match_key(spelling))
+        yield node, _KG.nameKey, _plain(match_key(spelling))
     for mention in entity.mentions:
         if mention.text != entity.name:
-            yield node, SKOS.altLabel, vi(mention.text)
+            yield node, _SKOS.altLabel, _vi(mention.text)
         sentence = _containing_sentence(ctx, mention.start, mention.end)
-        yield node, KG.mentionedIn, sentence if sentence is not None else ctx.doc
+        yield node, _KG.mentionedIn, sentence if sentence is not None else ctx.doc
     if not entity.mentions:
-        yield node, KG.mentionedIn, ctx.doc
+        yield node, _KG.mentionedIn, ctx.doc
     yield from _attributes(node, entity.attributes)
 
 
 def _split(value: object, sep: str) -> list[str]:
+    if value == "":
+        return []
     items = value if isinstance(value, list | tuple) else str(value).split(sep)
     return [str(v).strip() for v in items if str(v).strip()]
 
 
-def _attributes(node: URIRef, attrs: dict[str, str]) -> Iterator[tuple[URIRef, URIRef, Node]]:
-    for key, prop in (("rank", KG.rank), ("country", KG.country), ("status", KG.status)):
+def _attributes(node: str, attrs: dict[str, str]) -> Iterator[Triple]:
+    for key, prop in (("rank", _KG.rank), ("country", _KG.country), ("status", _KG.status)):
         for value in _split(attrs.get(key, ""), ";"):
-            yield node, prop, vi(value)
+            yield node, prop, _vi(value)
     for value in _split(attrs.get("position", ""), ";"):
-        yield node, KG.position, vi(value)
+        yield node, _KG.position, _vi(value)
     for value in _split(attrs.get("acronym", ""), ";"):
-        yield node, KG.acronym, Literal(value)
+        yield node, _KG.acronym, _plain(value)
     for value in _split(attrs.get("merge_reasons", ""), "\n"):
-        yield node, KG.mergeReason, vi(value)
-    iso = date_literal(str(attrs.get("iso", "")))
+        yield node, _KG.mergeReason, _vi(value)
+    iso = _date(str(attrs["iso"])) if "iso" in attrs else None
     if iso is not None:
-        yield node, KG.isoDate, iso
+        yield node, _KG.isoDate, iso
     if "year_inferred" in attrs:
         inferred = str(attrs["year_inferred"]).lower() in {"true", "1", "yes"}
-        yield node, KG.yearInferred, Literal(inferred)
+        yield node, _KG.yearInferred, _boolean(inferred)
     wikidata = str(attrs.get("wikidata", "")).strip()
     if _WIKIDATA.match(wikidata):
-        yield node, OWL.sameAs, WD[wikidata]
+        yield node, _OWL.sameAs, _node(WD[wikidata])
 
 
 # ---------------------------------------------------------------- relations and provenance
 
 
-def _predicate(ctx: _Context, name: str) -> URIRef:
-    if name not in PREDICATES:
+def _predicate(ctx: _Context, name: str) -> str:
+    if name not in _PREDICATE:
         raise KgError(f"{ctx.ex.doc.source}: unknown relation predicate {name!r}")
-    return URIRef(KG[name])
+    return _PREDICATE[name]
 
 
-def _object(ctx: _Context, relation: Relation) -> Node | None:
+def _object(ctx: _Context, relation: Relation) -> str | None:
     if relation.object_is_entity:
-        try:
-            return entity_ref(ctx.ex.entity(relation.object))
-        except KeyError:
-            return None
+        return ctx.nodes.get(relation.object)
     if relation.predicate in {"heldOn", "signedOn"}:
-        typed = date_literal(relation.object)
+        typed = _date(relation.object)
         if typed is not None:
             return typed
-    return vi(relation.object)
+    return _vi(relation.object)
 
 
-def _stated_on(ctx: _Context, relation: Relation) -> Literal | None:
+def _stated_on(ctx: _Context, relation: Relation) -> str | None:
     for key, value in relation.attributes:
-        if key == "stated_on" and date_literal(value) is not None:
-            return date_literal(value)
+        if key == "stated_on" and _date(value) is not None:
+            return _date(value)
     return ctx.stated_on
 
 
-def _relation(ctx: _Context, relation: Relation) -> Iterator[tuple[URIRef, URIRef, Node]]:
-    try:
-        subject = entity_ref(ctx.ex.entity(relation.subject))
-    except KeyError:
-        return
+def _relation(ctx: _Context, relation: Relation) -> Iterator[Triple]:
+    subject = ctx.nodes.get(relation.subject)
     obj = _object(ctx, relation)
-    if obj is None:
+    if subject is None or obj is None:
         return
     predicate = _predicate(ctx, relation.predicate)
+    stated = _stated_on(ctx, relation)
     yield subject, predicate, obj
-    assertion = _assertion_ref(ctx, relation, subject, predicate, obj)
-    yield from _assertion(ctx, relation, assertion, (subject, predicate, obj))
-    if relation.predicate in DATED_PREDICATES and isinstance(obj, Literal):
-        yield from _tenure(ctx, relation.predicate, subject, str(obj), _stated_on(ctx, relation))
-        yield (
-            _tenure_ref(ctx, relation.predicate, subject, str(obj)),
-            PROV.wasDerivedFrom,
-            assertion,
-        )
+    assertion = _assertion_ref(ctx, relation, (subject, predicate, obj))
+    yield from _assertion(ctx, relation, assertion, (subject, predicate, obj), stated)
+    if relation.predicate in DATED_PREDICATES and not relation.object_is_entity:
+        value = relation.object
+        yield from _tenure(ctx, relation.predicate, subject, value, stated)
+        tenure = _tenure_ref(ctx, relation.predicate, subject, value)
+        yield tenure, _PROV.wasDerivedFrom, assertion
 
 
-def _assertion_ref(
-    ctx: _Context, relation: Relation, subject: URIRef, predicate: URIRef, obj: Node
-) -> URIRef:
+def _assertion_ref(ctx: _Context, relation: Relation, triple: Triple) -> str:
     ev = relation.evidence
-    parts = (str(subject), str(predicate), nt_term(obj), str(ev.start), str(ev.end))
-    return URIRef(iri.assertion_iri(ctx.doc_id, *parts))
+    subject, predicate, obj = triple
+    parts = (subject[1:-1], predicate[1:-1], obj, str(ev.start), str(ev.end))
+    return _node(iri.assertion_iri(ctx.doc_id, *parts))
 
 
 def _assertion(
-    ctx: _Context, relation: Relation, node: URIRef, triple: tuple[URIRef, URIRef, Node]
-) -> Iterator[tuple[URIRef, URIRef, Node]]:
+    ctx: _Context, relation: Relation, node: str, triple: Triple, stated: str | None
+) -> Iterator[Triple]:
     """The relation's provenance: a kg:Assertion reifying it, derived from its evidence sentence."""
     ev = relation.evidence
     sentence = _containing_sentence(ctx, ev.start, ev.end)
     if sentence is None:
-        sentence = URIRef(iri.sentence_iri(ctx.doc_id, ev.start, ev.end))
+        sentence = _node(iri.sentence_iri(ctx.doc_id, ev.start, ev.end))
         yield from _sentence(ctx, ev.start, ev.end, ev.text)
-    yield node, RDF.type, KG.Assertion
-    yield node, RDF.subject, triple[0]
-    yield node, RDF.predicate, triple[1]
-    yield node, RDF.object, triple[2]
-    yield node, PROV.wasDerivedFrom, sentence
-    yield node, PROV.wasQuotedFrom, ctx.doc
-    yield node, KG.evidenceText, vi(ev.text)
-    yield node, KG.startOffset, Literal(ev.start)
-    yield node, KG.endOffset, Literal(ev.end)
-    yield node, KG.rule, Literal(relation.rule or "unknown")
-    yield (
-        node,
-        KG.confidence,
-        Literal(Decimal(str(round(relation.confidence, 4))), datatype=XSD.decimal),
-    )
-    yield node, PROV.generatedAtTime, ctx.built_at
-    stated = _stated_on(ctx, relation)
+    yield node, _RDF.type, _KG.Assertion
+    yield node, _RDF.subject, triple[0]
+    yield node, _RDF.predicate, triple[1]
+    yield node, _RDF.object, triple[2]
+    yield node, _PROV.wasDerivedFrom, sentence
+    yield node, _PROV.wasQuotedFrom, ctx.doc
+    yield node, _KG.evidenceText, _vi(ev.text)
+    yield node, _KG.startOffset, _integer(ev.start)
+    yield node, _KG.endOffset, _integer(ev.end)
+    yield node, _KG.rule, _plain(relation.rule or "unknown")
+    yield node, _KG.confidence, _decimal(relation.confidence)
+    yield node, _PROV.generatedAtTime, ctx.built_at
     if stated is not None:
-        yield node, KG.statedOn, stated
+        yield node, _KG.statedOn, stated
 
 
-def _tenure_ref(ctx: _Context, predicate: str, person: URIRef, value: str) -> URIRef:
-    return URIRef(iri.tenure_iri(ctx.doc_id, predicate, str(person), match_key(value)))
+def _tenure_ref(ctx: _Context, predicate: str, person: str, value: str) -> str:
+    return _node(iri.tenure_iri(ctx.doc_id, predicate, person[1:-1], match_key(value)))
 
 
 def _tenure(
-    ctx: _Context, predicate: str, person: URIRef, value: str, stated: Literal | None
-) -> Iterator[tuple[URIRef, URIRef, Node]]:
+    ctx: _Context, predicate: str, person: str, value: str, stated: str | None
+) -> Iterator[Triple]:
     """A dated rank or post: `?t kg:holder ?person; kg:rank|kg:position ?value; kg:statedOn ?d`."""
     node = _tenure_ref(ctx, predicate, person, value)
-    yield node, RDF.type, DATED_PREDICATES[predicate]
-    yield node, KG.holder, person
-    yield node, _TENURE_VALUE[predicate], vi(value)
-    yield node, PROV.wasQuotedFrom, ctx.doc
+    yield node, _RDF.type, DATED_PREDICATES[predicate]
+    yield node, _KG.holder, person
+    yield node, _TENURE_VALUE[predicate], _vi(value)
+    yield node, _PROV.wasQuotedFrom, ctx.doc
     if stated is not None:
-        yield node, KG.statedOn, stated
+        yield node, _KG.statedOn, stated
 
 
-def _attribute_tenures(ctx: _Context) -> Iterator[tuple[URIRef, URIRef, Node]]:
+def _attribute_tenures(ctx: _Context) -> Iterator[Triple]:
     """Ranks and posts given only as attributes of a person still get a dated tenure."""
-    for entity in ctx.ex.entities:
+    for entity, person in zip(ctx.ex.entities, ctx.refs, strict=True):
         if entity.type.value != "PERSON":
             continue
-        person = entity_ref(entity)
         for predicate, key in (("hasRank", "rank"), ("holdsPosition", "position")):
             for value in _split(entity.attributes.get(key, ""), ";"):
                 yield from _tenure(ctx, predicate, person, value, ctx.stated_on)

@@ -9,9 +9,16 @@ from rdflib import RDF, RDFS, XSD, Literal, URIRef
 from store_fixtures import document, fixture_extractor
 
 from kg import iri
-from kg.model import DocExtraction, Entity, EntityType
-from kg.rdf import date_literal, entity_ref, extraction_dataset, extraction_quads, to_nquads
-from kg.vocab import KG, ORG, PROV
+from kg.model import DocExtraction, Document, Entity, EntityType, Evidence, Mention, Relation
+from kg.rdf import (
+    date_literal,
+    entity_ref,
+    extraction_dataset,
+    extraction_nquads,
+    extraction_quads,
+    to_nquads,
+)
+from kg.vocab import KG, ORG, PROV, SDO, SKOS
 
 BUILT_AT = "2023-03-15T08:00:00Z"
 
@@ -122,8 +129,6 @@ def test_entity_iris_are_valid_and_stable_for_any_name(name: str, kind: EntityTy
 @settings(max_examples=100, deadline=None)
 @given(name=st.text(min_size=1, max_size=40), text=st.text(min_size=1, max_size=80))
 def test_any_text_round_trips_through_nquads(name: str, text: str) -> None:
-    from kg.model import Document, Evidence, Mention, Relation
-
     doc = Document("d1", "d1.txt", text, {})
     person = Entity("e1", EntityType.PERSON, name, [Mention(name, 0, len(name))])
     relation = Relation("e1", "hasRank", text, Evidence(text, 0, len(text)), False)
@@ -133,3 +138,82 @@ def test_any_text_round_trips_through_nquads(name: str, text: str) -> None:
     assert len(parsed) == len(set(quads))
     labels = [q.object for q in parsed if q.predicate.value.endswith("#label")]
     assert labels == [ox.Literal(name, language="vi")]
+
+
+def test_nquads_text_is_the_rdflib_quads_serialised() -> None:
+    for name in ("march", "october"):
+        ex = fixture_extractor(document(name))
+        nquads = extraction_nquads(ex, BUILT_AT)
+        assert nquads.text == to_nquads(extraction_quads(ex, BUILT_AT))
+        assert nquads.count == nquads.text.count("\n") == len(extraction_quads(ex, BUILT_AT))
+
+
+def test_holders_are_the_people_of_the_dated_ranks_and_posts() -> None:
+    ex, triples = _graph()
+    holders = extraction_nquads(ex, BUILT_AT).holders
+    assert holders == sorted({str(o) for _, p, o in triples if p == KG.holder})
+    assert holders == sorted(str(_person(ex, n)) for n in ("Lê Văn Minh", "Kowalski Jan"))
+
+
+def test_typed_literals_keep_the_lexical_forms_rdflib_gave() -> None:
+    text = "Ngày 2-10, Đại tá Trần Văn Hùng được thăng quân hàm Thiếu tướng."
+    doc = Document("hung", "hung.txt", text, {"published": "2023-10-02"})
+    date = Entity("e2", EntityType.DATE, "2020-2021", attributes={"iso": "2020/2021"})
+    hung = Entity("e1", EntityType.PERSON, "Trần Văn Hùng", attributes={"year_inferred": "yes"})
+    rank = Relation("e1", "hasRank", "Thiếu tướng", Evidence(text, 0, len(text)), False, "", 0.85)
+    lines = extraction_nquads(DocExtraction(doc, [hung, date], [rank]), BUILT_AT).text
+    xsd = str(XSD)
+    assert f'"2023-03-15T08:00:00Z"^^<{xsd}dateTime>' in lines  # not rewritten as +00:00
+    assert f'<{KG.confidence}> "0.85"^^<{xsd}decimal>' in lines
+    assert f'<{KG.startOffset}> "0"^^<{xsd}integer>' in lines
+    assert f'<{KG.yearInferred}> "true"^^<{xsd}boolean>' in lines
+    assert f'<{KG.statedOn}> "2023-10-02"^^<{xsd}date>' in lines
+    assert f'<{KG.isoDate}> "2020/2021" <' in lines  # a range: a string, written untyped
+
+
+# text that N-Quads must escape or carry as it is: quotes, backslashes, line breaks, controls,
+# Unicode line separators, emoji, combining marks, a byte-order mark, Vietnamese
+AWKWARD = st.text(
+    st.one_of(
+        st.sampled_from('"\\\n\r\t\x00\x01\x1f\x7f\x85\u2028\u2029\u0301\u0323\ufeff👍🇻🇳ệ'),
+        st.characters(blacklist_categories=("Cs",)),  # surrogates cannot be written as UTF-8
+    ),
+    max_size=30,
+)
+
+
+def _awkward_extraction(name: str, alias: str, title: str, evidence: str) -> DocExtraction:
+    doc = Document("d1", f"{title}.txt", evidence, {"title": title})
+    person = Entity("e1", EntityType.PERSON, name, [Mention(alias, 0, len(alias))])
+    rank = Relation("e1", "hasRank", name + alias, Evidence(evidence, 0, len(evidence)), False)
+    return DocExtraction(doc, [person], [rank])
+
+
+def _literals(quads: list[ox.Quad], predicate: URIRef) -> set[str]:
+    return {q.object.value for q in quads if q.predicate.value == str(predicate)}
+
+
+@settings(max_examples=200, deadline=None)
+@given(name=AWKWARD, alias=AWKWARD, title=AWKWARD.filter(bool), evidence=AWKWARD)
+def test_awkward_text_parses_back_from_nquads_to_the_same_literals(
+    name: str, alias: str, title: str, evidence: str
+) -> None:
+    nquads = extraction_nquads(_awkward_extraction(name, alias, title, evidence), BUILT_AT)
+    parsed = list(ox.parse(nquads.text.encode(), ox.RdfFormat.N_QUADS))
+    assert len(parsed) == nquads.count
+    assert _literals(parsed, RDFS.label) == {name}
+    assert _literals(parsed, SKOS.altLabel) == ({alias} - {name})
+    assert _literals(parsed, SDO.headline) == {title}
+    assert _literals(parsed, KG.sourcePath) == {f"{title}.txt"}
+    assert _literals(parsed, KG.evidenceText) == {evidence}
+    assert _literals(parsed, KG.text) == {evidence}  # the evidence lies in no given sentence
+    assert _literals(parsed, KG.rank) == {name + alias}
+
+
+@settings(max_examples=200, deadline=None)
+@given(name=AWKWARD, alias=AWKWARD, title=AWKWARD, evidence=AWKWARD)
+def test_rdflib_quads_of_awkward_text_serialise_to_the_same_nquads(
+    name: str, alias: str, title: str, evidence: str
+) -> None:
+    ex = _awkward_extraction(name, alias, title, evidence)
+    assert to_nquads(extraction_quads(ex, BUILT_AT)) == extraction_nquads(ex, BUILT_AT).text

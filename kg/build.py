@@ -123,11 +123,13 @@ class Batch:
     records: list[str]
     holders: list[str]
     failed: list[Skipped]
+    triples: str = ""  # the same statements as N-Triples, for the merged default graph
 
 
 def extract_batch(docs: Sequence[Document], built_at: str, extractor: Extractor) -> Batch:
     """One task: extract each document (one bad document does not stop the batch)."""
     texts: list[str] = []
+    triples: list[str] = []
     quads = 0
     holders: set[str] = set()
     records: list[str] = []
@@ -140,10 +142,11 @@ def extract_batch(docs: Sequence[Document], built_at: str, extractor: Extractor)
             failed.append(Skipped(doc.source, f"extraction failed ({type(err).__name__}: {err})"))
             continue
         texts.append(nquads.text)
+        triples.append(nquads.triples)
         quads += nquads.count
         holders.update(nquads.holders)
         records.append(json.dumps(_json_record(ex), ensure_ascii=False))
-    return Batch("".join(texts), quads, records, sorted(holders), failed)
+    return Batch("".join(texts), quads, records, sorted(holders), failed, "".join(triples))
 
 
 def _json_record(ex: DocExtraction) -> dict[str, object]:
@@ -444,7 +447,7 @@ class _Run:
     def _take(self, docs: list[Document], batch: Batch) -> None:
         """One batch back: its documents' old graphs out, its quads into the load buffer."""
         self._drop([r for d in docs if (r := self.inputs.record(d.doc_id)) is not None])
-        self.loader.add(batch.nquads, batch.quads)
+        self.loader.add(batch.nquads, batch.quads, batch.triples)
         self.records.add(batch.records)
         failed = {f.source for f in batch.failed}
         for item in batch.failed:
@@ -622,14 +625,17 @@ class _Loader:
     def __init__(self, store: GraphStore) -> None:
         self.store = store
         self.parts: list[str] = []
+        self.merged: list[str] = []
         self.waiting = 0
         self.loaded = 0
         self.thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-load")
         self.loading: Future[None] | None = None
 
-    def add(self, nquads: str, quads: int) -> None:
+    def add(self, nquads: str, quads: int, triples: str) -> None:
+        """A batch's quads, and the same statements as N-Triples (the worker wrote both)."""
         if nquads:
             self.parts.append(nquads)
+            self.merged.append(triples)
             self.waiting += quads
         if self.waiting >= LOAD_QUADS:
             self._send()
@@ -637,9 +643,10 @@ class _Loader:
     def _send(self) -> None:
         self.wait()
         if self.parts:
-            self.loading = self.thread.submit(self.store.load_nquads, "".join(self.parts))
+            nquads, merged = "".join(self.parts), "".join(self.merged)
+            self.loading = self.thread.submit(self.store.load_nquads, nquads, merged)
         self.loaded += self.waiting
-        self.parts, self.waiting = [], 0
+        self.parts, self.merged, self.waiting = [], [], 0
 
     def wait(self) -> None:
         """Until the chunk being loaded is in the store (its error, if any, is raised here)."""

@@ -41,7 +41,7 @@ Position = tuple[SortKey, str]  # an item's place in its listing: its least key,
 @dataclass(frozen=True)
 class Listing:
     """A listing: the pattern that finds its items (`?item` and the sort fields; an item may come
-    back on several rows, its least key counts) and how the fields sort. An item's key depends on
+    back on several rows, its least value of each field counts) and how the fields sort. An item's key depends on
     statements about the item itself only, so only the items an article names can move."""
 
     name: str
@@ -82,13 +82,14 @@ LISTINGS = (
     Listing(
         "meetings",
         "?name ?date",
-        "?item a kg:Event ; rdfs:label ?name . OPTIONAL { ?item kg:heldOn/kg:isoDate ?date }",
+        "?item a kg:Event . { ?item rdfs:label ?name } UNION { ?item kg:heldOn/kg:isoDate ?date }",
         _by_date_then_name,
     ),
     Listing(
         "agreements",
         "?name ?date",
-        "?item a kg:Agreement ; rdfs:label ?name . OPTIONAL { ?item kg:signedOn/kg:isoDate ?date }",
+        "?item a kg:Agreement ."
+        " { ?item rdfs:label ?name } UNION { ?item kg:signedOn/kg:isoDate ?date }",
         _by_date_then_name,
     ),
     # By date, then the IRIs of the two sides (their names, folded to ASCII): an assertion's own
@@ -107,15 +108,22 @@ LISTED_TYPES = {"people": KG.Person, "meetings": KG.Event, "agreements": KG.Agre
 def least_keys(
     rows: Iterable[list[Term | None]], key: Callable[[list[str]], SortKey]
 ) -> dict[str, SortKey]:
-    """item (first column) → its least `key` of the other columns."""
-    least: dict[str, SortKey] = {}
+    """item (first column) → `key` of its least value in each other column ('' when it has none).
+    Columns are taken one by one, so a listing may find them in separate UNION branches: an item
+    named in many articles has many names and dates, and their product would be huge."""
+    values: dict[str, list[set[str]]] = {}
     for row in rows:
         if row[0] is None:
             continue
-        item, k = value(row[0]), key([value(t) for t in row[1:]])
-        if item not in least or k < least[item]:
-            least[item] = k
-    return least
+        columns = values.setdefault(value(row[0]), [set() for _ in row[1:]])
+        for column, term in zip(columns, row[1:], strict=True):
+            if term is not None:
+                column.add(value(term))
+    return {item: key([_least(c) for c in columns]) for item, columns in values.items()}
+
+
+def _least(column: set[str]) -> str:
+    return min(column, key=lambda v: (match_key(v), v)) if column else ""
 
 
 def ordered(rows: Iterable[list[Term | None]], key: Callable[[list[str]], SortKey]) -> list[str]:
@@ -143,15 +151,32 @@ class Layout:
 
 
 def lay_out(name: str, keys: dict[str, SortKey], size: int) -> Layout:
-    """The pages of items with these keys: each item on the page of the last boundary before it."""
+    """The pages of items with these keys: each item in the run of the last item before it that
+    starts a page; a run longer than 1.5 × `size` is cut into runs of about `size`, each starting a
+    page of its own (so no page holds more than 1.5 × `size` items)."""
     layout = Layout(name)
-    boundary = START
-    for item in sorted(keys, key=lambda i: (keys[i], i)):
-        if starts_page(item, size):
-            boundary = item
-            layout.positions[item] = (keys[item], item)
-        layout.pages.setdefault(boundary, []).append(item)
+    for boundary, run in _runs(sorted(keys, key=lambda i: (keys[i], i)), size):
+        parts = -(-len(run) // size) if len(run) > size * 3 // 2 else 1
+        for n in range(parts):
+            part = run[n * len(run) // parts : (n + 1) * len(run) // parts]
+            first = boundary if n == 0 else part[0]
+            layout.pages[first] = part
+            if first != START:
+                layout.positions[first] = (keys[first], first)
     return layout
+
+
+def _runs(items: list[str], size: int) -> Iterator[tuple[str, list[str]]]:
+    """(boundary, items from it to the next boundary), START for the items before the first."""
+    boundary, run = START, list[str]()
+    for item in items:
+        if starts_page(item, size):
+            if run:
+                yield boundary, run
+            boundary, run = item, []
+        run.append(item)
+    if run:
+        yield boundary, run
 
 
 def numbers(starts: bool, positions: dict[str, Position]) -> dict[str, int]:
@@ -250,26 +275,57 @@ SELECT ?s ?p ?o WHERE { GRAPH %(g)s { ?s ?p ?o }
 
 @dataclass
 class _Index:
-    """The pages of a listing as the store has them: boundary → number, and boundary positions."""
+    """The pages of a listing as the store has them: first item → number, and first item →
+    position (the start page, START, has none)."""
 
     listing: str
     number: dict[str, int]
     positions: dict[str, Position]
 
+    def firsts(self) -> list[str]:
+        """The first items of the stored pages, in order (START first)."""
+        return [START, *sorted(self.positions, key=self.positions.__getitem__)]
+
     def landing(self, position: Position, gone: set[str]) -> str:
-        """The page an item at `position` falls on, among the boundaries not `gone`."""
+        """The page an item at `position` falls on, among the pages whose first is not `gone`."""
         kept = sorted((self.positions[b], b) for b in self.positions if b not in gone)
         at = bisect.bisect_right(kept, (position, "\uffff"))
         return kept[at - 1][1] if at else START
 
-    def region(self, page_of: dict[str, str], keys: dict[str, SortKey]) -> set[str]:
-        """The pages to lay out again: those the touched items are on and fall on, and for a page
-        whose first item moved or went, the page its other items fall on."""
+    def staying(self, page_of: dict[str, str], keys: dict[str, SortKey], size: int) -> set[str]:
+        """The touched items that stay where they are: listed, still there, on the page their key
+        falls on, neither the first of a page nor one that starts a page. Their pages, and the
+        cuts of their runs, do not change."""
         gone = {item for item in page_of if item in self.positions}
-        region = set(page_of.values())
-        region |= {self.landing((k, item), gone) for item, k in keys.items()}
-        region |= {self.landing(self.positions[b], gone) for b in gone}
-        return region
+        return {
+            item
+            for item, page in page_of.items()
+            if item in keys
+            and item not in self.positions
+            and not starts_page(item, size)
+            and self.landing((keys[item], item), gone) == page
+        }
+
+    def runs(self, size: int) -> dict[str, str]:
+        """first item of each page → the boundary of the run it was cut from."""
+        run, found = START, {}
+        for first in self.firsts():
+            if first != START and starts_page(first, size):
+                run = first
+            found[first] = run
+        return found
+
+    def region(self, page_of: dict[str, str], keys: dict[str, SortKey], size: int) -> set[str]:
+        """The pages to lay out again: those the touched items are on and fall on, and for a page
+        whose first item moved or went, the page its other items fall on; with every page of the
+        runs these are cut from (a run is cut again as a whole)."""
+        gone = {item for item in page_of if item in self.positions}
+        pages = set(page_of.values())
+        pages |= {self.landing((k, item), gone) for item, k in keys.items()}
+        pages |= {self.landing(self.positions[b], gone) for b in gone}
+        run_of = self.runs(size)
+        runs = {run_of.get(page, START) for page in pages}
+        return pages | {first for first, run in run_of.items() if run in runs}
 
 
 def _index(store: GraphStore, g: str, name: str) -> _Index:
@@ -292,7 +348,13 @@ def _relaid(
     g = f"<{graph}>"
     page_of = _pages_of(store, g, index, touched)
     keys = _keys(store, listing, touched)
-    region = index.region(page_of, keys)
+    staying = index.staying(page_of, keys, listing.size)
+    if len(staying) == len(touched):
+        return set(), set()
+    page_of = {item: page for item, page in page_of.items() if item not in staying}
+    keys = {item: key for item, key in keys.items() if item not in staying}
+    touched = [item for item in touched if item not in staying]
+    region = index.region(page_of, keys, listing.size)
     members = _members(store, g, index, region)
     others = set().union(*members.values()) - set(touched)
     keys.update(_keys(store, listing, sorted(others)))

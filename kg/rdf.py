@@ -187,6 +187,7 @@ class NQuads:
     text: str
     count: int
     holders: list[str]
+    triples: str = ""  # the same statements without their graph, as N-Triples (the merged graph)
 
 
 @dataclass
@@ -235,9 +236,10 @@ def extraction_nquads(ex: DocExtraction, built_at: str) -> NQuads:
     ctx = _context(ex, built_at)
     triples = set(_triples(ctx))
     tail = f" {ctx.graph} .\n"
-    lines = sorted([f"{s} {p} {o}{tail}" for s, p, o in triples])
+    lines = sorted([f"{s} {p} {o}" for s, p, o in triples])
     holders = sorted({o[1:-1] for _, p, o in triples if p == _KG.holder})
-    return NQuads("".join(lines), len(lines), holders)
+    text = "".join([line + tail for line in lines])
+    return NQuads(text, len(lines), holders, "".join([line + " .\n" for line in lines]))
 
 
 def extraction_dataset(ex: DocExtraction, built_at: str) -> Dataset:

@@ -27,7 +27,7 @@ import pyoxigraph as ox
 
 from .clean import match_key
 from .iri import digest, listing_iri, page_iri
-from .store import GraphStore, Term, value
+from .store import GraphStore, value
 from .vocab import KG
 
 PAGE_SIZE = 100
@@ -106,19 +106,19 @@ LISTED_TYPES = {"people": KG.Person, "meetings": KG.Event, "agreements": KG.Agre
 
 
 def least_keys(
-    rows: Iterable[list[Term | None]], key: Callable[[list[str]], SortKey]
+    rows: Iterable[list[str]], key: Callable[[list[str]], SortKey]
 ) -> dict[str, SortKey]:
     """item (first column) → `key` of its least value in each other column ('' when it has none).
     Columns are taken one by one, so a listing may find them in separate UNION branches: an item
     named in many articles has many names and dates, and their product would be huge."""
     values: dict[str, list[set[str]]] = {}
     for row in rows:
-        if row[0] is None:
+        if not row[0]:
             continue
-        columns = values.setdefault(value(row[0]), [set() for _ in row[1:]])
-        for column, term in zip(columns, row[1:], strict=True):
-            if term is not None:
-                column.add(value(term))
+        columns = values.setdefault(row[0], [set() for _ in row[1:]])
+        for column, cell in zip(columns, row[1:], strict=True):
+            if cell:
+                column.add(cell)
     return {item: key([_least(c) for c in columns]) for item, columns in values.items()}
 
 
@@ -126,7 +126,7 @@ def _least(column: set[str]) -> str:
     return min(column, key=lambda v: (match_key(v), v)) if column else ""
 
 
-def ordered(rows: Iterable[list[Term | None]], key: Callable[[list[str]], SortKey]) -> list[str]:
+def ordered(rows: Iterable[list[str]], key: Callable[[list[str]], SortKey]) -> list[str]:
     """The items (first column) of `rows`, sorted by their least `key`, then by IRI."""
     least = least_keys(rows, key)
     return sorted(least, key=lambda item: (least[item], item))
@@ -222,7 +222,7 @@ def derived_pages(store: GraphStore, graph: str) -> list[str]:
     """The pages of every listing, laid out in full, as N-Quads in `graph`."""
     lines: set[str] = set()
     for listing in LISTINGS:
-        keys = least_keys(store.select(listing.select).rows, listing.key)
+        keys = least_keys(store.values(listing.select), listing.key)
         lines |= statements(lay_out(listing.name, keys, listing.size)).lines(graph)
     return sorted(lines)
 
@@ -254,7 +254,7 @@ def page_changes(store: GraphStore, graph: str, touched: dict[str, set[str]]) ->
             old, new = _relaid(store, graph, listing, index, items)
         else:
             old = _all_stated(store, graph, listing.name)
-            keys = least_keys(store.select(listing.select).rows, listing.key)
+            keys = least_keys(store.values(listing.select), listing.key)
             new = statements(lay_out(listing.name, keys, listing.size)).lines(graph)
         removed |= old - new
         added |= new - old
@@ -286,24 +286,28 @@ class _Index:
         """The first items of the stored pages, in order (START first)."""
         return [START, *sorted(self.positions, key=self.positions.__getitem__)]
 
-    def landing(self, position: Position, gone: set[str]) -> str:
-        """The page an item at `position` falls on, among the pages whose first is not `gone`."""
-        kept = sorted((self.positions[b], b) for b in self.positions if b not in gone)
-        at = bisect.bisect_right(kept, (position, "\uffff"))
-        return kept[at - 1][1] if at else START
+    def landing(self, gone: set[str]) -> Callable[[Position], str]:
+        """The page an item at a position falls on, among the pages whose first is not `gone`."""
+        kept = sorted(self.positions[b] for b in self.positions if b not in gone)
+
+        def page(position: Position) -> str:
+            at = bisect.bisect_right(kept, position)
+            return kept[at - 1][1] if at else START
+
+        return page
 
     def staying(self, page_of: dict[str, str], keys: dict[str, SortKey], size: int) -> set[str]:
         """The touched items that stay where they are: listed, still there, on the page their key
         falls on, neither the first of a page nor one that starts a page. Their pages, and the
         cuts of their runs, do not change."""
-        gone = {item for item in page_of if item in self.positions}
+        landing = self.landing({item for item in page_of if item in self.positions})
         return {
             item
             for item, page in page_of.items()
             if item in keys
             and item not in self.positions
             and not starts_page(item, size)
-            and self.landing((keys[item], item), gone) == page
+            and landing((keys[item], item)) == page
         }
 
     def runs(self, size: int) -> dict[str, str]:
@@ -320,9 +324,10 @@ class _Index:
         whose first item moved or went, the page its other items fall on; with every page of the
         runs these are cut from (a run is cut again as a whole)."""
         gone = {item for item in page_of if item in self.positions}
+        landing = self.landing(gone)
         pages = set(page_of.values())
-        pages |= {self.landing((k, item), gone) for item, k in keys.items()}
-        pages |= {self.landing(self.positions[b], gone) for b in gone}
+        pages |= {landing((k, item)) for item, k in keys.items()}
+        pages |= {landing(self.positions[b]) for b in gone}
         run_of = self.runs(size)
         runs = {run_of.get(page, START) for page in pages}
         return pages | {first for first, run in run_of.items() if run in runs}
@@ -393,7 +398,7 @@ def _members(store: GraphStore, g: str, index: _Index, region: set[str]) -> dict
 def _keys(store: GraphStore, listing: Listing, items: Sequence[str]) -> dict[str, SortKey]:
     keys: dict[str, SortKey] = {}
     for start in range(0, len(items), TERMS_PER_QUERY):
-        rows = store.select(listing.select_of(items[start : start + TERMS_PER_QUERY])).rows
+        rows = store.values(listing.select_of(items[start : start + TERMS_PER_QUERY]))
         keys.update(least_keys(rows, listing.key))
     return keys
 

@@ -71,6 +71,11 @@ class GraphStore(Protocol):
 
     def ask(self, sparql: str) -> bool: ...
 
+    def values(self, sparql: str) -> Iterator[list[str]]:
+        """A SELECT's rows as the lexical values of their terms ('' where unbound): for large
+        results, which would cost a Python object per term."""
+        ...
+
     def drop_graphs(self, graphs: Iterable[str]) -> None: ...
 
     def load_nquads(self, nquads: str, merged: str | None = None) -> None:
@@ -205,6 +210,17 @@ class LocalStore:
     def ask(self, sparql: str) -> bool:
         return bool(self._run(sparql, None))
 
+    def values(self, sparql: str) -> Iterator[list[str]]:
+        """Through Oxigraph's TSV results (written in Rust; tabs and newlines in literals are
+        escaped there), parsed line by line."""
+        result = self._run(sparql, None)
+        if not isinstance(result, ox.QuerySolutions):
+            raise KgError("the query is not a SELECT query")
+        text = (result.serialize(format=ox.QueryResultsFormat.TSV) or b"").decode("utf-8")
+        for line in text.split("\n")[1:]:
+            if line:
+                yield [_tsv_value(cell) for cell in line.split("\t")]
+
     def construct(self, sparql: str, bindings: Bindings | None = None) -> list[ox.Triple]:
         result = self._run(sparql, bindings)
         if not isinstance(result, ox.QueryTriples):
@@ -295,6 +311,28 @@ class LocalStore:
         del self._store
 
 
+_ESCAPE = re.compile(r"\\(u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)")
+_ESCAPED = {"t": "\t", "n": "\n", "r": "\r", "b": "\b", "f": "\f"}
+
+
+def _unescape(match: re.Match[str]) -> str:
+    code = match[1]
+    if code[0] in "uU" and len(code) > 1:
+        return chr(int(code[1:], 16))
+    return _ESCAPED.get(code, code)
+
+
+def _tsv_value(cell: str) -> str:
+    """The lexical value of a term as SPARQL TSV results write it: `<iri>`, `"text"@vi`,
+    `"2021-05-16"^^<…#date>`, a bare number, `_:blank`, or nothing (unbound)."""
+    if cell.startswith("<") and cell.endswith(">"):
+        return cell[1:-1]
+    if cell.startswith('"'):
+        text = cell[1 : cell.rindex('"')]
+        return _ESCAPE.sub(_unescape, text) if "\\" in text else text
+    return cell
+
+
 def _one_line(err: Exception, limit: int = 200) -> str:
     text = " ".join(str(err).split())
     return text if len(text) <= limit else text[:limit] + " …"
@@ -346,6 +384,10 @@ class RemoteStore:
 
     def ask(self, sparql: str) -> bool:
         return bool(self._query(sparql).get("boolean", False))
+
+    def values(self, sparql: str) -> Iterator[list[str]]:
+        for row in self.select(sparql).rows:
+            yield [value(term) for term in row]
 
     def _query(self, sparql: str) -> dict[str, Any]:
         body = self._send(

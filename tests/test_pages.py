@@ -15,6 +15,7 @@ from kg.pages import (
     LISTINGS,
     derived_pages,
     lay_out,
+    least_keys,
     ordered,
     page_changes,
     starts_page,
@@ -63,17 +64,20 @@ def test_a_page_is_a_number_from_one(tmp_path: Path, page: str) -> None:
 
 
 def test_an_item_sorts_by_its_least_key_and_ties_by_iri() -> None:
-    def row(item: str | None, label: str) -> list[ox.NamedNode | ox.Literal | None]:
-        return [ox.NamedNode(item) if item else None, ox.Literal(label)]
-
     rows = [
-        row("urn:b", "Bình"),
-        row("urn:a", "Bình"),
-        row("urn:c", "Yên"),
-        row("urn:c", "An"),  # a second label: the least one places it
-        row(None, "Không"),
+        ["urn:b", "Bình"],
+        ["urn:a", "Bình"],
+        ["urn:c", "Yên"],
+        ["urn:c", "An"],  # a second label: the least one places it
+        ["", "Không"],  # unbound item
     ]
     assert ordered(rows, lambda fields: (fields[0],)) == ["urn:c", "urn:a", "urn:b"]
+
+
+def test_each_field_counts_its_least_value_so_names_and_dates_can_come_apart() -> None:
+    rows = [["urn:e", "Hội nghị B", ""], ["urn:e", "", "2021-05-16"], ["urn:e", "Hội nghị A", ""]]
+    keys = least_keys(rows, lambda fields: tuple(fields))
+    assert keys == {"urn:e": ("Hội nghị A", "2021-05-16")}
 
 
 def test_pages_break_where_an_item_starts_one_and_long_runs_are_cut() -> None:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import pyoxigraph as ox
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kg.query import term
-from kg.store import merged_ntriples, substitute
+from kg.store import LocalStore, merged_ntriples, substitute, value
 
 
 def test_substitution_escapes_a_parameter_into_one_literal() -> None:
@@ -41,3 +44,34 @@ def test_merged_triples_drop_only_the_graph_name() -> None:
     assert {q.triple for q in ox.parse(merged_ntriples(other), ox.RdfFormat.N_TRIPLES)} == {
         ox.Triple(ox.NamedNode("urn:a"), ox.NamedNode("urn:p"), ox.NamedNode("urn:b"))
     }
+
+
+_TYPES = [
+    None,
+    "vi",
+    "http://www.w3.org/2001/XMLSchema#date",
+    "http://www.w3.org/2001/XMLSchema#integer",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(texts=st.lists(st.text(max_size=30), min_size=1, max_size=6), kinds=st.data())
+def test_values_read_from_tsv_equal_the_terms_values(
+    tmp_path_factory: pytest.TempPathFactory, texts: list[str], kinds: st.DataObject
+) -> None:
+    """`values` parses Oxigraph's TSV results: every literal (quotes, backslashes, tabs, newlines,
+    controls, emoji) and IRI comes back as `select` gives it, unbound as ''."""
+    store = LocalStore(tmp_path_factory.mktemp("values"))
+    try:
+        for k, text in enumerate(texts):
+            kind = kinds.draw(st.sampled_from(_TYPES))
+            if kind is None or kind == "vi":
+                literal = ox.Literal(text, language=kind) if kind else ox.Literal(text)
+            else:
+                literal = ox.Literal(text, datatype=ox.NamedNode(kind))
+            store.oxigraph.add(ox.Quad(ox.NamedNode(f"urn:s{k}"), ox.NamedNode("urn:p"), literal))
+        sparql = "SELECT ?s ?o ?none WHERE { ?s ?p ?o OPTIONAL { ?s <urn:q> ?none } }"
+        expected = sorted([value(t) for t in row] for row in store.select(sparql).rows)
+        assert sorted(store.values(sparql)) == expected
+    finally:
+        store.close()

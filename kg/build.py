@@ -664,7 +664,9 @@ class _Loader:
     def _send(self) -> None:
         self.wait()
         if self.parts:
-            nquads, merged = "".join(self.parts), "".join(self.merged)
+            nquads = "".join(self.parts)
+            # A part without its N-Triples (a batch from an older worker) makes the store derive them.
+            merged = "".join(self.merged) if all(self.merged) else None
             self.loading = self.thread.submit(self.store.load_nquads, nquads, merged)
         self.loaded += self.waiting
         self.parts, self.merged, self.waiting = [], [], 0

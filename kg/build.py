@@ -134,16 +134,17 @@ def build_time() -> str:
 
 @dataclass
 class Batch:
-    """What one task returns: its quads as one N-Quads string (Dask and process pools move one
-    string cheaply, not a list of objects), each document's extraction record as a JSON line,
+    """What one task returns: its quads as N-Quads, UTF-8 encoded (Dask and process pools move
+    bytes as they are, where a string is encoded by the worker's pickle and decoded by the driver's,
+    and the store loads bytes), each document's extraction record as a JSON line,
     the people whose ranks or posts it states, and the documents the extractor failed on."""
 
-    nquads: str
+    nquads: bytes
     quads: int
     records: list[str]
     holders: list[str]
     failed: list[Skipped]
-    triples: str = ""  # the same statements as N-Triples, for the merged default graph
+    triples: bytes = b""  # the same statements as N-Triples, for the merged default graph
 
 
 def extract_batch(docs: Sequence[Document], built_at: str, extractor: Extractor) -> Batch:
@@ -166,7 +167,8 @@ def extract_batch(docs: Sequence[Document], built_at: str, extractor: Extractor)
         quads += nquads.count
         holders.update(nquads.holders)
         records.append(json.dumps(_json_record(ex), ensure_ascii=False))
-    return Batch("".join(texts), quads, records, sorted(holders), failed, "".join(triples))
+    text, merged = "".join(texts).encode("utf-8"), "".join(triples).encode("utf-8")
+    return Batch(text, quads, records, sorted(holders), failed, merged)
 
 
 def _json_record(ex: DocExtraction) -> dict[str, object]:
@@ -645,14 +647,14 @@ class _Loader:
 
     def __init__(self, store: GraphStore) -> None:
         self.store = store
-        self.parts: list[str] = []
-        self.merged: list[str] = []
+        self.parts: list[bytes] = []
+        self.merged: list[bytes] = []
         self.waiting = 0
         self.loaded = 0
         self.thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-load")
         self.loading: Future[None] | None = None
 
-    def add(self, nquads: str, quads: int, triples: str) -> None:
+    def add(self, nquads: bytes, quads: int, triples: bytes) -> None:
         """A batch's quads, and the same statements as N-Triples (the worker wrote both)."""
         if nquads:
             self.parts.append(nquads)
@@ -664,9 +666,9 @@ class _Loader:
     def _send(self) -> None:
         self.wait()
         if self.parts:
-            nquads = "".join(self.parts)
+            nquads = b"".join(self.parts)
             # A part without its N-Triples (a batch from an older worker) makes the store derive them.
-            merged = "".join(self.merged) if all(self.merged) else None
+            merged = b"".join(self.merged) if all(self.merged) else None
             self.loading = self.thread.submit(self.store.load_nquads, nquads, merged)
         self.loaded += self.waiting
         self.parts, self.merged, self.waiting = [], [], 0

@@ -78,9 +78,9 @@ class GraphStore(Protocol):
 
     def drop_graphs(self, graphs: Iterable[str]) -> None: ...
 
-    def load_nquads(self, nquads: str, merged: str | None = None) -> None:
-        """Quads into their named graphs and their statements into the default graph; `merged`,
-        when given, is those statements as N-Triples already."""
+    def load_nquads(self, nquads: str | bytes, merged: bytes | None = None) -> None:
+        """Quads (text, or UTF-8) into their named graphs and their statements into the default
+        graph; `merged`, when given, is those statements as N-Triples already."""
         ...
 
     def update(self, sparql: str) -> None:
@@ -260,14 +260,15 @@ class LocalStore:
                 return True
         return False
 
-    def load_nquads(self, nquads: str, merged: str | None = None) -> None:
+    def load_nquads(self, nquads: str | bytes, merged: bytes | None = None) -> None:
         """Bulk-load quads into their named graphs, and their triples into the default graph.
         Leniently: the data is kg's own, its IRIs minted valid (kg.iri) and its literals escaped
         (kg.rdf), so the parser need not check them again (9 % of the load)."""
         if not nquads:
             return
-        self._store.bulk_load(nquads.encode("utf-8"), ox.RdfFormat.N_QUADS, lenient=True)
-        triples = merged.encode("utf-8") if merged is not None else merged_ntriples(nquads)
+        data = nquads.encode("utf-8") if isinstance(nquads, str) else nquads
+        self._store.bulk_load(data, ox.RdfFormat.N_QUADS, lenient=True)
+        triples = merged if merged is not None else merged_ntriples(data.decode("utf-8"))
         if triples:
             self._store.bulk_load(
                 triples, ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph(), lenient=True
@@ -413,10 +414,11 @@ class RemoteStore:
         if statements:
             self.update(" ;\n".join(statements))
 
-    def load_nquads(self, nquads: str, merged: str | None = None) -> None:
+    def load_nquads(self, nquads: str | bytes, merged: bytes | None = None) -> None:
         """One Graph Store POST of N-Triples per named graph, and one of their merge."""
         by_graph: dict[str, list[str]] = {}
-        for quad in ox.parse(nquads.encode("utf-8"), ox.RdfFormat.N_QUADS):
+        data = nquads.encode("utf-8") if isinstance(nquads, str) else nquads
+        for quad in ox.parse(data, ox.RdfFormat.N_QUADS):
             graph = quad.graph_name
             if isinstance(graph, ox.NamedNode):
                 by_graph.setdefault(graph.value, []).append(f"{quad.triple} .\n")

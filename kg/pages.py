@@ -9,11 +9,13 @@ The named queries `people`, `meetings`, `agreements` and `contacts` read one pag
 size of the graph.
 
 Where pages break is chosen by the items themselves (content-defined, as rsync cuts files): an
-item whose IRI's digest falls in 1 / `size` of its range starts a page, the items before the
-first such item make the `start` page. So pages hold `size` items on average (a few hold many
-more or only one), the layout depends only on the items and their sort keys, never on the order
-they were built in, and an article added or removed changes the pages its own items sit in, not
-the others: the build redoes those pages and renumbers the rest (`page_changes`).
+item whose IRI's digest falls in 1 / `size` of its range starts a run of items, except the first
+such item of the listing, and the items before the second make the `start` run. A run longer than
+1.5 × `size` is cut into pages of about `size`; a shorter one is one page. So pages hold about
+`size` items (at most 1.5 ×, sometimes only a few), the layout depends only on the items and their
+sort keys, never on the order they were built in, and an article added or removed changes the
+runs its own items sit in, not the others: the build redoes those pages and renumbers the rest
+(`page_changes`).
 """
 
 from __future__ import annotations
@@ -150,12 +152,14 @@ class Layout:
     positions: dict[str, Position] = field(default_factory=dict)
 
 
-def lay_out(name: str, keys: dict[str, SortKey], size: int) -> Layout:
+def lay_out(name: str, keys: dict[str, SortKey], size: int, whole: bool = True) -> Layout:
     """The pages of items with these keys: each item in the run of the last item before it that
     starts a page; a run longer than 1.5 × `size` is cut into runs of about `size`, each starting a
-    page of its own (so no page holds more than 1.5 × `size` items)."""
+    page of its own (so no page holds more than 1.5 × `size` items). The first item of a listing
+    that could start a page does not (`whole`: these are all the listing's first items), so the
+    first page is not a sliver of a few items."""
     layout = Layout(name)
-    for boundary, run in _runs(sorted(keys, key=lambda i: (keys[i], i)), size):
+    for boundary, run in _runs(sorted(keys, key=lambda i: (keys[i], i)), size, whole):
         parts = -(-len(run) // size) if len(run) > size * 3 // 2 else 1
         for n in range(parts):
             part = run[n * len(run) // parts : (n + 1) * len(run) // parts]
@@ -166,14 +170,16 @@ def lay_out(name: str, keys: dict[str, SortKey], size: int) -> Layout:
     return layout
 
 
-def _runs(items: list[str], size: int) -> Iterator[tuple[str, list[str]]]:
+def _runs(items: list[str], size: int, skip_first: bool) -> Iterator[tuple[str, list[str]]]:
     """(boundary, items from it to the next boundary), START for the items before the first."""
     boundary, run = START, list[str]()
     for item in items:
-        if starts_page(item, size):
+        if starts_page(item, size) and not skip_first:
             if run:
                 yield boundary, run
             boundary, run = item, []
+        elif starts_page(item, size):
+            skip_first = False
         run.append(item)
     if run:
         yield boundary, run
@@ -330,6 +336,8 @@ class _Index:
         pages |= {landing(self.positions[b]) for b in gone}
         run_of = self.runs(size)
         runs = {run_of.get(page, START) for page in pages}
+        if START in runs:  # the first run's start may stop or start counting as a boundary
+            runs |= {next((run for run in run_of.values() if run != START), START)}
         return pages | {first for first, run in run_of.items() if run in runs}
 
 
@@ -363,7 +371,7 @@ def _relaid(
     members = _members(store, g, index, region)
     others = set().union(*members.values()) - set(touched)
     keys.update(_keys(store, listing, sorted(others)))
-    relaid = lay_out(listing.name, keys, listing.size)
+    relaid = lay_out(listing.name, keys, listing.size, whole=START in region)
     if relaid.pages.get(START) and START not in region:
         raise AssertionError(f"{listing.name}: items fell before the pages laid out again")
     gone = set(page_of) & set(index.positions)

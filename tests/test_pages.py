@@ -156,7 +156,7 @@ def test_pages_changed_article_by_article_equal_pages_laid_out_in_full(tmp_path:
     store = open_store(tmp_path)
     graphs: dict[str, set[str]] = {}
     try:
-        for step in range(24):
+        for step in range(40):
             if graphs and rng.random() < 0.35:
                 graph = rng.choice(sorted(graphs))
                 listed = graphs.pop(graph)
@@ -173,5 +173,30 @@ def test_pages_changed_article_by_article_equal_pages_laid_out_in_full(tmp_path:
             derive(store, people=[], listed={"people": listed})
             incremental = _stated_pages(store)
             assert incremental == set(derived_pages(store, DERIVED_GRAPH)), f"step {step}"
+    finally:
+        store.close()
+
+
+def test_pages_follow_when_the_first_item_that_could_start_a_page_changes(
+    tmp_path: Path,
+) -> None:
+    """People who would start a page arrive before the first one and leave again: the first of
+    them never starts one, and each time the pages updated in place equal a full layout."""
+    store = open_store(tmp_path)
+    names = [f"Hà Văn {k:03}" for k in range(6 * PAGE_SIZE)]
+    starters = [k for k in range(len(names), 10**6) if starts_page(_person(k), PAGE_SIZE)][:2]
+    try:
+        store.load_nquads(_people_lines(names, f"{KGR}graph/people"))
+        derive(store)
+        steps = [("add", starters[0], "An Văn Một"), ("add", starters[1], "An Văn Hai")]
+        steps += [("drop", starters[1], ""), ("drop", starters[0], "")]
+        for action, k, name in steps:
+            graph = f"{KGR}graph/starter{k}"
+            if action == "add":
+                store.load_nquads(_people_lines([name], graph, first=k))
+            else:
+                store.drop_graphs([graph])
+            derive(store, people=[], listed={"people": {_person(k)}})
+            assert _stated_pages(store) == set(derived_pages(store, DERIVED_GRAPH)), (action, k)
     finally:
         store.close()

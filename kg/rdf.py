@@ -24,6 +24,7 @@ from . import iri
 from .clean import match_key
 from .lexicon import extractor_fingerprint
 from .model import PREDICATES, DocExtraction, Document, Entity, KgError, Relation, Sentence
+from .ntriples import escape, unescape
 from .vocab import ENTITY_CLASS, KG, PROV, SDO, SKOS, WD, subclass_cues
 
 Quad = tuple[URIRef, URIRef, Node, URIRef]
@@ -62,29 +63,16 @@ _TENURE_VALUE = {"hasRank": _KG.rank, "holdsPosition": _KG.position}
 # ---------------------------------------------------------------- terms
 
 
-def _escape(text: str) -> str:
-    """A literal's text as N-Triples writes it between quotes (the backslash first)."""
-    return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
-
-
-_ESCAPED = re.compile(r'\\[\\"nr]')
-_UNESCAPES = {"\\\\": "\\", '\\"': '"', "\\n": "\n", "\\r": "\r"}
-
-
-def _unescape(text: str) -> str:
-    return _ESCAPED.sub(lambda m: _UNESCAPES[m[0]], text)
-
-
 def _rdflib_term(term: str) -> Node:
     """A term in N-Triples syntax as rdflib makes it, its lexical form kept as written."""
     if term.startswith("<"):
         return URIRef(term[1:-1])
     body, _, suffix = term[1:].rpartition('"')
     if suffix.startswith("@"):
-        return Literal(_unescape(body), lang=suffix[1:])
+        return Literal(unescape(body), lang=suffix[1:])
     if suffix.startswith("^^"):
-        return Literal(_unescape(body), datatype=URIRef(suffix[3:-1]), normalize=False)
-    return Literal(_unescape(body))
+        return Literal(unescape(body), datatype=URIRef(suffix[3:-1]), normalize=False)
+    return Literal(unescape(body))
 
 
 def _node(value: str) -> str:
@@ -92,15 +80,15 @@ def _node(value: str) -> str:
 
 
 def _plain(text: str) -> str:
-    return f'"{_escape(text)}"'
+    return f'"{escape(text)}"'
 
 
 def _vi(text: str) -> str:
-    return f'"{_escape(text)}"@vi'
+    return f'"{escape(text)}"@vi'
 
 
 def _typed(lexical: str, datatype: str) -> str:
-    return f'"{_escape(lexical)}"^^{datatype}'
+    return f'"{escape(lexical)}"^^{datatype}'
 
 
 def _integer(value: int) -> str:
@@ -144,7 +132,7 @@ def nt_term(term: Node) -> str:
     """One rdflib term in N-Triples syntax (IRIs and literals only: the data has no blank nodes)."""
     if isinstance(term, Literal):
         if term.language:
-            return f'"{_escape(str(term))}"@{term.language}'
+            return f'"{escape(str(term))}"@{term.language}'
         if term.datatype and term.datatype != XSD.string:
             return _typed(str(term), f"<{term.datatype}>")
         return _plain(str(term))

@@ -28,6 +28,7 @@ import pyoxigraph as ox
 
 from .iri import BASE, document_iri, graph_iri
 from .model import KgError
+from .ntriples import unescape
 from .vocab import KG_NS, PREFIXES
 
 STORE_DIR = "store"
@@ -312,25 +313,13 @@ class LocalStore:
         del self._store
 
 
-_ESCAPE = re.compile(r"\\(u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)")
-_ESCAPED = {"t": "\t", "n": "\n", "r": "\r", "b": "\b", "f": "\f"}
-
-
-def _unescape(match: re.Match[str]) -> str:
-    code = match[1]
-    if code[0] in "uU" and len(code) > 1:
-        return chr(int(code[1:], 16))
-    return _ESCAPED.get(code, code)
-
-
 def _tsv_value(cell: str) -> str:
     """The lexical value of a term as SPARQL TSV results write it: `<iri>`, `"text"@vi`,
     `"2021-05-16"^^<…#date>`, a bare number, `_:blank`, or nothing (unbound)."""
     if cell.startswith("<") and cell.endswith(">"):
         return cell[1:-1]
     if cell.startswith('"'):
-        text = cell[1 : cell.rindex('"')]
-        return _ESCAPE.sub(_unescape, text) if "\\" in text else text
+        return unescape(cell[1 : cell.rindex('"')])
     return cell
 
 

@@ -128,12 +128,6 @@ def _least(column: set[str]) -> str:
     return min(column, key=lambda v: (match_key(v), v)) if column else ""
 
 
-def ordered(rows: Iterable[list[str]], key: Callable[[list[str]], SortKey]) -> list[str]:
-    """The items (first column) of `rows`, sorted by their least `key`, then by IRI."""
-    least = least_keys(rows, key)
-    return sorted(least, key=lambda item: (least[item], item))
-
-
 def starts_page(item: str, size: int) -> bool:
     """Whether an item starts a page: its IRI's digest falls in 1 / `size` of the range."""
     return size <= 1 or int(digest(item, length=12), 16) % size == 0

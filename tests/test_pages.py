@@ -16,7 +16,6 @@ from kg.pages import (
     derived_pages,
     lay_out,
     least_keys,
-    ordered,
     page_changes,
     starts_page,
     statements,
@@ -71,7 +70,10 @@ def test_an_item_sorts_by_its_least_key_and_ties_by_iri() -> None:
         ["urn:c", "An"],  # a second label: the least one places it
         ["", "Không"],  # unbound item
     ]
-    assert ordered(rows, lambda fields: (fields[0],)) == ["urn:c", "urn:a", "urn:b"]
+    keys = least_keys(rows, lambda fields: (fields[0],))
+    assert keys == {"urn:a": ("Bình",), "urn:b": ("Bình",), "urn:c": ("An",)}
+    one_page = lay_out("people", keys, 10**9)  # no item starts a page
+    assert one_page.pages == {"": ["urn:c", "urn:a", "urn:b"]}
 
 
 def test_each_field_counts_its_least_value_so_names_and_dates_can_come_apart() -> None:

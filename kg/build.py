@@ -37,7 +37,17 @@ from .ingest import Skipped, count_documents, read_documents
 from .model import PREDICATES, DocExtraction, Document, KgError
 from .pages import LISTED_TYPES, derived_pages, page_changes
 from .progress import BuildProgress
-from .store import DocRecord, GraphStore, document, documents, export, open_store, value
+from .store import (
+    DocRecord,
+    GraphStore,
+    document,
+    documents,
+    export,
+    in_chunks,
+    iri_terms,
+    open_store,
+    value,
+)
 from .vocab import KG, ontology_path
 
 Extractor = Callable[[Document], DocExtraction]
@@ -838,10 +848,9 @@ WHERE { VALUES ?person { %(terms)s } ?tenure kg:holder ?person .
 _CLEAR_TENURES = """
 DELETE { GRAPH <%(g)s> { ?tenure kg:supersededOn ?on } ?tenure kg:supersededOn ?on }
 WHERE { VALUES ?tenure { %(terms)s } GRAPH <%(g)s> { ?tenure kg:supersededOn ?on } }"""
-TERMS_PER_QUERY = 200
 
 
-def superseded(rows: list[tuple[str, str, str, str]]) -> dict[str, str]:
+def superseded(rows: Sequence[Sequence[str]]) -> dict[str, str]:
     """tenure → the next later date on which the same kind is stated about the same person."""
     dates: dict[tuple[str, str], set[str]] = {}
     for _, person, kind, on in rows:
@@ -872,15 +881,16 @@ def derive(
     out again.
     """
     if people is None:
-        rows = [_row(row) for row in store.values(_TENURES)]
+        rows = list(store.values(_TENURES))
         pages = "".join(derived_pages(store, DERIVED_GRAPH))
         store.drop_graphs([DERIVED_GRAPH])
         store.load_nquads(_derived_nquads(rows) + pages)
         return
-    for terms in _chunks(stale):
-        store.update(_CLEAR_TENURES % {"g": DERIVED_GRAPH, "terms": terms})
-    for terms in _chunks(people):
-        rows = [_row(row) for row in store.values(_TENURES_OF % terms)]
+    for chunk in in_chunks(stale):
+        store.update(_CLEAR_TENURES % {"g": DERIVED_GRAPH, "terms": iri_terms(chunk)})
+    for chunk in in_chunks(people):
+        terms = iri_terms(chunk)
+        rows = list(store.values(_TENURES_OF % terms))
         store.update(_CLEAR_PEOPLE % {"g": DERIVED_GRAPH, "terms": terms})
         store.load_nquads(_derived_nquads(rows))
     changes = page_changes(store, DERIVED_GRAPH, listed or {})
@@ -889,27 +899,17 @@ def derive(
     store.load_nquads("".join(changes.added))
 
 
-def _chunks(iris: Sequence[str]) -> Iterator[str]:
-    """IRIs as VALUES terms, TERMS_PER_QUERY at a time."""
-    for start in range(0, len(iris), TERMS_PER_QUERY):
-        yield " ".join(str(ox.NamedNode(i)) for i in iris[start : start + TERMS_PER_QUERY])
-
-
 def _delete_data(lines: Sequence[str]) -> Iterator[str]:
     """DELETE DATA updates for N-Quads lines of derived statements (no IRI or literal of theirs
     holds a space), and for their copies in the default graph: no other graph states them."""
-    for start in range(0, len(lines), TERMS_PER_QUERY):
-        statements = [line.rsplit(" ", 2) for line in lines[start : start + TERMS_PER_QUERY]]
+    for chunk in in_chunks(lines):
+        statements = [line.rsplit(" ", 2) for line in chunk]
         quads = " ".join(f"GRAPH {graph} {{ {triple} . }}" for triple, graph, _ in statements)
         triples = " ".join(f"{triple} ." for triple, _, _ in statements)
         yield f"DELETE DATA {{ {quads} {triples} }}"
 
 
-def _row(row: list[str]) -> tuple[str, str, str, str]:
-    return (row[0], row[1], row[2], row[3])
-
-
-def _derived_nquads(rows: list[tuple[str, str, str, str]]) -> str:
+def _derived_nquads(rows: Sequence[Sequence[str]]) -> str:
     """`<tenure> kg:supersededOn "date"` for each superseded tenure."""
     graph = f"<{DERIVED_GRAPH}>"
     predicate = f"<{KG.supersededOn}>"

@@ -29,11 +29,10 @@ import pyoxigraph as ox
 
 from .clean import match_key
 from .iri import digest, listing_iri, page_iri
-from .store import GraphStore, value
+from .store import GraphStore, in_chunks, iri_terms, value
 from .vocab import KG
 
 PAGE_SIZE = 100
-TERMS_PER_QUERY = 200
 INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
 
 SortKey = tuple[str, ...]
@@ -43,8 +42,9 @@ Position = tuple[SortKey, str]  # an item's place in its listing: its least key,
 @dataclass(frozen=True)
 class Listing:
     """A listing: the pattern that finds its items (`?item` and the sort fields; an item may come
-    back on several rows, its least value of each field counts) and how the fields sort. An item's key depends on
-    statements about the item itself only, so only the items an article names can move."""
+    back on several rows, its least value of each field counts) and how the fields sort. An item's
+    key depends on statements about the item itself only, so only the items an article names can
+    move."""
 
     name: str
     fields: str
@@ -58,7 +58,7 @@ class Listing:
 
     def select_of(self, items: Sequence[str]) -> str:
         """The same, for the given items only."""
-        terms = " ".join(str(ox.NamedNode(i)) for i in items)
+        terms = iri_terms(items)
         return f"SELECT ?item {self.fields} WHERE {{ VALUES ?item {{ {terms} }} {self.body} }}"
 
 
@@ -381,8 +381,9 @@ def _pages_of(store: GraphStore, g: str, index: _Index, items: list[str]) -> dic
     """item → the boundary of the page the store lists it on (items not listed are left out)."""
     boundary = {page_iri(index.listing, b): b for b in index.number}
     found: dict[str, str] = {}
-    for chunk in _chunks(items):
-        for page, item in store.select(_PAGE_OF % {"items": chunk, "g": g}).rows:
+    for chunk in in_chunks(items):
+        query = _PAGE_OF % {"items": iri_terms(chunk), "g": g}
+        for page, item in store.select(query).rows:
             found[value(item)] = boundary[value(page)]
     return found
 
@@ -391,17 +392,17 @@ def _members(store: GraphStore, g: str, index: _Index, region: set[str]) -> dict
     """boundary → the items the store lists on that page, for the stored pages of `region`."""
     pages = {page_iri(index.listing, b): b for b in region if b in index.number}
     members: dict[str, list[str]] = {b: [] for b in pages.values()}
-    for chunk in _chunks(sorted(pages)):
-        for page, item in store.select(_ITEMS_OF % {"pages": chunk, "g": g}).rows:
+    for chunk in in_chunks(sorted(pages)):
+        query = _ITEMS_OF % {"pages": iri_terms(chunk), "g": g}
+        for page, item in store.select(query).rows:
             members[pages[value(page)]].append(value(item))
     return members
 
 
 def _keys(store: GraphStore, listing: Listing, items: Sequence[str]) -> dict[str, SortKey]:
     keys: dict[str, SortKey] = {}
-    for start in range(0, len(items), TERMS_PER_QUERY):
-        rows = store.values(listing.select_of(items[start : start + TERMS_PER_QUERY]))
-        keys.update(least_keys(rows, listing.key))
+    for chunk in in_chunks(items):
+        keys.update(least_keys(store.values(listing.select_of(chunk)), listing.key))
     return keys
 
 
@@ -410,8 +411,3 @@ def _all_stated(store: GraphStore, graph: str, name: str) -> set[str]:
     listing = listing_iri(name)
     query = _STATED % {"g": f"<{graph}>", "list": f"<{listing}>", "prefix": listing + "/"}
     return {f"{s} {p} {o} <{graph}> .\n" for s, p, o in store.select(query).rows}
-
-
-def _chunks(iris: Sequence[str]) -> Iterator[str]:
-    for start in range(0, len(iris), TERMS_PER_QUERY):
-        yield " ".join(str(ox.NamedNode(i)) for i in iris[start : start + TERMS_PER_QUERY])

@@ -19,7 +19,7 @@ import re
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -111,6 +111,20 @@ class GraphStore(Protocol):
         ...
 
     def close(self) -> None: ...
+
+
+TERMS_PER_QUERY = 200  # IRIs in one VALUES clause or one DELETE DATA
+
+
+def in_chunks(items: Sequence[str], size: int = TERMS_PER_QUERY) -> Iterator[Sequence[str]]:
+    """Consecutive slices of at most `size` items."""
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def iri_terms(iris: Iterable[str]) -> str:
+    """IRIs as the terms of a VALUES clause."""
+    return " ".join(str(ox.NamedNode(i)) for i in iris)
 
 
 def value(term: Term | None) -> str:

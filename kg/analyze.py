@@ -85,8 +85,6 @@ _ASSERTION_KEYS: dict[URIRef, str] = {
     RDF.predicate: "p",
     RDF.object: "o",
     PROV.wasDerivedFrom: "sentence",
-    PROV.wasQuotedFrom: "doc",
-    KG.evidenceText: "text",
 }
 
 
@@ -162,8 +160,6 @@ def _evidence_index(proj: _Projection) -> dict[tuple[str, str, str], list[tuple[
             continue
         sentence = parts.get("sentence")
         text, doc = _sentence(proj, sentence) if sentence is not None else ("", "")
-        text = str(parts["text"]) if "text" in parts else text
-        doc = _doc_label(proj, parts.get("doc")) or doc
         key = (str(parts["s"]), PREDICATE_IRIS[parts["p"]], str(parts["o"]))  # type: ignore[index]
         index[key].append((text, doc))
     return index

@@ -832,21 +832,21 @@ DERIVED_GRAPH = iri.BASE + "graph/derived"
 _TENURES = """
 SELECT ?tenure ?person ?kind ?on WHERE {
   VALUES ?kind { kg:RankTenure kg:PostTenure }
-  ?tenure a ?kind ; kg:holder ?person ; kg:statedOn ?on .
+  GRAPH ?g { ?tenure a ?kind ; kg:holder ?person ; kg:statedOn ?on }
   FILTER(DATATYPE(?on) = xsd:date)
 }"""
 _TENURES_OF = """
 SELECT ?tenure ?person ?kind ?on WHERE {
   VALUES ?person { %s }
-  ?tenure kg:holder ?person ; a ?kind ; kg:statedOn ?on .
+  GRAPH ?g { ?tenure kg:holder ?person ; a ?kind ; kg:statedOn ?on }
   FILTER(DATATYPE(?on) = xsd:date)
 }"""
 _CLEAR_PEOPLE = """
-DELETE { GRAPH <%(g)s> { ?tenure kg:supersededOn ?on } ?tenure kg:supersededOn ?on }
-WHERE { VALUES ?person { %(terms)s } ?tenure kg:holder ?person .
+DELETE { GRAPH <%(g)s> { ?tenure kg:supersededOn ?on } }
+WHERE { VALUES ?person { %(terms)s } GRAPH ?stated { ?tenure kg:holder ?person }
   GRAPH <%(g)s> { ?tenure kg:supersededOn ?on } }"""
 _CLEAR_TENURES = """
-DELETE { GRAPH <%(g)s> { ?tenure kg:supersededOn ?on } ?tenure kg:supersededOn ?on }
+DELETE { GRAPH <%(g)s> { ?tenure kg:supersededOn ?on } }
 WHERE { VALUES ?tenure { %(terms)s } GRAPH <%(g)s> { ?tenure kg:supersededOn ?on } }"""
 
 
@@ -901,7 +901,8 @@ def derive(
 
 def _delete_data(lines: Sequence[str]) -> Iterator[str]:
     """DELETE DATA updates for N-Quads lines of derived statements (no IRI or literal of theirs
-    holds a space), and for their copies in the default graph: no other graph states them."""
+    holds a space), and for their copies in the default graph (the pages' statements have one, and
+    no other graph states them)."""
     for chunk in in_chunks(lines):
         statements = [line.rsplit(" ", 2) for line in chunk]
         quads = " ".join(f"GRAPH {graph} {{ {triple} . }}" for triple, graph, _ in statements)

@@ -53,6 +53,16 @@ def tenure_iri(doc_id: str, *parts: str) -> str:
     return f"{BASE}tenure/{digest(doc_id, *parts, length=16)}"
 
 
+_PROVENANCE = (f"{BASE}assertion/", f"{BASE}tenure/")
+
+
+def is_provenance(node: str) -> bool:
+    """Whether an IRI names a provenance node: an assertion, a dated tenure, or a sentence (or
+    evidence passage) of a document. They are described in their document's graph only, never in
+    the merged default graph (docs/RDF_MODEL.md)."""
+    return node.startswith(_PROVENANCE) or (node.startswith(f"{BASE}doc/") and "/s/" in node)
+
+
 def listing_iri(listing: str) -> str:
     """`kgr:list/people`: a listing of `kg.pages` (`listing` is one of its fixed names)."""
     return f"{BASE}list/{listing}"

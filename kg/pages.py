@@ -99,8 +99,8 @@ LISTINGS = (
     Listing(
         "contacts",
         "?subject ?object ?on",
-        "?item rdf:predicate ?p ; rdf:subject ?subject ; rdf:object ?object ."
-        " FILTER(?p IN (kg:met, kg:received)) OPTIONAL { ?item kg:statedOn ?on }",
+        "GRAPH ?g { ?item rdf:predicate ?p ; rdf:subject ?subject ; rdf:object ?object ."
+        " FILTER(?p IN (kg:met, kg:received)) OPTIONAL { ?item kg:statedOn ?on } }",
         _by_date_then_people,
     ),
 )

@@ -227,9 +227,12 @@ SELECT DISTINCT ?entity ?type ?class ?label ?alt ?reason ?sentence ?start ?sourc
   UNION { ?entity kg:nameKey ?name ; skos:altLabel ?alt }
   UNION { ?entity kg:nameKey ?name ; kg:mergeReason ?reason }
   UNION {
-    ?entity kg:nameKey ?name ; kg:mentionedIn ?where .
-    ?where (kg:inDocument?)/kg:sourcePath ?source .
-    OPTIONAL { ?where kg:text ?sentence ; kg:startOffset ?start }
+    ?entity kg:nameKey ?name .
+    GRAPH ?g {
+      ?entity kg:mentionedIn ?where .
+      ?doc kg:sourcePath ?source .
+      OPTIONAL { ?where kg:text ?sentence ; kg:startOffset ?start }
+    }
   }
 }"""
 

@@ -25,7 +25,7 @@ from .clean import match_key
 from .lexicon import extractor_fingerprint
 from .model import PREDICATES, DocExtraction, Document, Entity, KgError, Relation, Sentence
 from .ntriples import escape, unescape
-from .vocab import ENTITY_CLASS, KG, PROV, SDO, SKOS, WD, subclass_cues
+from .vocab import ENTITY_CLASS, KG, PROV, SDO, SKOS, WD, in_merged_graph, subclass_cues
 
 Quad = tuple[URIRef, URIRef, Node, URIRef]
 Triple = tuple[str, str, str]  # subject, predicate, object in N-Triples syntax
@@ -175,7 +175,7 @@ class NQuads:
     text: str
     count: int
     holders: list[str]
-    triples: str = ""  # the same statements without their graph, as N-Triples (the merged graph)
+    triples: str = ""  # the statements of the merged default graph among them, as N-Triples
 
 
 @dataclass
@@ -220,14 +220,15 @@ def _context(ex: DocExtraction, built_at: str) -> _Context:
 
 
 def extraction_nquads(ex: DocExtraction, built_at: str) -> NQuads:
-    """Every quad of one document as N-Quads text, with the holders of its tenures."""
+    """Every quad of one document as N-Quads text, with the holders of its tenures, and the
+    statements of the merged default graph among them."""
     ctx = _context(ex, built_at)
-    triples = set(_triples(ctx))
+    triples = sorted(set(_triples(ctx)))
     tail = f" {ctx.graph} .\n"
-    lines = sorted([f"{s} {p} {o}" for s, p, o in triples])
+    text = "".join([f"{s} {p} {o}{tail}" for s, p, o in triples])
+    merged = "".join([f"{s} {p} {o} .\n" for s, p, o in triples if in_merged_graph(s, p)])
     holders = sorted({o[1:-1] for _, p, o in triples if p == _KG.holder})
-    text = "".join([line + tail for line in lines])
-    return NQuads(text, len(lines), holders, "".join([line + " .\n" for line in lines]))
+    return NQuads(text, len(triples), holders, merged)
 
 
 def extraction_dataset(ex: DocExtraction, built_at: str) -> Dataset:
@@ -415,26 +416,30 @@ def _assertion_ref(ctx: _Context, relation: Relation, triple: Triple) -> str:
 def _assertion(
     ctx: _Context, relation: Relation, node: str, triple: Triple, stated: str | None
 ) -> Iterator[Triple]:
-    """The relation's provenance: a kg:Assertion reifying it, derived from its evidence sentence."""
+    """The relation's provenance: a kg:Assertion reifying it, derived from its evidence passage,
+    which is the sentence of exactly that span, else a node of its own (`_passage`)."""
     ev = relation.evidence
-    sentence = _containing_sentence(ctx, ev.start, ev.end)
-    if sentence is None:
-        sentence = _node(iri.sentence_iri(ctx.doc_id, ev.start, ev.end))
-        yield from _sentence(ctx, ev.start, ev.end, ev.text)
     yield node, _RDF.type, _KG.Assertion
     yield node, _RDF.subject, triple[0]
     yield node, _RDF.predicate, triple[1]
     yield node, _RDF.object, triple[2]
-    yield node, _PROV.wasDerivedFrom, sentence
-    yield node, _PROV.wasQuotedFrom, ctx.doc
-    yield node, _KG.evidenceText, _vi(ev.text)
-    yield node, _KG.startOffset, _integer(ev.start)
-    yield node, _KG.endOffset, _integer(ev.end)
+    yield node, _PROV.wasDerivedFrom, _node(iri.sentence_iri(ctx.doc_id, ev.start, ev.end))
     yield node, _KG.rule, _plain(relation.rule or "unknown")
     yield node, _KG.confidence, _decimal(relation.confidence)
-    yield node, _PROV.generatedAtTime, ctx.built_at
     if stated is not None:
         yield node, _KG.statedOn, stated
+    if not _is_sentence(ctx, ev.start, ev.end):
+        yield from _sentence(ctx, ev.start, ev.end, ev.text)
+
+
+def _is_sentence(ctx: _Context, start: int, end: int) -> bool:
+    """Whether one of the document's sentences spans exactly `start`-`end`."""
+    i = bisect.bisect_left(ctx.starts, start)
+    while i < len(ctx.sentences) and ctx.sentences[i].start == start:
+        if ctx.sentences[i].end == end:
+            return True
+        i += 1
+    return False
 
 
 def _tenure_ref(ctx: _Context, predicate: str, person: str, value: str) -> str:
@@ -449,7 +454,6 @@ def _tenure(
     yield node, _RDF.type, DATED_PREDICATES[predicate]
     yield node, _KG.holder, person
     yield node, _TENURE_VALUE[predicate], _vi(value)
-    yield node, _PROV.wasQuotedFrom, ctx.doc
     if stated is not None:
         yield node, _KG.statedOn, stated
 

@@ -6,9 +6,11 @@ server reached over the SPARQL 1.1 Query, Update and Graph Store protocols (Oxig
 `/query`, `/update`, `/store`).
 
 Every statement lives in its document's named graph (provenance; dropping a document is dropping
-its graph) and, once, in the default graph, which is kept equal to the RDF merge of the named
-graphs. Queries run on the default graph: a union *view* of the named graphs would repeat an
-entity's label once per document that names it (Oxigraph's union default graph is a multiset),
+its graph). What the graphs say of entities and documents is also stated, once, in the default
+graph, which is kept equal to the RDF merge of those statements (`vocab.in_merged_graph`);
+provenance (assertions, tenures, sentences) stays in the document graphs, where queries find it
+with `GRAPH ?g`. Queries run on the default graph: a union *view* of the named graphs would repeat
+an entity's label once per document that names it (Oxigraph's union default graph is a multiset),
 multiplying every join.
 """
 
@@ -29,7 +31,7 @@ import pyoxigraph as ox
 from .iri import BASE, document_iri, graph_iri
 from .model import KgError
 from .ntriples import unescape
-from .vocab import KG_NS, PREFIXES
+from .vocab import KG_NS, PREFIXES, in_merged_graph
 
 STORE_DIR = "store"
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
@@ -80,8 +82,8 @@ class GraphStore(Protocol):
     def drop_graphs(self, graphs: Iterable[str]) -> None: ...
 
     def load_nquads(self, nquads: str | bytes, merged: bytes | None = None) -> None:
-        """Quads (text, or UTF-8) into their named graphs and their statements into the default
-        graph; `merged`, when given, is those statements as N-Triples already."""
+        """Quads (text, or UTF-8) into their named graphs, and the merged graph's statements among
+        them into the default graph; `merged`, when given, is those statements as N-Triples."""
         ...
 
     def update(self, sparql: str) -> None:
@@ -103,7 +105,7 @@ class GraphStore(Protocol):
         ...
 
     def triples(self) -> int:
-        """Statements in the default graph: the merged graph queries see."""
+        """Statements in the default graph: the merged graph queries see (provenance is not in it)."""
         ...
 
     def optimize(self) -> None:
@@ -276,7 +278,8 @@ class LocalStore:
         return False
 
     def load_nquads(self, nquads: str | bytes, merged: bytes | None = None) -> None:
-        """Bulk-load quads into their named graphs, and their triples into the default graph.
+        """Bulk-load quads into their named graphs, and the merged graph's statements among them
+        (`vocab.in_merged_graph`) into the default graph.
         Leniently: the data is kg's own, its IRIs minted valid (kg.iri) and its literals escaped
         (kg.rdf), so the parser need not check them again (9 % of the load)."""
         if not nquads:
@@ -347,17 +350,19 @@ _OUR_GRAPH = f" <{BASE}graph/"
 
 
 def merged_ntriples(nquads: str) -> bytes:
-    """The statements of N-Quads without their graph names, as N-Triples.
+    """The statements of N-Quads that the merged default graph holds (`vocab.in_merged_graph`),
+    without their graph names, as N-Triples.
 
     Our own quads all end with a `kgr:graph/...` name, cut off as text (no IRI holds a space, so
     the last ` <kgr:graph/` starts the graph name); anything else goes through the parser.
     """
     lines = nquads.splitlines()
     if all(line.endswith("> .") and _OUR_GRAPH in line for line in lines if line):
-        text = "".join(line.rsplit(_OUR_GRAPH, 1)[0] + " .\n" for line in lines if line)
-        return text.encode("utf-8")
+        kept = [line for line in lines if line and in_merged_graph(*line.split(" ", 2)[:2])]
+        return "".join(line.rsplit(_OUR_GRAPH, 1)[0] + " .\n" for line in kept).encode("utf-8")
     quads = ox.parse(nquads.encode("utf-8"), ox.RdfFormat.N_QUADS)
-    return ox.serialize((q.triple for q in quads), format=ox.RdfFormat.N_TRIPLES) or b""
+    triples = (q.triple for q in quads if in_merged_graph(str(q.subject), str(q.predicate)))
+    return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
 
 
 # ---------------------------------------------------------------- remote
@@ -420,17 +425,20 @@ class RemoteStore:
     def load_nquads(self, nquads: str | bytes, merged: bytes | None = None) -> None:
         """One Graph Store POST of N-Triples per named graph, and one of their merge."""
         by_graph: dict[str, list[str]] = {}
+        union: set[str] = set()
         data = nquads.encode("utf-8") if isinstance(nquads, str) else nquads
         for quad in ox.parse(data, ox.RdfFormat.N_QUADS):
             graph = quad.graph_name
             if isinstance(graph, ox.NamedNode):
-                by_graph.setdefault(graph.value, []).append(f"{quad.triple} .\n")
+                line = f"{quad.triple} .\n"
+                by_graph.setdefault(graph.value, []).append(line)
+                if in_merged_graph(str(quad.subject), str(quad.predicate)):
+                    union.add(line)
         for graph, lines in by_graph.items():
             target = f"{self.url}/store?{urllib.parse.urlencode({'graph': graph})}"
             self._send(target, "".join(lines).encode("utf-8"), "application/n-triples")
-        union = sorted({line for lines in by_graph.values() for line in lines})
         if union:
-            body = "".join(union).encode("utf-8")
+            body = "".join(sorted(union)).encode("utf-8")
             self._send(f"{self.url}/store?default", body, "application/n-triples")
 
     def quads(self) -> Iterator[ox.Quad]:

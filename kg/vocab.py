@@ -12,7 +12,7 @@ from pathlib import Path
 from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
-from .iri import BASE
+from .iri import BASE, is_provenance
 from .lexicon import ontology_dir
 
 KG_NS = "https://w3id.org/kg-vn/ontology#"
@@ -101,7 +101,6 @@ class KG(DefinedNamespace):
     cue: URIRef
     endOffset: URIRef
     entityType: URIRef
-    evidenceText: URIRef
     holder: URIRef
     inDocument: URIRef
     isoDate: URIRef
@@ -133,6 +132,17 @@ ENTITY_CLASS: dict[str, URIRef] = {
     "AGREEMENT": KG.Agreement,
     "DATE": KG.Date,
 }
+
+
+_MENTIONED_IN = f"<{KG.mentionedIn}>"
+
+
+def in_merged_graph(subject: str, predicate: str) -> bool:
+    """Whether a statement of a document's graph is also in the merged default graph, given its
+    subject and predicate in N-Triples syntax (`<iri>`): what is said of entities and documents
+    is; provenance is not (assertions, dated tenures, sentences, and the sentences each entity is
+    mentioned in), so queries find it with `GRAPH ?g { … }` (docs/RDF_MODEL.md)."""
+    return predicate != _MENTIONED_IN and not is_provenance(subject[1:-1])
 
 
 def ontology_path() -> Path:

@@ -13,6 +13,7 @@ from kg import iri
 from kg.build import DERIVED_GRAPH, ONTOLOGY_GRAPH, build, superseded
 from kg.model import DocExtraction, Document
 from kg.store import documents, open_store
+from kg.vocab import KG, in_merged_graph
 
 
 def _count(out: Path) -> int:
@@ -148,13 +149,16 @@ def test_sample_corpus_builds_and_validates(tmp_path: Path) -> None:
 
 
 def _merged_and_named(out: Path) -> tuple[set[str], set[str]]:
+    """The default graph's statements, and the named graphs' statements it should hold."""
     store = open_store(out)
     try:
         rows = store.select("SELECT ?s ?p ?o WHERE { ?s ?p ?o }").rows
         merged = {" ".join(str(t) for t in row) for row in rows}
-        named = {str(q.triple) for q in store.quads()}
+        quads = list(store.quads())
     finally:
         store.close()
+    named = {str(q.triple) for q in quads if in_merged_graph(str(q.subject), str(q.predicate))}
+    assert any("/assertion/" in str(q.subject) for q in quads)  # provenance: named graphs only
     return merged, named
 
 
@@ -163,6 +167,8 @@ def test_default_graph_stays_the_merge_of_the_document_graphs(tmp_path: Path) ->
     _build(src, tmp_path / "out")
     merged, named = _merged_and_named(tmp_path / "out")
     assert merged == named
+    assert not any(iri.is_provenance(t.split(" ", 1)[0][1:-1]) for t in merged)
+    assert not any(f" <{KG.mentionedIn}> " in t for t in merged)
     (src / "october.txt").unlink()
     _build(src, tmp_path / "out")
     merged_after, named_after = _merged_and_named(tmp_path / "out")

@@ -9,7 +9,16 @@ from rdflib import RDF, RDFS, XSD, Literal, URIRef
 from store_fixtures import document, fixture_extractor
 
 from kg import iri
-from kg.model import DocExtraction, Document, Entity, EntityType, Evidence, Mention, Relation
+from kg.model import (
+    DocExtraction,
+    Document,
+    Entity,
+    EntityType,
+    Evidence,
+    Mention,
+    Relation,
+    Sentence,
+)
 from kg.rdf import (
     date_literal,
     entity_ref,
@@ -57,9 +66,13 @@ def test_relation_is_a_direct_triple_and_a_qualified_assertion() -> None:
     assert (node, RDF.type, KG.Assertion) in triples
     assert (node, RDF.object, jan) in triples
     assert (node, KG.statedOn, Literal("2023-03-14", datatype=XSD.date)) in triples
-    assert (node, PROV.wasQuotedFrom, URIRef(iri.document_iri("march"))) in triples
     sentence = next(o for s, p, o in triples if s == node and p == PROV.wasDerivedFrom)
     assert (sentence, RDF.type, KG.Sentence) in triples
+    assert (sentence, KG.inDocument, URIRef(iri.document_iri("march"))) in triples
+    assert not any(s == node and p == PROV.wasQuotedFrom for s, p, o in triples)
+    evidence = next(r.evidence for r in ex.relations if r.predicate == "received")
+    assert sentence == URIRef(iri.sentence_iri("march", evidence.start, evidence.end))
+    assert (sentence, KG.text, Literal(evidence.text, lang="vi")) in triples
 
 
 def test_rank_is_also_a_dated_tenure_of_the_person() -> None:
@@ -205,7 +218,6 @@ def test_awkward_text_parses_back_from_nquads_to_the_same_literals(
     assert _literals(parsed, SKOS.altLabel) == ({alias} - {name})
     assert _literals(parsed, SDO.headline) == {title}
     assert _literals(parsed, KG.sourcePath) == {f"{title}.txt"}
-    assert _literals(parsed, KG.evidenceText) == {evidence}
     assert _literals(parsed, KG.text) == {evidence}  # the evidence lies in no given sentence
     assert _literals(parsed, KG.rank) == {name + alias}
 
@@ -217,3 +229,37 @@ def test_rdflib_quads_of_awkward_text_serialise_to_the_same_nquads(
 ) -> None:
     ex = _awkward_extraction(name, alias, title, evidence)
     assert to_nquads(extraction_quads(ex, BUILT_AT)) == extraction_nquads(ex, BUILT_AT).text
+
+
+def _one_relation(evidence: Evidence) -> DocExtraction:
+    text = "Đại tá Hoàng Văn Lực tiếp đoàn. Hai bên trao đổi về hợp tác."
+    doc = Document("pass", "pass.txt", text, {})
+    person = Entity("e1", EntityType.PERSON, "Hoàng Văn Lực", [Mention("Hoàng Văn Lực", 7, 20)])
+    rank = Relation("e1", "hasRank", "Đại tá", evidence, False)
+    first, second = Sentence(0, 31, text[:31]), Sentence(32, len(text), text[32:])
+    return DocExtraction(doc, [person], [rank], (first, second))
+
+
+def _evidence_node(ex: DocExtraction) -> tuple[URIRef, set[tuple[object, object, object]]]:
+    triples = {(s, p, o) for s, p, o, _ in extraction_quads(ex, BUILT_AT)}
+    node = next(o for s, p, o in triples if p == PROV.wasDerivedFrom and "/assertion/" in s)
+    return node, triples
+
+
+def test_evidence_that_is_a_sentence_is_that_sentence() -> None:
+    ex = _one_relation(Evidence("Đại tá Hoàng Văn Lực tiếp đoàn.", 0, 31))
+    node, triples = _evidence_node(ex)
+    assert node == URIRef(iri.sentence_iri("pass", 0, 31))
+    assert len({s for s, p, o in triples if p == RDF.type and o == KG.Sentence}) == 2
+
+
+def test_evidence_inside_a_sentence_gets_a_passage_of_its_own() -> None:
+    ex = _one_relation(Evidence("Đại tá Hoàng Văn Lực", 0, 20))
+    node, triples = _evidence_node(ex)
+    assert node == URIRef(iri.sentence_iri("pass", 0, 20))
+    assert (node, KG.text, Literal("Đại tá Hoàng Văn Lực", lang="vi")) in triples
+    assert (node, KG.startOffset, Literal(0)) in triples
+    assert (node, KG.endOffset, Literal(20)) in triples
+    assert (node, KG.inDocument, URIRef(iri.document_iri("pass"))) in triples
+    mentioned = {o for s, p, o in triples if p == KG.mentionedIn}
+    assert mentioned == {URIRef(iri.sentence_iri("pass", 0, 31))}  # mentions keep their sentence

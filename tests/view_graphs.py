@@ -68,13 +68,12 @@ kgr:graph/bai-a-1111 {
 
   kgr:assertion/a1 a kg:Assertion ; rdf:subject kgr:person/le-van-binh-aaaa ;
       rdf:predicate kg:met ; rdf:object kgr:person/henrik-solberg-bbbb ;
-      prov:wasDerivedFrom kgr:doc/bai-a-1111/s/0-90 ; prov:wasQuotedFrom kgr:doc/bai-a-1111 ;
-      kg:evidenceText "Đại tá Lê Văn Bình đã tiếp ông Henrik Solberg"@vi .
+      prov:wasDerivedFrom kgr:doc/bai-a-1111/s/0-90 .
   kgr:tenure/a-rank a kg:RankTenure ; kg:holder kgr:person/le-van-binh-aaaa ;
       kg:rank "Đại tá"@vi ; kg:statedOn "2023-04-12"^^xsd:date .
   kgr:assertion/a2 a kg:Assertion ; rdf:subject kgr:event/hoi-nghi-cccc ;
       rdf:predicate kg:heldIn ; rdf:object kgr:location/da-nang-ffff ;
-      prov:wasDerivedFrom kgr:doc/bai-a-1111/s/91-200 ; prov:wasQuotedFrom kgr:doc/bai-a-1111 .
+      prov:wasDerivedFrom kgr:doc/bai-a-1111/s/91-200 .
 }
 
 kgr:graph/bai-b-2222 {
@@ -103,8 +102,7 @@ kgr:graph/bai-b-2222 {
 
   kgr:assertion/b1 a kg:Assertion ; rdf:subject kgr:person/le-van-binh-aaaa ;
       rdf:predicate kg:met ; rdf:object kgr:person/henrik-solberg-bbbb ;
-      prov:wasDerivedFrom kgr:doc/bai-b-2222/s/0-120 ; prov:wasQuotedFrom kgr:doc/bai-b-2222 ;
-      kg:evidenceText "Thiếu tướng Lê Văn Bình và ông Henrik Solberg hội đàm"@vi .
+      prov:wasDerivedFrom kgr:doc/bai-b-2222/s/0-120 .
   kgr:tenure/b-rank a kg:RankTenure ; kg:holder kgr:person/le-van-binh-aaaa ;
       kg:rank "Thiếu tướng"@vi ; kg:statedOn "2023-10-02"^^xsd:date .
 }
@@ -134,8 +132,7 @@ kgr:graph/xss-3333 {{
       rdfs:label "javascript:alert(1)"@vi .
   kgr:assertion/x1 a kg:Assertion ; rdf:subject kgr:person/xss-nnnn ;
       rdf:predicate kg:met ; rdf:object kgr:person/nguyen-oooo ;
-      prov:wasDerivedFrom kgr:doc/xss-3333/s/0-50 ; prov:wasQuotedFrom kgr:doc/xss-3333 ;
-      kg:evidenceText "{XSS_EVIDENCE}"@vi .
+      prov:wasDerivedFrom kgr:doc/xss-3333/s/0-50 .
 }}
 """
 )

@@ -414,12 +414,9 @@ def build(
     say = log or (lambda message: print(message, file=sys.stderr))
     store = open_store(store_url or out_dir)
     try:
-        run = _Run(store, out_dir, options, extractor, say)
-        report = run.execute(paths)
+        report = _Run(store, out_dir, options, extractor, say).execute(paths)
     finally:
         store.close()
-    if run.view_wanted:
-        report.view = _write_view(out_dir, store_url, run.total_docs, say)
     return report
 
 
@@ -447,7 +444,6 @@ class _Run:
         self.dropped: set[str] = set()  # doc_ids whose extraction records are gone
         self.graphs_dropped = 0
         self.total_docs = 0
-        self.view_wanted = False
 
     def execute(self, paths: Iterable[str | Path]) -> BuildReport:
         paths = list(paths)
@@ -524,7 +520,7 @@ class _Run:
         self.dropped.update(r.doc_id for r in gone)
 
     def _finish(self) -> None:
-        """Ontology, derived statements, compaction, then the files beside the store."""
+        """Ontology, derived statements, then compaction and the files beside the store."""
         report, store = self.report, self.store
         report.quads_loaded = self.loader.loaded
         changed = bool(report.built or self.graphs_dropped)
@@ -537,8 +533,17 @@ class _Run:
                 self.affected.note_listed(listed_in(store, built))
                 affected = self.affected
                 derive(store, sorted(affected.people), sorted(affected.stale), affected.listed)
-        if self.loader.loaded >= OPTIMIZE_QUADS:
-            store.optimize()
+        # Compaction releases the GIL: the files, the counts and the view are written meanwhile.
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-optimize") as compaction:
+            big = self.loader.loaded >= OPTIMIZE_QUADS
+            compacting = compaction.submit(store.optimize) if big else None
+            self._write_outputs(changed)
+            if compacting is not None:
+                compacting.result()
+
+    def _write_outputs(self, changed: bool) -> None:
+        """extractions.jsonl, the manifest, the exports, the counts and the view."""
+        report, store = self.report, self.store
         manifest = self._manifest()
         self.total_docs = len(manifest)
         self.records.finish(self.dropped)
@@ -553,12 +558,14 @@ class _Run:
             _remove_stale_exports(self.out, self.say, self.total_docs)
         large_build = len(report.built) >= WHOLE_GRAPH_DOCS
         _count_graph(store, report, whole or large_build)
-        self.view_wanted = (
+        view_wanted = (
             self.options.view
             if self.options.view is not None
             else (report.exported and whole) or large_build
         )
-        if not self.view_wanted and self.options.view is None and changed:
+        if view_wanted:
+            report.view = _write_view(self.out, store, self.total_docs, self.say)
+        elif self.options.view is None and changed:
             self.say(
                 f"view not redrawn for {len(report.built)} changed documents (--view draws it)"
             )
@@ -776,9 +783,7 @@ def load_ontology(store: GraphStore) -> None:
     store.load_nquads(nquads)
 
 
-def _write_view(
-    out: Path, store_url: str | None, docs: int, say: Callable[[str], None]
-) -> Path | None:
+def _write_view(out: Path, store: GraphStore, docs: int, say: Callable[[str], None]) -> Path | None:
     """The HTML view (kg.render): the whole graph when it is small, else the graph of the latest
     VIEW_DOCS documents read from the store. A failing view does not fail the build."""
     try:
@@ -791,7 +796,7 @@ def _write_view(
         if docs <= WHOLE_GRAPH_DOCS and (out / GRAPH_TRIG).is_file():
             result = render.write_view(out)
         else:
-            result = _latest_view(render, out, store_url, docs)
+            result = _latest_view(render, out, store, docs)
             say(
                 f"view: the graph of the latest {min(VIEW_DOCS, docs):,} of {docs:,} documents "
                 "(too large to draw whole); query the store for the rest"
@@ -807,18 +812,14 @@ SELECT ?g WHERE { GRAPH ?g { ?d a kg:Document . OPTIONAL { ?d schema:datePublish
 ORDER BY DESC(?on) ?g LIMIT %d"""
 
 
-def _latest_view(render: Any, out: Path, store_url: str | None, docs: int) -> Path:
+def _latest_view(render: Any, out: Path, store: GraphStore, docs: int) -> Path:
     from rdflib import Dataset
 
     from . import analyze
 
-    store = open_store(store_url or out, read_only=store_url is None)
-    try:
-        graphs = [value(row[0]) for row in store.select(_LATEST % VIEW_DOCS).rows]
-        graphs.append(ONTOLOGY_GRAPH)
-        lines = [f"{q} .\n" for g in graphs for q in store.quads_in(g)]
-    finally:
-        store.close()
+    graphs = [value(row[0]) for row in store.select(_LATEST % VIEW_DOCS).rows]
+    graphs.append(ONTOLOGY_GRAPH)
+    lines = [f"{q} .\n" for g in graphs for q in store.quads_in(g)]
     dataset = Dataset()
     dataset.parse(data="".join(lines), format="nquads")
     title = f"Đồ thị tri thức — {out.name} ({min(VIEW_DOCS, docs):,} bài mới nhất / {docs:,})"

@@ -520,11 +520,15 @@ class _Run:
         self.dropped.update(r.doc_id for r in gone)
 
     def _finish(self) -> None:
-        """Ontology, derived statements, then compaction and the files beside the store."""
+        """Ontology, compaction, derived statements, then the files beside the store. A large
+        build is compacted before the derived statements are made: they read every tenure and
+        listed item, four times faster once the loaded chunks are merged."""
         report, store = self.report, self.store
         report.quads_loaded = self.loader.loaded
         changed = bool(report.built or self.graphs_dropped)
         load_ontology(store)
+        if self.loader.loaded >= OPTIMIZE_QUADS:
+            store.optimize()
         if changed:
             if self.affected.everyone:
                 derive(store)
@@ -533,13 +537,7 @@ class _Run:
                 self.affected.note_listed(listed_in(store, built))
                 affected = self.affected
                 derive(store, sorted(affected.people), sorted(affected.stale), affected.listed)
-        # Compaction releases the GIL: the files, the counts and the view are written meanwhile.
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-optimize") as compaction:
-            big = self.loader.loaded >= OPTIMIZE_QUADS
-            compacting = compaction.submit(store.optimize) if big else None
-            self._write_outputs(changed)
-            if compacting is not None:
-                compacting.result()
+        self._write_outputs(changed)
 
     def _write_outputs(self, changed: bool) -> None:
         """extractions.jsonl, the manifest, the exports, the counts and the view."""

@@ -228,7 +228,7 @@ def _person_after_cue(t: Tokens, i: int) -> Found | None:
         return None
     if _after_place_head(t, i):
         return None
-    keys = [tok.key for tok in t.toks[max(0, i - 3) : i]]
+    keys = t.keys[max(0, i - 3) : i]
     if not any(tuple(keys[-len(cue) :]) == cue for cue in person_cues()):
         return None
     run = _name_run(t, i)
@@ -757,7 +757,7 @@ def scan(t: Tokens) -> SentenceFinds:
 def _party_organ(t: Tokens, f: Found) -> bool:
     if f.type is not EntityType.ORGANIZATION:
         return False
-    keys = tuple(tok.key for tok in t.toks[f.i : f.i + max(map(len, party_organs()), default=0)])
+    keys = t.keys_at(f.i, f.i + max(map(len, party_organs()), default=0))
     return any(keys[: len(organ)] == organ for organ in party_organs())
 
 
@@ -770,7 +770,7 @@ def party_organs() -> tuple[tuple[str, ...], ...]:
 
 def _not_a_place_here(t: Tokens, i: int) -> bool:
     """`tiếng Anh`, `người Nhật`: a language or a people, not a place."""
-    before = " ".join(tok.key for tok in t.toks[max(0, i - 2) : i])
+    before = " ".join(t.keys[max(0, i - 2) : i])
     return any(before.endswith(w) for w in lexicon.words("not_place_after"))
 
 

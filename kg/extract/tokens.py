@@ -92,6 +92,15 @@ class Tokens(list[Tok]):
         self._tagger = tagger
 
     @cached_property
+    def keys(self) -> list[str]:
+        """Each syllable's match key, in order (`t.keys[i:j]` is a name's key sequence)."""
+        return [tok.key for tok in self.toks]
+
+    def keys_at(self, i: int, j: int) -> tuple[str, ...]:
+        """The match keys of tokens i..j, to compare with a lexicon term's key tuple."""
+        return tuple(self.keys[i:j])
+
+    @cached_property
     def word_start(self) -> list[bool]:
         """Whether each syllable begins a word of the segmenter (`Quốc` in `Quốc phòng`, not `phòng`)."""
         starts = self._word_starts
@@ -110,7 +119,7 @@ class Tokens(list[Tok]):
     def matches(self) -> list[dict[str, Match]]:
         """For each token, the longest match per category starting there."""
         g = gazetteer()
-        keys = [t.key for t in self.toks]
+        keys = self.keys
         n = len(keys)
         table: list[dict[str, Match]] = [_NO_MATCH] * n  # shared, never written to
         trie = g.trie
@@ -141,8 +150,11 @@ class Tokens(list[Tok]):
     def positions(self) -> dict[str, list[int]]:
         """Where each syllable key occurs in the sentence."""
         out: dict[str, list[int]] = {}
-        for i, tok in enumerate(self.toks):
-            out.setdefault(tok.key, []).append(i)
+        for i, key in enumerate(self.keys):
+            if key in out:
+                out[key].append(i)
+            else:
+                out[key] = [i]  # not setdefault(key, []): that makes a list for every token
         return out
 
     @cached_property

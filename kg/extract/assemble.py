@@ -200,7 +200,7 @@ def _content(c: Cluster) -> frozenset[str]:
 
 
 def _content_of(f: Found, t: Tokens) -> frozenset[str]:
-    words = (ascii_key(tok.text) for tok in t.toks[f.i : f.j] if tok.is_word and not tok.is_acronym)
+    words = (ascii_key(tok.text) for tok in t[f.i : f.j] if tok.is_word and not tok.is_acronym)
     return frozenset(w for w in words if w not in FUNCTION_WORDS)
 
 
@@ -311,7 +311,7 @@ def _is_lone_acronym(c: Cluster) -> bool:
 
 
 def _acronym_tokens(c: Cluster) -> set[str]:
-    return {tok.text for f, t in c.finds for tok in t.toks[f.i : f.j] if tok.is_acronym}
+    return {tok.text for f, t in c.finds for tok in t[f.i : f.j] if tok.is_acronym}
 
 
 def near_miss(a: str, b: str) -> bool:

@@ -83,8 +83,12 @@ def pipeline() -> Language:
 
 
 def analyse(cdoc: CleanDocument) -> list[SentenceFinds]:
+    """The sentences' finds, taken off the Doc: they point back at it (each sentence tags its words
+    through the Doc when a rule asks), and left on it, that cycle would keep the Doc and every
+    token of the article alive until the garbage collector's next full pass."""
     doc = pipeline()(cdoc.norm)
     finds: list[SentenceFinds] = doc._.kg_finds
+    doc._.kg_finds = None
     return finds
 
 

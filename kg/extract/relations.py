@@ -383,7 +383,7 @@ def acronym_links(view: View) -> None:
     for m in view.mentions:
         if m.type is not EntityType.ORGANIZATION or m.found.anaphor:
             continue
-        for tok in t.toks[m.i + 1 : m.j]:
+        for tok in t[m.i + 1 : m.j]:
             if not tok.is_acronym:
                 continue
             near = [
@@ -444,7 +444,7 @@ def _with_coordinated(view: View, first: M, allowed: frozenset[str], limit: int)
     group = [first]
     ordered = [m for m in view.outer(allowed) if m.i >= first.j and m.j <= limit]
     for m in ordered:
-        between = view.t.toks[group[-1].j : m.i]
+        between = view.t[group[-1].j : m.i]
         if between and all(tok.key in LIST_JOINERS for tok in between):
             group.append(m)
         elif m.i > group[-1].j:
@@ -546,7 +546,7 @@ SHAPES = {
 def locative(view: View) -> None:
     """`EVENT tại PLACE` → heldIn; `ORG tại PLACE` → locatedIn; `Tại PLACE, EVENT ...` → heldIn."""
     t = view.t
-    for k, tok in enumerate(t.toks):
+    for k, tok in enumerate(t):
         if tok.key != "tại" or any(m.i <= k < m.j for m in view.mentions):
             continue
         place = next((m for m in view.outer({"LOCATION"}) if k < m.i <= k + 3), None)

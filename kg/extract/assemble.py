@@ -423,6 +423,8 @@ def _status(t: Tokens, f: Found) -> str:
         return ""
     keys = t.keys[: f.i]
     for cue, status in _modality():
+        if cue and cue[0] not in t.positions:
+            continue  # most sentences hold none of the cues
         n = len(cue)
         if any(tuple(keys[k : k + n]) == cue for k in range(len(keys) - n + 1)):
             return status

@@ -563,10 +563,13 @@ _HEADS = (
     (Cat.EVENT, EntityType.EVENT),
     (Cat.AGREEMENT, EntityType.AGREEMENT),
 )
+_HEAD_CATS = frozenset(cat for cat, _ in _HEADS)
 
 
 def _headed(t: Tokens, i: int) -> Found | None:
     here = t.matches[i]
+    if _HEAD_CATS.isdisjoint(here):
+        return None
     options = [(here[cat], typ) for cat, typ in _HEADS if cat in here]
     if not options or not t.word_start[i]:
         return None
@@ -679,11 +682,15 @@ def _after_place_head(t: Tokens, i: int) -> bool:
     )
 
 
+_PLACE_CATS = frozenset({Cat.COUNTRY, Cat.PLACE})
+
+
 def find_places(t: Tokens) -> list[Found]:
     out = []
     i = 0
     while i < len(t):
-        named = place_after_head(t, i) if Cat.PLACE_HEAD in t.matches[i] else None
+        here = t.matches[i]
+        named = place_after_head(t, i) if Cat.PLACE_HEAD in here else None
         if named:
             start, end, kind = named
             out.append(
@@ -691,7 +698,7 @@ def find_places(t: Tokens) -> list[Found]:
             )
             i = end
             continue
-        m = t.any_at(i, Cat.COUNTRY, Cat.PLACE) if t.matches[i] else None
+        m = None if _PLACE_CATS.isdisjoint(here) else t.any_at(i, Cat.COUNTRY, Cat.PLACE)
         if m and not _blocked_place(t, i, m.length):
             entry = m.first(Cat.COUNTRY) or m.first(Cat.PLACE)
             assert entry is not None

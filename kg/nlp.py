@@ -20,8 +20,10 @@ from .clean import split_sentences
 from .crf import join_syllables
 from .ingest import MAX_BYTES
 
-# `doc.user_data` key: the character offsets where the segmenter starts a word.
+# `doc.user_data` keys: the character offsets where the segmenter starts a word; the text the Doc
+# was made of (equal to `doc.text`, which spaCy joins from the tokens on every access).
 WORD_STARTS = "kg.word_starts"
+TEXT = "kg.text"
 
 # The pattern of spaCy's `VietnameseTokenizer.pyvi_sylabelize_with_ws` (from pyvi), alternatives in
 # its order, compiled once and without capturing groups: `findall` gives the pieces themselves.
@@ -120,6 +122,7 @@ class GlueFixTokenizer(VietnameseTokenizer):
             sent_starts=sent_starts,
         )
         doc.user_data[WORD_STARTS] = word_starts
+        doc.user_data[TEXT] = text
         return doc
 
     def __reduce__(self):  # type: ignore[no-untyped-def]

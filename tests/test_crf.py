@@ -13,7 +13,7 @@ from spacy.util import get_words_and_spaces
 from spacy.vocab import Vocab
 
 from kg import crf
-from kg.nlp import GlueFixTokenizer, words_and_spaces
+from kg.nlp import TEXT, GlueFixTokenizer, words_and_spaces
 
 ROOT = Path(__file__).resolve().parents[1]
 TREEBANK = ROOT.parent / "shared" / "datasets" / "UD_Vietnamese-VTB"
@@ -105,3 +105,10 @@ def test_pos_tags_equal_pyvi_on_arbitrary_words(words: list[str]) -> None:
 def test_words_and_spaces_equal_spacy(text: str) -> None:
     words = STOCK.pyvi_tokenize(text)
     assert words_and_spaces(words, text) == tuple(get_words_and_spaces(words, text))
+
+
+@settings(max_examples=200, deadline=None)
+@given(_vi_text)
+def test_doc_keeps_the_text_it_was_made_of(text: str) -> None:
+    doc = FAST(text)
+    assert doc.user_data[TEXT] == doc.text == text

@@ -45,9 +45,12 @@ def _shape(text: str) -> tuple[str, bool, bool, bool, bool, bool]:
     return match_key(text), first.isalnum(), upper, first.isdigit(), acronym, text in DASHES
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, eq=False)
 class Match:
-    """A lexicon term found at token `i`, covering `length` tokens."""
+    """A lexicon term found at token `i`, covering `length` tokens.
+
+    Read-only by convention, like `Tok` (a sentence makes a dozen, and a frozen dataclass is
+    several times slower to make)."""
 
     i: int
     length: int

@@ -7,6 +7,7 @@ Extraction components are added on top by `kg.extract.pipeline`.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import spacy
@@ -19,8 +20,22 @@ from .clean import split_sentences
 from .crf import join_syllables
 from .ingest import MAX_BYTES
 
-# `doc.user_data` key: the character offsets where the segmenter starts a word.
+# `doc.user_data` keys: the character offsets where the segmenter starts a word; the text the Doc
+# was made of (equal to `doc.text`, which spaCy joins from the tokens on every access).
 WORD_STARTS = "kg.word_starts"
+TEXT = "kg.text"
+
+# The pattern of spaCy's `VietnameseTokenizer.pyvi_sylabelize_with_ws` (from pyvi), alternatives in
+# its order, compiled once and without capturing groups: `findall` gives the pieces themselves.
+_SYLLABLES_AND_SPACES = re.compile(
+    r"\s+"
+    r"|[A-ZĐ]+\.|Tp\.|Mr\.|Mrs\.|Ms\.|Dr\.|ThS\."  # abbreviations
+    r"|==>|->|\.\.\.|>>"  # arrows and ellipses
+    r"|\w+://[^\s]+"  # web addresses
+    r"|[a-zA-Z0-9_.+-]+@(?:[a-zA-Z0-9-]+\.)+[a-zA-Z0-9-]+"  # e-mail addresses
+    r"|\d+(?:[\.,_]\d+)+"  # numbers with separators
+    r"|[^\w\s]|\w+"
+)
 
 
 def _is_capitalised(syllable: str) -> bool:
@@ -78,6 +93,12 @@ class GlueFixTokenizer(VietnameseTokenizer):
     def __init__(self, vocab: Vocab) -> None:
         super().__init__(vocab, use_pyvi=True)
 
+    def pyvi_sylabelize_with_ws(self, text: str) -> list[str]:
+        """`VietnameseTokenizer.pyvi_sylabelize_with_ws`: syllables, punctuation and whitespace runs,
+        with its pattern compiled once (spaCy's builds it on every call)."""
+        pieces: list[str] = _SYLLABLES_AND_SPACES.findall(text)
+        return pieces
+
     def pyvi_tokenize(self, text: str) -> list[str]:
         """`VietnameseTokenizer.pyvi_tokenize`, the same words, faster."""
         if not text or text.isspace():
@@ -101,6 +122,7 @@ class GlueFixTokenizer(VietnameseTokenizer):
             sent_starts=sent_starts,
         )
         doc.user_data[WORD_STARTS] = word_starts
+        doc.user_data[TEXT] = text
         return doc
 
     def __reduce__(self):  # type: ignore[no-untyped-def]

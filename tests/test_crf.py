@@ -13,7 +13,7 @@ from spacy.util import get_words_and_spaces
 from spacy.vocab import Vocab
 
 from kg import crf
-from kg.nlp import GlueFixTokenizer, words_and_spaces
+from kg.nlp import TEXT, GlueFixTokenizer, words_and_spaces
 
 ROOT = Path(__file__).resolve().parents[1]
 TREEBANK = ROOT.parent / "shared" / "datasets" / "UD_Vietnamese-VTB"
@@ -81,6 +81,19 @@ def test_segmentation_equals_pyvi_on_arbitrary_text(text: str) -> None:
     assert FAST.pyvi_tokenize(text) == STOCK.pyvi_tokenize(text)
 
 
+_SYLLABLE_PIECES = [
+    *_PIECES,
+    *["TP.", "Tp.", "Mr.", "Mrs.", "ThS.", "ĐH.", "==>", "->", "...", ">>", "_", "@", "://"],
+    *["https://qdnd.vn/a-1", "ban.bien-tap@qdnd.vn", "1.000", "3,5", "2_0"],
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_SYLLABLE_PIECES), max_size=40).map("".join) | st.text(max_size=60))
+def test_syllables_and_whitespace_equal_spacy(text: str) -> None:
+    assert FAST.pyvi_sylabelize_with_ws(text) == STOCK.pyvi_sylabelize_with_ws(text)
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.text(min_size=1, max_size=6).filter(lambda w: " " not in w), max_size=12))
 def test_pos_tags_equal_pyvi_on_arbitrary_words(words: list[str]) -> None:
@@ -92,3 +105,10 @@ def test_pos_tags_equal_pyvi_on_arbitrary_words(words: list[str]) -> None:
 def test_words_and_spaces_equal_spacy(text: str) -> None:
     words = STOCK.pyvi_tokenize(text)
     assert words_and_spaces(words, text) == tuple(get_words_and_spaces(words, text))
+
+
+@settings(max_examples=200, deadline=None)
+@given(_vi_text)
+def test_doc_keeps_the_text_it_was_made_of(text: str) -> None:
+    doc = FAST(text)
+    assert doc.user_data[TEXT] == doc.text == text

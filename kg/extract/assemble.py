@@ -134,10 +134,7 @@ def _known_org_index() -> dict[str, dict[str, str]]:
 def _add_repeated_people(finds: list[SentenceFinds]) -> None:
     """A name found once (after a title) is a person wherever else the article writes it."""
     names = {
-        tuple(tok.key for tok in sf.tokens.toks[f.i : f.j])
-        for sf in finds
-        for f in sf.found
-        if f.type is EntityType.PERSON
+        sf.tokens.keys_at(f.i, f.j) for sf in finds for f in sf.found if f.type is EntityType.PERSON
     }
     for sf in finds:
         for name in names:
@@ -153,7 +150,7 @@ def _add_repeated_people(finds: list[SentenceFinds]) -> None:
 def _occurrences(t: Tokens, name: tuple[str, ...]) -> Iterator[int]:
     n = len(name)
     for i in t.positions.get(name[0], ()):
-        if t[i].is_cap and tuple(tok.key for tok in t.toks[i : i + n]) == name:
+        if t[i].is_cap and t.keys_at(i, i + n) == name:
             if i + n < len(t) and t[i + n].is_cap and t[i + n].is_word:
                 continue
             yield i
@@ -178,7 +175,7 @@ def _first_ceremonies(finds: list[SentenceFinds]) -> None:
             cue = sf.tokens.at(f.i, Cat.EVENT)
             if cue is None:
                 continue
-            head = " ".join(tok.key for tok in sf.tokens.toks[cue.i : cue.end])
+            head = " ".join(sf.tokens.keys[cue.i : cue.end])
             ceremony = cue.entries[0].get("kind") == "Ceremony" and cue.length >= 3
             if f.anaphor and ceremony and head not in seen and f.j == cue.end:
                 f.anaphor = False
@@ -203,17 +200,28 @@ def _content(c: Cluster) -> frozenset[str]:
 
 
 def _content_of(f: Found, t: Tokens) -> frozenset[str]:
-    words = (ascii_key(tok.text) for tok in t.toks[f.i : f.j] if tok.is_word and not tok.is_acronym)
+    words = (ascii_key(tok.text) for tok in t[f.i : f.j] if tok.is_word and not tok.is_acronym)
     return frozenset(w for w in words if w not in FUNCTION_WORDS)
 
 
+# The types whose clusters `_same_referent` may join (people, dates and places never merge here).
+MERGEABLE = frozenset({EntityType.ORGANIZATION, EntityType.EVENT, EntityType.AGREEMENT})
+
+
 def _merge_similar(clusters: list[Cluster]) -> list[Cluster]:
-    """Join clusters that name one thing: same words apart from acronyms, or an event's shorter title."""
+    """Join clusters that name one thing: same words apart from acronyms, or an event's shorter title.
+
+    A cluster is compared only with the kept clusters of its own type (no other can match)."""
     out: list[Cluster] = []
+    kept: dict[EntityType, list[Cluster]] = {}
     for c in clusters:
-        target = next((o for o in out if _same_referent(o, c)), None)
+        same_type = kept.setdefault(c.type, [])
+        target = None
+        if c.type in MERGEABLE:
+            target = next((o for o in same_type if _same_referent(o, c)), None)
         if target is None:
             out.append(c)
+            same_type.append(c)
             continue
         target.finds.extend(c.finds)
         target.acronyms |= c.acronyms
@@ -237,7 +245,7 @@ def _raw_words(c: Cluster) -> set[str]:
 
 
 def _same_referent(a: Cluster, b: Cluster) -> bool:
-    if a.type != b.type or a.type in {EntityType.PERSON, EntityType.DATE, EntityType.LOCATION}:
+    if a.type != b.type or a.type not in MERGEABLE:
         return False
     if a.type is not EntityType.ORGANIZATION and a.key.split()[:1] != b.key.split()[:1]:
         return False
@@ -303,7 +311,7 @@ def _is_lone_acronym(c: Cluster) -> bool:
 
 
 def _acronym_tokens(c: Cluster) -> set[str]:
-    return {tok.text for f, t in c.finds for tok in t.toks[f.i : f.j] if tok.is_acronym}
+    return {tok.text for f, t in c.finds for tok in t[f.i : f.j] if tok.is_acronym}
 
 
 def near_miss(a: str, b: str) -> bool:
@@ -413,8 +421,10 @@ def _status(t: Tokens, f: Found) -> str:
     """`planned` for an event or agreement named after `dự kiến`, `sẽ` … in its sentence."""
     if f.type not in {EntityType.EVENT, EntityType.AGREEMENT}:
         return ""
-    keys = [tok.key for tok in t.toks[: f.i]]
+    keys = t.keys[: f.i]
     for cue, status in _modality():
+        if cue and cue[0] not in t.positions:
+            continue  # most sentences hold none of the cues
         n = len(cue)
         if any(tuple(keys[k : k + n]) == cue for k in range(len(keys) - n + 1)):
             return status

@@ -19,6 +19,9 @@ _D = r"(?P<d>[0-3]?\d)"
 _M = r"(?P<m>[01]?\d)"
 _Y = r"(?P<y>(?:19|20)\d\d)"
 _CUE = r"(?:(?:ngày|sáng|chiều|tối|trưa|đêm|hôm|rạng sáng|từ|đến|tới|và|hết)\s+)"
+# Said first in a form that starts with a digit: `regex` then skips every other position at once,
+# where it would try the form's optional parts there (five times slower on a sentence).
+_DIGIT_AHEAD = r"(?=\d)"
 
 _PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
     (name, regex.compile(pattern, regex.I))
@@ -32,19 +35,20 @@ _PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
             "range_to",
             rf"(?P<d1>[0-3]?\d)\s+(?:đến|tới)\s+(?:ngày\s+)?(?P<d2>[0-3]?\d){_SEP}{_M}{_SEP}{_Y}",
         ),
-        ("full", rf"{_D}(?P<s>[-/.]){_M}(?P=s){_Y}"),
+        ("full", rf"{_DIGIT_AHEAD}{_D}(?P<s>[-/.]){_M}(?P=s){_Y}"),
         ("month_year", rf"tháng\s+{_M}(?:\s*[-/]\s*|\s+năm\s+){_Y}"),
         ("month", r"tháng\s+(?P<m>[01]?\d)(?![\d/-])"),
         ("year", rf"năm\s+{_Y}(?![\d/-])"),
         (
             "day_month",
-            rf"(?:(?<={_CUE})|(?<=\())(?P<d>[0-3]?\d)(?P<s>[-/])(?P<m>[01]?\d)(?![\d/-]|\s*[-/]\s*\d)",
+            rf"{_DIGIT_AHEAD}(?:(?<={_CUE})|(?<=\())(?P<d>[0-3]?\d)(?P<s>[-/])(?P<m>[01]?\d)(?![\d/-]|\s*[-/]\s*\d)",
         ),
     )
 )
 
 
 _DIGIT = regex.compile(r"\d")
+_NGAY = regex.compile(r"ngày\s+", regex.I)
 _DIGIT_SEP = regex.compile(r"\d\s*[-–/.]")
 
 
@@ -103,7 +107,7 @@ def find_dates(text: str) -> list[DateMatch]:
 
 
 def _strip_ngay(text: str, start: int, end: int) -> tuple[int, int]:
-    head = regex.match(r"ngày\s+", text[start:end], regex.I)
+    head = _NGAY.match(text[start:end])
     return (start + head.end(), end) if head else (start, end)
 
 

@@ -228,7 +228,7 @@ def _person_after_cue(t: Tokens, i: int) -> Found | None:
         return None
     if _after_place_head(t, i):
         return None
-    keys = [tok.key for tok in t.toks[max(0, i - 3) : i]]
+    keys = t.keys[max(0, i - 3) : i]
     if not any(tuple(keys[-len(cue) :]) == cue for cue in person_cues()):
         return None
     run = _name_run(t, i)
@@ -563,10 +563,13 @@ _HEADS = (
     (Cat.EVENT, EntityType.EVENT),
     (Cat.AGREEMENT, EntityType.AGREEMENT),
 )
+_HEAD_CATS = frozenset(cat for cat, _ in _HEADS)
 
 
 def _headed(t: Tokens, i: int) -> Found | None:
     here = t.matches[i]
+    if _HEAD_CATS.isdisjoint(here):
+        return None
     options = [(here[cat], typ) for cat, typ in _HEADS if cat in here]
     if not options or not t.word_start[i]:
         return None
@@ -679,11 +682,15 @@ def _after_place_head(t: Tokens, i: int) -> bool:
     )
 
 
+_PLACE_CATS = frozenset({Cat.COUNTRY, Cat.PLACE})
+
+
 def find_places(t: Tokens) -> list[Found]:
     out = []
     i = 0
     while i < len(t):
-        named = place_after_head(t, i) if Cat.PLACE_HEAD in t.matches[i] else None
+        here = t.matches[i]
+        named = place_after_head(t, i) if Cat.PLACE_HEAD in here else None
         if named:
             start, end, kind = named
             out.append(
@@ -691,7 +698,7 @@ def find_places(t: Tokens) -> list[Found]:
             )
             i = end
             continue
-        m = t.any_at(i, Cat.COUNTRY, Cat.PLACE) if t.matches[i] else None
+        m = None if _PLACE_CATS.isdisjoint(here) else t.any_at(i, Cat.COUNTRY, Cat.PLACE)
         if m and not _blocked_place(t, i, m.length):
             entry = m.first(Cat.COUNTRY) or m.first(Cat.PLACE)
             assert entry is not None
@@ -757,7 +764,7 @@ def scan(t: Tokens) -> SentenceFinds:
 def _party_organ(t: Tokens, f: Found) -> bool:
     if f.type is not EntityType.ORGANIZATION:
         return False
-    keys = tuple(tok.key for tok in t.toks[f.i : f.i + max(map(len, party_organs()), default=0)])
+    keys = t.keys_at(f.i, f.i + max(map(len, party_organs()), default=0))
     return any(keys[: len(organ)] == organ for organ in party_organs())
 
 
@@ -770,7 +777,7 @@ def party_organs() -> tuple[tuple[str, ...], ...]:
 
 def _not_a_place_here(t: Tokens, i: int) -> bool:
     """`tiếng Anh`, `người Nhật`: a language or a people, not a place."""
-    before = " ".join(tok.key for tok in t.toks[max(0, i - 2) : i])
+    before = " ".join(t.keys[max(0, i - 2) : i])
     return any(before.endswith(w) for w in lexicon.words("not_place_after"))
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 from .. import lexicon
 from ..clean import match_key
@@ -39,8 +39,13 @@ class Entry:
     row: tuple[tuple[str, str], ...] = ()
     case_sensitive: bool = False
 
+    @cached_property
+    def columns(self) -> dict[str, str]:
+        """The row as a dict, made on first use (rules read a column of an entry again and again)."""
+        return dict(self.row)
+
     def get(self, column: str) -> str:
-        return dict(self.row).get(column, "")
+        return self.columns.get(column, "")
 
 
 class Node(dict[str, "Node"]):

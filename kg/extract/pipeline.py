@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span
 from ..clean import clean, split_sentences
 from ..crf import pos_tags
 from ..model import CleanDocument, DocExtraction, Document, Sentence
-from ..nlp import WORD_STARTS, blank_pipeline
+from ..nlp import TEXT, WORD_STARTS, blank_pipeline
 from .assemble import assemble
 from .entities import SentenceFinds, scan
 from .gazetteer import gazetteer
@@ -47,7 +47,7 @@ def find_entities(doc: Doc) -> Doc:
     """Entity candidates per sentence (`doc._.kg_finds`), from the lexicon-driven rules."""
     finds: list[SentenceFinds] = []
     starts = doc.user_data.get(WORD_STARTS) or frozenset(t.idx for t in doc if not t.is_space)
-    text = doc.text  # spaCy joins the tokens' texts on every access
+    text = doc.user_data.get(TEXT) or doc.text  # spaCy joins the tokens' texts on every access
     for start, end in split_sentences(text):
         sentence = Sentence(start, end, text[start:end])
         finds.append(scan(Tokens(sentence, starts, _tagger(doc, start, end))))
@@ -83,8 +83,12 @@ def pipeline() -> Language:
 
 
 def analyse(cdoc: CleanDocument) -> list[SentenceFinds]:
+    """The sentences' finds, taken off the Doc: they point back at it (each sentence tags its words
+    through the Doc when a rule asks), and left on it, that cycle would keep the Doc and every
+    token of the article alive until the garbage collector's next full pass."""
     doc = pipeline()(cdoc.norm)
     finds: list[SentenceFinds] = doc._.kg_finds
+    doc._.kg_finds = None
     return finds
 
 

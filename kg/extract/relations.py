@@ -143,7 +143,7 @@ def head_of(t: Tokens, f: Found) -> str:
     for cat in (Cat.EVENT, Cat.ORG_HEAD, Cat.AGREEMENT):
         m = t.at(f.i, cat)
         if m:
-            return " ".join(tok.key for tok in t.toks[m.i : m.end])
+            return " ".join(t.keys[m.i : m.end])
     return t[f.i].key
 
 
@@ -368,7 +368,7 @@ def _ceremony_of(view: View, outer: M) -> None:
     while k < outer.j:
         cue = t.at(k, Cat.EVENT)
         if cue:
-            cue_head = " ".join(tok.key for tok in t.toks[cue.i : cue.end])
+            cue_head = " ".join(t.keys[cue.i : cue.end])
             ref = view.resolver.resolve(EntityType.EVENT, cue_head)
             if ref and ref != outer.entity:
                 _add(view, outer.entity, "partOf", ref, "nesting.event-of-event", 0.75)
@@ -383,7 +383,7 @@ def acronym_links(view: View) -> None:
     for m in view.mentions:
         if m.type is not EntityType.ORGANIZATION or m.found.anaphor:
             continue
-        for tok in t.toks[m.i + 1 : m.j]:
+        for tok in t[m.i + 1 : m.j]:
             if not tok.is_acronym:
                 continue
             near = [
@@ -417,7 +417,7 @@ def _cue_positions(view: View, cue: tuple[str, ...], covered: list[tuple[int, in
     n = len(cue)
     out = []
     for i in t.positions.get(cue[0], ()):
-        if tuple(tok.key for tok in t.toks[i : i + n]) != cue:
+        if t.keys_at(i, i + n) != cue:
             continue
         if any(a <= i < b for a, b in covered):
             continue
@@ -444,7 +444,7 @@ def _with_coordinated(view: View, first: M, allowed: frozenset[str], limit: int)
     group = [first]
     ordered = [m for m in view.outer(allowed) if m.i >= first.j and m.j <= limit]
     for m in ordered:
-        between = view.t.toks[group[-1].j : m.i]
+        between = view.t[group[-1].j : m.i]
         if between and all(tok.key in LIST_JOINERS for tok in between):
             group.append(m)
         elif m.i > group[-1].j:
@@ -546,7 +546,7 @@ SHAPES = {
 def locative(view: View) -> None:
     """`EVENT tại PLACE` → heldIn; `ORG tại PLACE` → locatedIn; `Tại PLACE, EVENT ...` → heldIn."""
     t = view.t
-    for k, tok in enumerate(t.toks):
+    for k, tok in enumerate(t):
         if tok.key != "tại" or any(m.i <= k < m.j for m in view.mentions):
             continue
         place = next((m for m in view.outer({"LOCATION"}) if k < m.i <= k + 3), None)
@@ -620,8 +620,11 @@ def topics(view: View) -> None:
         k = _topic_start(view, m)
         if k < m.j - 1:
             _add(view, m.entity, "about", view.text(k + 1, m.j), "topic.name", 0.7, False)
+    covered = [(m.i, m.j) for m in view.mentions]
     for cue, anywhere in topic_cues():
-        for ci in _cue_positions(view, cue, [(m.i, m.j) for m in view.mentions]):
+        if cue[0] not in t.positions:
+            continue
+        for ci in _cue_positions(view, cue, covered):
             events = view.outer({"EVENT"})
             before = [m for m in events if m.j <= ci]
             event = before[-1] if before else (events[0] if events and anywhere else None)

@@ -45,9 +45,12 @@ def _shape(text: str) -> tuple[str, bool, bool, bool, bool, bool]:
     return match_key(text), first.isalnum(), upper, first.isdigit(), acronym, text in DASHES
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, eq=False)
 class Match:
-    """A lexicon term found at token `i`, covering `length` tokens."""
+    """A lexicon term found at token `i`, covering `length` tokens.
+
+    Read-only by convention, like `Tok` (a sentence makes a dozen, and a frozen dataclass is
+    several times slower to make)."""
 
     i: int
     length: int
@@ -87,15 +90,23 @@ class Tokens(list[Tok]):
             for m in SYLLABLE.finditer(sentence.text)
         )
         self.sentence = sentence
-        self.toks: list[Tok] = self
         self._word_starts = word_starts
         self._tagger = tagger
+
+    @cached_property
+    def keys(self) -> list[str]:
+        """Each syllable's match key, in order (`t.keys[i:j]` is a name's key sequence)."""
+        return [tok.key for tok in self]
+
+    def keys_at(self, i: int, j: int) -> tuple[str, ...]:
+        """The match keys of tokens i..j, to compare with a lexicon term's key tuple."""
+        return tuple(self.keys[i:j])
 
     @cached_property
     def word_start(self) -> list[bool]:
         """Whether each syllable begins a word of the segmenter (`Quốc` in `Quốc phòng`, not `phòng`)."""
         starts = self._word_starts
-        return [starts is None or tok.start in starts for tok in self.toks]
+        return [starts is None or tok.start in starts for tok in self]
 
     @cached_property
     def pos(self) -> list[str]:
@@ -103,14 +114,14 @@ class Tokens(list[Tok]):
         tags = self._tagger() if self._tagger else {}
         return [
             tags.get(tok.start, "") if first else "_"
-            for tok, first in zip(self.toks, self.word_start, strict=True)
+            for tok, first in zip(self, self.word_start, strict=True)
         ]
 
     @cached_property
     def matches(self) -> list[dict[str, Match]]:
         """For each token, the longest match per category starting there."""
         g = gazetteer()
-        keys = [t.key for t in self.toks]
+        keys = self.keys
         n = len(keys)
         table: list[dict[str, Match]] = [_NO_MATCH] * n  # shared, never written to
         trie = g.trie
@@ -128,7 +139,7 @@ class Tokens(list[Tok]):
         return table
 
     def _case_fits(self, entry: Entry, i: int, length: int) -> bool:
-        tok = self.toks[i]
+        tok = self[i]
         if entry.case_sensitive:
             return self.text(i, i + length).replace(" ", "") == entry.term.replace(" ", "")
         if entry.cat in (Cat.COUNTRY, Cat.PLACE) and entry.term[:1].isupper():
@@ -141,8 +152,11 @@ class Tokens(list[Tok]):
     def positions(self) -> dict[str, list[int]]:
         """Where each syllable key occurs in the sentence."""
         out: dict[str, list[int]] = {}
-        for i, tok in enumerate(self.toks):
-            out.setdefault(tok.key, []).append(i)
+        for i, key in enumerate(self.keys):
+            if key in out:
+                out[key].append(i)
+            else:
+                out[key] = [i]  # not setdefault(key, []): that makes a list for every token
         return out
 
     @cached_property
@@ -152,8 +166,8 @@ class Tokens(list[Tok]):
         out = []
         for d in find_dates(s.text):
             start, end = s.start + d.start, s.start + d.end
-            i = next((k for k, tok in enumerate(self.toks) if tok.end > start), None)
-            j = next((k for k, tok in enumerate(self.toks) if tok.start >= end), len(self.toks))
+            i = next((k for k, tok in enumerate(self) if tok.end > start), None)
+            j = next((k for k, tok in enumerate(self) if tok.start >= end), len(self))
             if i is not None:
                 out.append(
                     (i, j, DateMatch(start, end, d.text, d.iso, d.month_day, d.year_inferred))
@@ -174,7 +188,7 @@ class Tokens(list[Tok]):
     def quoted(self) -> list[tuple[int, int]]:
         """Token ranges inside quotation marks (themes, titles, slogans)."""
         out, open_at = [], None
-        for k, tok in enumerate(self.toks):
+        for k, tok in enumerate(self):
             if tok.text in {'"', "“", "”"}:
                 if open_at is None and tok.text != "”":
                     open_at = k
@@ -196,7 +210,7 @@ class Tokens(list[Tok]):
 
     def any_at(self, i: int, *cats: str) -> Match | None:
         """The longest match at i among the categories."""
-        if i < 0 or i >= len(self.toks):
+        if i < 0 or i >= len(self):
             return None
         here = self.matches[i]
         best = None
@@ -211,7 +225,7 @@ class Tokens(list[Tok]):
         if i >= j:
             return ""
         s = self.sentence
-        return s.text[self.toks[i].start - s.start : self.toks[j - 1].end - s.start]
+        return s.text[self[i].start - s.start : self[j - 1].end - s.start]
 
     def span(self, i: int, j: int) -> tuple[int, int]:
-        return self.toks[i].start, self.toks[j - 1].end
+        return self[i].start, self[j - 1].end

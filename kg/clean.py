@@ -23,6 +23,17 @@ _NEW_STYLE = regex.compile(
     r"([oO])([\u0300\u0301\u0303\u0309\u0323])([aAeE])(?![\p{L}\p{M}])"
     r"|([uU])([\u0300\u0301\u0303\u0309\u0323])([yY])(?![\p{L}\p{M}])"
 )
+
+
+def _toned(bases: str) -> str:
+    """The composed letters of `bases` carrying one tone mark (`oO` → `òóõỏọÒÓÕỎỌ`)."""
+    return "".join(unicodedata.normalize("NFC", b + tone) for b in bases for tone in sorted(_TONES))
+
+
+# The same pattern on composed (NFC) text, where a toned `o` or `u` is one letter: `òa` → `oà`.
+_NEW_STYLE_COMPOSED = regex.compile(
+    rf"[{_toned('oO')}][aAeE](?![\p{{L}}\p{{M}}])|[{_toned('uU')}][yY](?![\p{{L}}\p{{M}}])"
+)
 _DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2012": "-", "\u2212": "-", "\u00a0": " "})
 _SPACES = re.compile(r"\s+")
 _INVISIBLE = regex.compile(r"\p{Cf}")
@@ -66,14 +77,21 @@ def visible_nfc(text: str) -> str:
 
 
 def old_tone_placement(text: str) -> str:
-    """`hòa` → `hoà`, `thủy` → `thuỷ`; the length of NFC text is unchanged."""
+    """`hòa` → `hoà`, `thủy` → `thuỷ`; the length of NFC text is unchanged.
+
+    NFC text (the usual case) has its few moves made in place, which gives what decomposing,
+    moving and composing the whole text again gives, at a fraction of the cost."""
+    if unicodedata.is_normalized("NFC", text):
+        return _NEW_STYLE_COMPOSED.sub(_move_composed_tone, text)
     decomposed = unicodedata.normalize("NFD", text)
     if not any(ch in _TONES for ch in decomposed):
         return text
-    moved = _NEW_STYLE.sub(_move_tone, decomposed)
-    if moved == decomposed and unicodedata.is_normalized("NFC", text):
-        return text  # nothing moved: composing again would give `text` back, at a cost
-    return unicodedata.normalize("NFC", moved)
+    return unicodedata.normalize("NFC", _NEW_STYLE.sub(_move_tone, decomposed))
+
+
+def _move_composed_tone(m: regex.Match[str]) -> str:
+    decomposed = unicodedata.normalize("NFD", m[0])
+    return unicodedata.normalize("NFC", _NEW_STYLE.sub(_move_tone, decomposed))
 
 
 def _move_tone(m: regex.Match[str]) -> str:

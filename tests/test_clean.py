@@ -32,6 +32,26 @@ def test_normalised_text_keeps_the_length(text: str) -> None:
     )
 
 
+_TONED_TEXT = st.text(
+    alphabet=st.sampled_from(
+        [
+            *"aàáảãạâăeêoòóỏõọôơuùúủũụưyỳýỷỹỵ AEOUYÒÓỎÕỌÙÚỦŨỤqhkt,.\n0",
+            *"\u0300\u0301\u0302\u0303\u0306\u0309\u031b\u0315\u0323\u0331",  # marks
+        ]
+    ),
+    max_size=40,
+)
+
+
+@given(_TONED_TEXT)
+def test_composed_and_decomposed_spellings_get_one_placement(text: str) -> None:
+    composed = unicodedata.normalize("NFC", text)
+    decomposed = unicodedata.normalize("NFD", text)
+    assert old_tone_placement(composed) == unicodedata.normalize(
+        "NFC", old_tone_placement(decomposed)
+    )
+
+
 def test_decomposed_input_maps_offsets_back() -> None:
     text = unicodedata.normalize("NFD", "Thượng tướng Lê Hòa")
     cdoc = clean(make_document(text))

@@ -153,10 +153,7 @@ class Tokens(list[Tok]):
         """Where each syllable key occurs in the sentence."""
         out: dict[str, list[int]] = {}
         for i, key in enumerate(self.keys):
-            if key in out:
-                out[key].append(i)
-            else:
-                out[key] = [i]  # not setdefault(key, []): that makes a list for every token
+            out.setdefault(key, []).append(i)
         return out
 
     @cached_property

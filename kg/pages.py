@@ -48,18 +48,19 @@ class Listing:
 
     name: str
     fields: str
-    body: str
+    body: str  # `{items}` marks where the VALUES of `select_of` go
     key: Callable[[list[str]], SortKey]
     size: int = PAGE_SIZE
 
     @property
     def select(self) -> str:
-        return f"SELECT ?item {self.fields} WHERE {{ {self.body} }}"
+        return f"SELECT ?item {self.fields} WHERE {{ {self.body.format(items='')} }}"
 
     def select_of(self, items: Sequence[str]) -> str:
-        """The same, for the given items only."""
-        terms = iri_terms(items)
-        return f"SELECT ?item {self.fields} WHERE {{ VALUES ?item {{ {terms} }} {self.body} }}"
+        """The same, for the given items only. The VALUES go inside a `GRAPH ?g` block: outside
+        it, Oxigraph read every contact and joined them (0.9 s for a page at 10,000 articles)."""
+        values = f"VALUES ?item {{ {iri_terms(items)} }}"
+        return f"SELECT ?item {self.fields} WHERE {{ {self.body.format(items=values)} }}"
 
 
 def _by_name(fields: list[str]) -> SortKey:
@@ -80,18 +81,25 @@ def _by_date_then_people(fields: list[str]) -> SortKey:
 # keeps each item's least key and sorts (several times faster than aggregating in SPARQL on disk).
 LISTINGS = (
     # A page of people shows every rank and post each has been given: half as many people.
-    Listing("people", "?name", "?item a kg:Person ; rdfs:label ?name .", _by_name, PAGE_SIZE // 2),
+    Listing(
+        "people",
+        "?name",
+        "{items} ?item a kg:Person ; rdfs:label ?name .",
+        _by_name,
+        PAGE_SIZE // 2,
+    ),
     Listing(
         "meetings",
         "?name ?date",
-        "?item a kg:Event . { ?item rdfs:label ?name } UNION { ?item kg:heldOn/kg:isoDate ?date }",
+        "{items} ?item a kg:Event ."
+        " {{ ?item rdfs:label ?name }} UNION {{ ?item kg:heldOn/kg:isoDate ?date }}",
         _by_date_then_name,
     ),
     Listing(
         "agreements",
         "?name ?date",
-        "?item a kg:Agreement ."
-        " { ?item rdfs:label ?name } UNION { ?item kg:signedOn/kg:isoDate ?date }",
+        "{items} ?item a kg:Agreement ."
+        " {{ ?item rdfs:label ?name }} UNION {{ ?item kg:signedOn/kg:isoDate ?date }}",
         _by_date_then_name,
     ),
     # By date, then the IRIs of the two sides (their names, folded to ASCII): an assertion's own
@@ -99,8 +107,8 @@ LISTINGS = (
     Listing(
         "contacts",
         "?subject ?object ?on",
-        "GRAPH ?g { ?item rdf:predicate ?p ; rdf:subject ?subject ; rdf:object ?object ."
-        " FILTER(?p IN (kg:met, kg:received)) OPTIONAL { ?item kg:statedOn ?on } }",
+        "GRAPH ?g {{ {items} ?item rdf:predicate ?p ; rdf:subject ?subject ; rdf:object ?object ."
+        " FILTER(?p IN (kg:met, kg:received)) OPTIONAL {{ ?item kg:statedOn ?on }} }}",
         _by_date_then_people,
     ),
 )

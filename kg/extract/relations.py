@@ -159,8 +159,9 @@ def find_relations(
     views = []
     for sf in finds:
         view = _view(sf, index, types, resolver, acronyms, cdoc)
-        for rule in RULES:
-            rule(view)
+        if view.mentions:  # every rule relates mentions: a sentence without any has no relation
+            for rule in RULES:
+                rule(view)
         views.append(view)
     article_date = _reference_date(cdoc, views, entities)
     iso = {e.id: e.attributes.get("iso", "") for e in entities}

@@ -416,8 +416,8 @@ def _assertion_ref(ctx: _Context, relation: Relation, triple: Triple) -> str:
 def _assertion(
     ctx: _Context, relation: Relation, node: str, triple: Triple, stated: str | None
 ) -> Iterator[Triple]:
-    """The relation's provenance: a kg:Assertion reifying it, derived from its evidence passage,
-    which is the sentence of exactly that span, else a node of its own (`_passage`)."""
+    """The relation's provenance: a kg:Assertion reifying it, derived from its evidence: the
+    sentence of exactly that span, else a sentence node minted for the span."""
     ev = relation.evidence
     yield node, _RDF.type, _KG.Assertion
     yield node, _RDF.subject, triple[0]

@@ -230,11 +230,15 @@ SELECT DISTINCT ?entity ?type ?class ?label ?alt ?reason ?sentence ?start ?sourc
     ?entity kg:nameKey ?name .
     GRAPH ?g {
       ?entity kg:mentionedIn ?where .
-      ?doc kg:sourcePath ?source .
-      OPTIONAL { ?where kg:text ?sentence ; kg:startOffset ?start }
+      { ?where kg:inDocument ?doc ; kg:text ?sentence ; kg:startOffset ?start .
+        ?doc kg:sourcePath ?source }
+      UNION { ?where kg:sourcePath ?source }
     }
   }
 }"""
+# A mention is in a sentence, or (when no sentence holds it) in the document itself: the two cases
+# as a UNION. `(kg:inDocument?)/kg:sourcePath` and a free `?doc kg:sourcePath` in the graph both
+# scanned far more than the entity's mentions (2-4 s at 10,000 articles; this form 3 ms).
 
 
 @dataclass

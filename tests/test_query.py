@@ -118,3 +118,19 @@ def test_one_persons_rank_at_a_date_by_any_spelling(graph: Path) -> None:
     frame = query(graph, "person", {"name": "LÊ VĂN MINH", "date": "2023-12-31"})
     assert set(frame["rank"].dropna()) == {"Thượng tướng"}
     assert {Path(s).name for s in frame["source"]} == {"march.txt", "october.txt"}
+
+
+def test_explain_names_the_document_of_a_mention_in_no_sentence(tmp_path: Path) -> None:
+    from kg.build import build
+    from kg.model import DocExtraction, Document, Entity, EntityType
+
+    article = tmp_path / "src" / "tin.txt"
+    article.parent.mkdir()
+    article.write_text("Bộ Ngoại giao ra thông cáo.", encoding="utf-8")
+
+    def extractor(doc: Document) -> DocExtraction:  # an entity the article names nowhere exactly
+        return DocExtraction(doc, [Entity("e1", EntityType.ORGANIZATION, "Bộ Ngoại giao", [])], [])
+
+    build([article.parent], tmp_path / "out", jobs=1, extractor=extractor, progress=False)
+    (item,) = explain(tmp_path / "out", "Bộ Ngoại giao")
+    assert [(Path(source).name, start) for source, start, _ in item.mentions] == [("tin.txt", -1)]

@@ -836,8 +836,7 @@ SELECT ?tenure ?person ?kind ?on WHERE {
 }"""
 _TENURES_OF = """
 SELECT ?tenure ?person ?kind ?on WHERE {
-  VALUES ?person { %s }
-  GRAPH ?g { ?tenure kg:holder ?person ; a ?kind ; kg:statedOn ?on }
+  GRAPH ?g { VALUES ?person { %s } ?tenure kg:holder ?person ; a ?kind ; kg:statedOn ?on }
   FILTER(DATATYPE(?on) = xsd:date)
 }"""
 _CLEAR_PEOPLE = """

@@ -48,7 +48,7 @@ from .store import (
     open_store,
     value,
 )
-from .vocab import KG, ontology_path
+from .vocab import KG, XSD, ontology_path
 
 Extractor = Callable[[Document], DocExtraction]
 
@@ -834,15 +834,13 @@ SELECT ?tenure ?person ?kind ?on WHERE {
   GRAPH ?g { ?tenure a ?kind ; kg:holder ?person ; kg:statedOn ?on }
   FILTER(DATATYPE(?on) = xsd:date)
 }"""
+# The tenures of some people, each with what the derived graph says of it now (`?old`).
 _TENURES_OF = """
-SELECT ?tenure ?person ?kind ?on WHERE {
-  GRAPH ?g { VALUES ?person { %s } ?tenure kg:holder ?person ; a ?kind ; kg:statedOn ?on }
+SELECT ?tenure ?person ?kind ?on ?old WHERE {
+  GRAPH ?g { VALUES ?person { %(terms)s } ?tenure kg:holder ?person ; a ?kind ; kg:statedOn ?on }
   FILTER(DATATYPE(?on) = xsd:date)
+  OPTIONAL { GRAPH <%(g)s> { ?tenure kg:supersededOn ?old } }
 }"""
-_CLEAR_PEOPLE = """
-DELETE { GRAPH <%(g)s> { ?tenure kg:supersededOn ?on } }
-WHERE { VALUES ?person { %(terms)s } GRAPH ?stated { ?tenure kg:holder ?person }
-  GRAPH <%(g)s> { ?tenure kg:supersededOn ?on } }"""
 _CLEAR_TENURES = """
 DELETE { GRAPH <%(g)s> { ?tenure kg:supersededOn ?on } }
 WHERE { VALUES ?tenure { %(terms)s } GRAPH <%(g)s> { ?tenure kg:supersededOn ?on } }"""
@@ -887,35 +885,46 @@ def derive(
     for chunk in in_chunks(stale):
         store.update(_CLEAR_TENURES % {"g": DERIVED_GRAPH, "terms": iri_terms(chunk)})
     for chunk in in_chunks(people):
-        terms = iri_terms(chunk)
-        rows = list(store.values(_TENURES_OF % terms))
-        store.update(_CLEAR_PEOPLE % {"g": DERIVED_GRAPH, "terms": terms})
-        store.load_nquads(_derived_nquads(rows))
+        rows = list(store.values(_TENURES_OF % {"g": DERIVED_GRAPH, "terms": iri_terms(chunk)}))
+        _rederive(store, rows)
     changes = page_changes(store, DERIVED_GRAPH, listed or {})
     for update in _delete_data(changes.removed):
         store.update(update)
     store.load_nquads("".join(changes.added))
 
 
-def _delete_data(lines: Sequence[str]) -> Iterator[str]:
+def _rederive(store: GraphStore, rows: Sequence[Sequence[str]]) -> None:
+    """Bring the `kg:supersededOn` of these tenures (all those of their holders) up to date,
+    writing only what changed: a person named in thousands of articles has thousands of tenures,
+    and one new article moves the end of one or two of them."""
+    now = superseded([row[:4] for row in rows])
+    before: dict[str, set[str]] = {}
+    for tenure, _, _, _, old in rows:
+        before.setdefault(tenure, set()).update([old] if old else [])
+    gone = {(t, on) for t, olds in before.items() for on in olds if now.get(t) != on}
+    added = {(t, on) for t, on in now.items() if on not in before.get(t, set())}
+    for update in _delete_data([_superseded_line(t, on) for t, on in sorted(gone)], merged=False):
+        store.update(update)
+    store.load_nquads("".join(_superseded_line(t, on) for t, on in sorted(added)))
+
+
+def _delete_data(lines: Sequence[str], merged: bool = True) -> Iterator[str]:
     """DELETE DATA updates for N-Quads lines of derived statements (no IRI or literal of theirs
-    holds a space), and for their copies in the default graph (the pages' statements have one, and
-    no other graph states them)."""
+    holds a space), and, when `merged`, for their copies in the default graph (the pages'
+    statements have one, and no other graph states them; provenance such as `kg:supersededOn`
+    has none)."""
     for chunk in in_chunks(lines):
         statements = [line.rsplit(" ", 2) for line in chunk]
         quads = " ".join(f"GRAPH {graph} {{ {triple} . }}" for triple, graph, _ in statements)
-        triples = " ".join(f"{triple} ." for triple, _, _ in statements)
+        triples = " ".join(f"{triple} ." for triple, _, _ in statements) if merged else ""
         yield f"DELETE DATA {{ {quads} {triples} }}"
+
+
+def _superseded_line(tenure: str, on: str) -> str:
+    """`<tenure> kg:supersededOn "on"^^xsd:date` in the derived graph, as an N-Quads line."""
+    return f'<{tenure}> <{KG.supersededOn}> "{on}"^^<{XSD.date}> <{DERIVED_GRAPH}> .\n'
 
 
 def _derived_nquads(rows: Sequence[Sequence[str]]) -> str:
     """`<tenure> kg:supersededOn "date"` for each superseded tenure."""
-    graph = f"<{DERIVED_GRAPH}>"
-    predicate = f"<{KG.supersededOn}>"
-    date_type = "<http://www.w3.org/2001/XMLSchema#date>"
-    return "".join(
-        sorted(
-            f'<{tenure}> {predicate} "{on}"^^{date_type} {graph} .\n'
-            for tenure, on in superseded(rows).items()
-        )
-    )
+    return "".join(sorted(_superseded_line(t, on) for t, on in superseded(rows).items()))

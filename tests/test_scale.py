@@ -13,6 +13,7 @@ import pytest
 from kg import lexicon
 from kg.build import DERIVED_GRAPH, build, derive
 from kg.ingest import count_documents
+from kg.model import Document
 from kg.progress import rate_line
 from kg.store import open_store
 from kg.synthetic import MILITARY_RANKS, article, articles, write_corpus
@@ -84,6 +85,29 @@ def test_corpus_shards_are_json_lines_of_a_thousand_at_most(tmp_path: Path) -> N
 
 
 # ---------------------------------------------------------------- streaming builds
+
+
+def test_a_chunk_loads_each_merged_statement_once_in_order() -> None:
+    parts = [b'<a> <p> "x\\ry" .\n<b> <p> <c> .\n', b"<b> <p> <c> .\n<d> <p> <e> .\n"]
+    assert build_module._distinct_lines(parts) == (
+        b'<a> <p> "x\\ry" .\n<b> <p> <c> .\n<d> <p> <e> .\n'
+    )
+
+
+def test_a_batch_collects_less_often_and_puts_the_thresholds_back() -> None:
+    import gc
+
+    before = gc.get_threshold()
+    seen: list[tuple[int, int, int]] = []
+
+    def extractor(doc: object) -> object:
+        seen.append(gc.get_threshold())
+        raise ValueError("unreadable")
+
+    docs = [Document("one", "one.txt", "Hà Nội, ngày 5-3.")]
+    batch = build_module.extract_batch(docs, "2026-01-01T00:00:00Z", extractor)  # type: ignore[arg-type]
+    assert seen == [build_module.GC_THRESHOLDS] and gc.get_threshold() == before
+    assert len(batch.failed) == 1
 
 
 def test_small_batches_and_loads_give_the_same_graph(

@@ -165,7 +165,7 @@ GC_THRESHOLDS = (50_000, 20, 100)  # while a batch is extracted (Python's defaul
 def fewer_collections() -> Iterator[None]:
     """Python's cyclic collector less often: extraction makes hundreds of thousands of short-lived
     objects and leaves no cycles behind, so the default thresholds collect for nothing (about 4 %
-    of the extraction time). The previous thresholds come back after, in any worker."""
+    of the extraction time). The previous thresholds come back after, whichever process ran it."""
     before = gc.get_threshold()
     gc.set_threshold(*GC_THRESHOLDS)
     try:

@@ -935,7 +935,8 @@ def _rederive(store: GraphStore, rows: Sequence[Sequence[str]]) -> None:
     now = superseded([row[:4] for row in rows])
     before: dict[str, set[str]] = {}
     for tenure, _, _, _, old in rows:
-        before.setdefault(tenure, set()).update([old] if old else [])
+        if old:
+            before.setdefault(tenure, set()).add(old)
     gone = {(t, on) for t, olds in before.items() for on in olds if now.get(t) != on}
     added = {(t, on) for t, on in now.items() if on not in before.get(t, set())}
     for update in _delete_data([_superseded_line(t, on) for t, on in sorted(gone)], merged=False):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 from pathlib import Path
 
 import pytest
@@ -10,9 +11,9 @@ from rdflib import Graph
 from store_fixtures import ARTICLE_MARCH, fixture_extractor, write_articles
 
 from kg import iri
-from kg.build import DERIVED_GRAPH, ONTOLOGY_GRAPH, build, superseded
+from kg.build import DERIVED_GRAPH, ONTOLOGY_GRAPH, build, derive, superseded
 from kg.model import DocExtraction, Document
-from kg.store import documents, open_store
+from kg.store import GraphStore, documents, open_store
 from kg.vocab import KG, in_merged_graph
 
 
@@ -198,8 +199,8 @@ def _tenure_lines(graph: str, tenures: list[tuple[str, str, str, str]]) -> str:
     return "".join(lines)
 
 
-def _superseded_in(store: object) -> set[tuple[str, str]]:
-    rows = store.values(  # type: ignore[attr-defined]
+def _superseded_in(store: GraphStore) -> set[tuple[str, str]]:
+    rows = store.values(
         f"SELECT ?t ?on WHERE {{ GRAPH <{DERIVED_GRAPH}> {{ ?t kg:supersededOn ?on }} }}"
     )
     return {(t, on) for t, on in rows}
@@ -209,10 +210,6 @@ def test_incremental_derive_moves_only_what_changed_and_equals_a_full_one(tmp_pa
     """Documents stating ranks and posts of a few people come and go, on dates between and around
     those already stated; after each step the derived `kg:supersededOn` of the people concerned,
     redone incrementally, equal what a full derive gives."""
-    import random
-
-    from kg.build import derive
-
     rng = random.Random(11)
     people = [f"{iri.BASE}person/p{k}" for k in range(3)]
     graphs: dict[str, list[tuple[str, str, str, str]]] = {}

@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pyoxigraph as ox
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kg.query import term
-from kg.store import LocalStore, merged_ntriples, substitute, value
+from kg.store import (
+    COMPACTION_NICE,
+    LocalStore,
+    merged_ntriples,
+    substitute,
+    value,
+    yield_compaction,
+)
 
 
 def test_substitution_escapes_a_parameter_into_one_literal() -> None:
@@ -75,3 +86,43 @@ def test_values_read_from_tsv_equal_the_terms_values(
         assert sorted(store.values(sparql)) == expected
     finally:
         store.close()
+
+
+_PRIORITIES = """
+import os, sys
+from pathlib import Path
+from kg.store import LocalStore
+store = LocalStore(Path(sys.argv[1]))
+store.load_nquads("<urn:s> <urn:p> <urn:o> <urn:g> .\\n")
+for task in os.listdir("/proc/self/task"):
+    name = open(f"/proc/self/task/{task}/comm").read().strip()
+    print(name, os.getpriority(os.PRIO_PROCESS, int(task)))
+print("main", os.getpriority(os.PRIO_PROCESS, 0))
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="thread names come from /proc")
+def test_a_bulk_load_leaves_compaction_the_cores_the_rest_does_not_use(tmp_path: Path) -> None:
+    """RocksDB's compaction threads get the lowest priority; every other thread keeps the
+    process's. In a process of its own: a thread's priority cannot be raised again."""
+    out = subprocess.run(
+        [sys.executable, "-c", _PRIORITIES, str(tmp_path / "store")],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    rows = [line.rsplit(" ", 1) for line in out.splitlines()]
+    main = int(dict(rows)["main"])
+    compaction = [int(nice) for name, nice in rows if name.startswith("rocksdb:low")]
+    others = [int(nice) for name, nice in rows if not name.startswith("rocksdb:low")]
+    assert compaction and all(nice == max(main, COMPACTION_NICE) for nice in compaction)
+    assert all(nice == main for nice in others)
+
+
+def test_without_thread_names_compaction_keeps_its_priority(tmp_path: Path) -> None:
+    """No /proc (macOS, Windows), or no RocksDB thread among the tasks: nothing is changed."""
+    assert yield_compaction(tmp_path / "missing") == 0
+    (tmp_path / "123").mkdir()
+    (tmp_path / "123" / "comm").write_text("python\n")
+    (tmp_path / "not-a-thread").mkdir()
+    assert yield_compaction(tmp_path) == 0

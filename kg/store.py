@@ -206,7 +206,8 @@ def yield_compaction(tasks: Path = Path("/proc/self/task")) -> int:
     background. On a busy machine those merges would otherwise take a core from the extraction
     workers for every chunk loaded (100 of the 264 CPU-seconds of the driver at 10,000 articles);
     at the lowest priority they run on what the workers leave, merge more files at once, and so
-    rewrite the store fewer times. The final compaction (`optimize`) leaves the store the same.
+    rewrite the store fewer times. The final compaction (`optimize`) still merges everything, so
+    queries find the store as compact as before.
     Linux only (thread names under /proc); elsewhere a no-op. A thread's priority cannot be raised
     again without privileges, so the threads stay at it for the life of the process."""
     if not hasattr(os, "setpriority") or not tasks.is_dir():

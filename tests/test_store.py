@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from kg.query import term
 from kg.store import (
     COMPACTION_NICE,
+    COMPACTION_THREADS,
     LocalStore,
     merged_ntriples,
     substitute,
@@ -113,8 +114,8 @@ def test_a_bulk_load_leaves_compaction_the_cores_the_rest_does_not_use(tmp_path:
     ).stdout
     rows = [line.rsplit(" ", 1) for line in out.splitlines()]
     main = int(dict(rows)["main"])
-    compaction = [int(nice) for name, nice in rows if name.startswith("rocksdb:low")]
-    others = [int(nice) for name, nice in rows if not name.startswith("rocksdb:low")]
+    compaction = [int(nice) for name, nice in rows if name.startswith(COMPACTION_THREADS)]
+    others = [int(nice) for name, nice in rows if not name.startswith(COMPACTION_THREADS)]
     assert compaction and all(nice == max(main, COMPACTION_NICE) for nice in compaction)
     assert all(nice == main for nice in others)
 

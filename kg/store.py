@@ -1,7 +1,7 @@
 """Store: the graph on disk (embedded Oxigraph) or behind a SPARQL 1.1 endpoint; one interface.
 
 `open_store(location)` picks the code path: a folder is the embedded store (pyoxigraph, written
-with bulk loads and flushed after every write, see STORES.md), an `http(s)://` URL is a remote
+with bulk loads, and flushed after transactional writes, see STORES.md), an `http(s)://` URL is a remote
 server reached over the SPARQL 1.1 Query, Update and Graph Store protocols (Oxigraph's layout:
 `/query`, `/update`, `/store`).
 
@@ -312,7 +312,10 @@ class LocalStore:
         """Bulk-load quads into their named graphs, and the merged graph's statements among them
         (`vocab.in_merged_graph`) into the default graph.
         Leniently: the data is kg's own, its IRIs minted valid (kg.iri) and its literals escaped
-        (kg.rdf), so the parser need not check them again (9 % of the load)."""
+        (kg.rdf), so the parser need not check them again (9 % of the load).
+        Not flushed: a bulk load writes files that RocksDB takes in whole, durable without a
+        flush, and a flush would wait until merging has brought the store's unmerged files under
+        RocksDB's slowdown threshold, with the extraction workers idle meanwhile."""
         if not nquads:
             return
         data = nquads.encode("utf-8") if isinstance(nquads, str) else nquads
@@ -323,7 +326,6 @@ class LocalStore:
             self._store.bulk_load(
                 triples, ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph(), lenient=True
             )
-        self._store.flush()
 
     def update(self, sparql: str) -> None:
         try:

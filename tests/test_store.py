@@ -120,6 +120,31 @@ def test_a_bulk_load_leaves_compaction_the_cores_the_rest_does_not_use(tmp_path:
     assert all(nice == main for nice in others)
 
 
+_LOAD_AND_DIE = """
+import os, sys
+from pathlib import Path
+from kg.store import LocalStore
+store = LocalStore(Path(sys.argv[1]))
+store.load_nquads(
+    "<urn:s> <urn:p> <urn:o> <urn:g> .\\n<urn:s> <urn:p> \\"v\\"@vi <urn:g> .\\n",
+    b"<urn:s> <urn:p> <urn:o> .\\n",
+)
+os._exit(0)  # no close, no flush: the process ends as a killed build would
+"""
+
+
+def test_a_bulk_load_is_durable_without_a_flush(tmp_path: Path) -> None:
+    """load_nquads does not flush (a flush would wait for RocksDB to merge its files): what it
+    loaded is in the store when the process ends right after, without closing it."""
+    subprocess.run([sys.executable, "-c", _LOAD_AND_DIE, str(tmp_path / "store")], check=True)
+    store = LocalStore(tmp_path / "store", read_only=True)
+    try:
+        assert len(store.quads_in("urn:g")) == 2
+        assert store.triples() == 1
+    finally:
+        store.close()
+
+
 def test_without_thread_names_compaction_keeps_its_priority(tmp_path: Path) -> None:
     """No /proc (macOS, Windows), or no RocksDB thread among the tasks: nothing is changed."""
     assert yield_compaction(tmp_path / "missing") == 0

@@ -1,9 +1,9 @@
 """Store: the graph on disk (embedded Oxigraph) or behind a SPARQL 1.1 endpoint; one interface.
 
 `open_store(location)` picks the code path: a folder is the embedded store (pyoxigraph, written
-with bulk loads, and flushed after transactional writes, see STORES.md), an `http(s)://` URL is a remote
-server reached over the SPARQL 1.1 Query, Update and Graph Store protocols (Oxigraph's layout:
-`/query`, `/update`, `/store`).
+with bulk loads, flushed after transactional writes, see STORES.md), an `http(s)://` URL is a
+remote server reached over the SPARQL 1.1 Query, Update and Graph Store protocols (Oxigraph's
+layout: `/query`, `/update`, `/store`).
 
 Every statement lives in its document's named graph (provenance; dropping a document is dropping
 its graph). What the graphs say of entities and documents is also stated, once, in the default

@@ -207,7 +207,9 @@ def yield_compaction(tasks: Path = Path("/proc/self/task")) -> int:
     workers for every chunk loaded (100 of the 264 CPU-seconds of the driver at 10,000 articles);
     at the lowest priority they run on what the workers leave, merge more files at once, and so
     rewrite the store fewer times. The final compaction (`optimize`) still merges everything, so
-    queries find the store as compact as before.
+    queries find the store as compact as before. The price: starved of CPU, the merges fall behind
+    until RocksDB stops taking files (36 unmerged in one column family) and one thread merges while
+    the loader waits, about once per 10,000 articles (docs/BENCHMARKS.md).
     Linux only (thread names under /proc); elsewhere a no-op. A thread's priority cannot be raised
     again without privileges, so the threads stay at it for the life of the process."""
     if not hasattr(os, "setpriority") or not tasks.is_dir():

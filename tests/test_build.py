@@ -7,7 +7,7 @@ import random
 from pathlib import Path
 
 import pytest
-from rdflib import Graph
+from rdflib import RDF, XSD, Graph
 from store_fixtures import ARTICLE_MARCH, fixture_extractor, write_articles
 
 from kg import iri
@@ -189,13 +189,11 @@ def test_a_tenure_is_superseded_by_the_next_later_one_of_its_kind() -> None:
 
 
 def _tenure_lines(graph: str, tenures: list[tuple[str, str, str, str]]) -> str:
-    rdf_type = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-    xsd_date = "http://www.w3.org/2001/XMLSchema#date"
     lines = []
     for tenure, person, kind, on in tenures:
-        lines.append(f"<{tenure}> <{rdf_type}> <{KG[kind]}> <{graph}> .\n")
+        lines.append(f"<{tenure}> <{RDF.type}> <{KG[kind]}> <{graph}> .\n")
         lines.append(f"<{tenure}> <{KG.holder}> <{person}> <{graph}> .\n")
-        lines.append(f'<{tenure}> <{KG.statedOn}> "{on}"^^<{xsd_date}> <{graph}> .\n')
+        lines.append(f'<{tenure}> <{KG.statedOn}> "{on}"^^<{XSD.date}> <{graph}> .\n')
     return "".join(lines)
 
 

@@ -190,7 +190,9 @@ def blank(text: str, spans: Iterable[tuple[int, int]]) -> str:
 
 # ---------------------------------------------------------------- sentences
 
-_SENT_END = regex.compile(r"(?<=[.!?…])[\"”']?\s+(?=[\"“'(\[]?[\p{Lu}\d])")
+# A sentence ends after `.`, `!`, `?` or `…` before a capital or a digit; not after an initial
+# inside a name (`Rebecca J. Thornton`).
+_SENT_END = regex.compile(r"(?<=[.!?…])(?<!(?<!\p{L})\p{Lu}\.)[\"”']?\s+(?=[\"“'(\[]?[\p{Lu}\d])")
 
 
 MAX_SENTENCE = 1000  # characters; the longest sentence of the sample articles has 782

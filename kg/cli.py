@@ -115,7 +115,8 @@ def _corpora(paths: list[Path]) -> list[Any]:
     from .evaluate import load_corpus
 
     def is_gold(p: Path) -> bool:
-        return p.is_dir() and ((p / "gold").is_dir() or any(p.glob("*.json")))
+        gold_files = (f for f in p.glob("*.json") if not f.name.endswith(".meta.json"))
+        return p.is_dir() and ((p / "gold").is_dir() or any(gold_files))
 
     for p in paths:
         if not p.exists():

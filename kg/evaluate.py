@@ -322,6 +322,8 @@ def load_gold(gold_dir: Path) -> dict[str, dict[str, Any]]:
         raise KgError(f"{gold_dir}: gold folder not found")
     out = {}
     for path in sorted(gold_dir.glob("*.json")):
+        if path.name.endswith(".meta.json"):
+            continue
         try:
             out[path.stem] = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, json.JSONDecodeError) as err:

@@ -1,0 +1,213 @@
+"""Relations read off the shape of names and brackets, with no cue word.
+
+Each rule is named after the shape it reads: a name inside an organisation's name, an
+organisation a meeting belongs to (`Kỳ họp lần thứ 18 Nhóm chuyên gia …`), the event a ceremony is
+part of (`Lễ khai mạc Khóa huấn luyện …`), the parties of an agreement (`… giữa A và B`), a parent in
+brackets (`Cục X (Bộ Quốc phòng)`, `Pu Nê (Ấn Độ)`), a place after a comma (`Bentiu, Nam Sudan`),
+`thủ đô X của Y`, and an organisation's acronym inside another name (`nhóm chuyên gia ADMM+`).
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from ...model import EntityType
+from ..document.discourse import Mention
+from ..document.entities import near_miss
+from ..entities import head_end
+from ..gazetteer import Cat
+from ..tokens import Tokens
+from .context import SentenceView
+
+ORG = {"ORGANIZATION"}
+PLACES = {"LOCATION"}
+
+
+def _nested(view: SentenceView, outer: Mention, types: set[str]) -> list[Mention]:
+    return [m for m in view.inside(outer.i, outer.j, types) if (m.i, m.j) != (outer.i, outer.j)]
+
+
+def organisation_in_organisation(view: SentenceView) -> None:
+    """`Văn phòng Điều phối viên thường trú Liên hợp quốc …` → partOf Liên hợp quốc."""
+    for outer in view.outer(ORG):
+        if outer.referent:
+            continue
+        for inner in _nested(view, outer, ORG):
+            view.add(outer.entity, "partOf", inner.entity, "structure.name-in-name", 0.75)
+
+
+def meeting_of_organisation(view: SentenceView) -> None:
+    """`Kỳ họp lần thứ 18 Nhóm chuyên gia …`, `Hội nghị thường niên lần thứ 21 của AAPTC`: a
+    meeting of the organisation its name carries."""
+    t = view.t
+    for event in view.outer({"EVENT"}):
+        if event.referent:
+            continue
+        start = head_end(t, event.candidate)
+        for org in _nested(view, event, ORG):
+            if org.i == start or t[org.i - 1].key == "của":
+                view.add(event.entity, "partOf", org.entity, "structure.meeting-of", 0.75)
+
+
+def ceremony_of_event(view: SentenceView) -> None:
+    """`Lễ khai mạc Khóa huấn luyện …` → partOf the course; `lễ bế mạc diễn tập` → partOf the
+    exercise the article named."""
+    t = view.t
+    for outer in view.outer({"EVENT"}):
+        head = t.at(outer.i, Cat.EVENT)
+        if outer.referent or head is None or head.entries[0].get("kind") != "Ceremony":
+            continue
+        inner = next((m for m in _nested(view, outer, {"EVENT"}) if m.i == head.end), None)
+        if inner is not None:
+            view.add(outer.entity, "partOf", inner.entity, "structure.ceremony-of", 0.75)
+            continue
+        cue = t.at(head.end, Cat.EVENT) if head.end < outer.j else None
+        if cue is not None:
+            target = view.discourse.latest(
+                " ".join(t.keys[cue.i : cue.end]), cue.entries[0].get("kind")
+            )
+            if target and target != outer.entity:
+                view.add(outer.entity, "partOf", target, "structure.ceremony-of", 0.7)
+
+
+def agreement_parties(view: SentenceView) -> None:
+    """`Bản ghi nhớ … giữa Sở X và Hiệp hội Y` → signedBy both parties."""
+    t = view.t
+    for agreement in view.outer({"AGREEMENT"}):
+        if agreement.referent:
+            continue
+        between = next((k for k in range(agreement.i, agreement.j) if t[k].key == "giữa"), None)
+        if between is None:
+            continue
+        for party in view.inside(between + 1, agreement.j, {"ORGANIZATION", "LOCATION", "PERSON"}):
+            if t[party.i - 1].key in {"giữa", "và", "với"}:
+                view.add(
+                    agreement.entity, "signedBy", party.entity, "structure.agreement-parties", 0.8
+                )
+
+
+def event_parties(view: SentenceView) -> None:
+    """`Tham vấn chính trị … giữa Bộ Ngoại giao Việt Nam và Bộ Ngoại giao Liên bang Nga`, `hội đàm
+    giữa đoàn A và đoàn B` → both parties take part."""
+    t = view.t
+    for event in view.outer({"EVENT"}):
+        if event.referent:
+            continue
+        between = next((k for k in range(event.i, event.j) if t[k].key == "giữa"), None)
+        if between is None:
+            continue
+        for party in view.inside(between + 1, event.j, {"ORGANIZATION", "LOCATION", "PERSON"}):
+            if t[party.i - 1].key in {"giữa", "và", "với"}:
+                view.add(
+                    party.entity, "participatedIn", event.entity, "structure.event-parties", 0.75
+                )
+
+
+def parent_in_brackets(view: SentenceView) -> None:
+    """`Cục Quân y (Tổng cục Hậu cần)` → partOf; `Pu Nê (Ấn Độ)`, `Đại học Monash (Australia)`,
+    `Trung tâm Hội nghị … (thành phố Thủ Dầu Một)` → locatedIn."""
+    t = view.t
+    for m in view.mentions:
+        k = m.j
+        if (
+            k + 1 >= len(t)
+            or t[k].text != "("
+            or m.type not in {EntityType.ORGANIZATION, EntityType.LOCATION}
+        ):
+            continue
+        parent = next(
+            (p for p in view.mentions if p.i == k + 1 and p.j < len(t) and t[p.j].text == ")"), None
+        )
+        if parent is None or parent.entity == m.entity:
+            continue
+        if parent.type is EntityType.ORGANIZATION and m.type is EntityType.ORGANIZATION:
+            view.add(m.entity, "partOf", parent.entity, "structure.parent-in-brackets", 0.8)
+        elif parent.type is EntityType.LOCATION:
+            view.add(m.entity, "locatedIn", parent.entity, "structure.place-in-brackets", 0.75)
+
+
+def place_after_comma(view: SentenceView) -> None:
+    """`Kathmandu, Nepal`, `thành phố Bentiu, bang Unity`, `Trường X (…), tỉnh Bình Dương`: a city,
+    site or organisation followed by the larger place it lies in."""
+    t = view.t
+    outer = view.outer({"LOCATION", "ORGANIZATION"})
+    for a, b in itertools.pairwise(outer):
+        if b.type is not EntityType.LOCATION or a.entity == b.entity:
+            continue
+        gap = [tok.text for tok in t[a.j : b.i]]
+        bracketed = _after_brackets(t, a.j)
+        if gap[:1] != [","] and not (bracketed and t[bracketed].text == ","):
+            continue
+        if a.type is EntityType.LOCATION and a.candidate.kind == "Country":
+            continue  # `Lào, Campuchia`: a list of countries
+        if _in_list(t, a) or not _larger(t, b):
+            continue
+        if len([x for x in gap if x != ","]) > 2 + (bracketed or 0) and not bracketed:
+            continue
+        view.add(a.entity, "locatedIn", b.entity, "structure.place-after-comma", 0.7)
+
+
+def _after_brackets(t: Tokens, k: int) -> int:
+    """The index after a bracketed group at k, or 0."""
+    if k < len(t) and t[k].text == "(":
+        for q in range(k + 1, min(len(t), k + 12)):
+            if t[q].text == ")":
+                return q + 1
+    return 0
+
+
+def _larger(t: Tokens, b: Mention) -> bool:
+    """A country, or a place introduced by a province, state or city noun."""
+    if b.candidate.kind in {"Country", "Region"}:
+        return True
+    return b.i > 0 and t.at(b.i - 1, Cat.PLACE_HEAD) is not None
+
+
+def _in_list(t: Tokens, a: Mention) -> bool:
+    return a.i > 0 and t[a.i - 1].text == "," and a.candidate.kind == "Country"
+
+
+def capital_of(view: SentenceView) -> None:
+    """`thủ đô Bangui của Cộng hòa Trung Phi`, `bang Unity của Nam Sudan` → locatedIn."""
+    t = view.t
+    for place in view.outer(PLACES):
+        k = place.j
+        if k < len(t) and t[k].key == "của":
+            country = view.at(k + 1, PLACES)
+            if country is not None and country.entity != place.entity:
+                view.add(place.entity, "locatedIn", country.entity, "structure.capital-of", 0.8)
+
+
+def located_at(view: SentenceView) -> None:
+    """`Phái bộ UNMISS ở Nam Sudan`, `Học viện Lục quân tại thành phố Đà Lạt`: an organisation or a
+    site, then `tại`/`ở` and a place, with no event in the clause to hold there."""
+    t = view.t
+    for m in view.outer({"ORGANIZATION", "LOCATION"}):
+        k = m.j
+        if k >= len(t) or t[k].key not in {"tại", "ở"}:
+            continue
+        place = next((p for p in view.outer(PLACES) if k < p.i <= k + 3), None)
+        if place is None or place.entity == m.entity:
+            continue
+        if m.type is EntityType.LOCATION and m.candidate.kind not in {"Site"}:
+            continue
+        events = [e for e in view.outer({"EVENT"}) if e.j <= m.i]
+        if events and m.i - events[-1].j <= 2:
+            continue  # `Hội nghị tại Trung tâm X tại Hà Nội`: where the event was held
+        view.add(m.entity, "locatedIn", place.entity, "structure.located-at", 0.7)
+
+
+def acronym_in_name(view: SentenceView) -> None:
+    """An organisation whose name carries another's acronym (`nhóm chuyên gia ADMM+ về ...`), even
+    misspelt by one letter, is part of that organisation."""
+    t = view.t
+    acronyms = view.discourse_acronyms
+    for m in view.outer(ORG):
+        if m.referent:
+            continue
+        for tok in t[m.i + 1 : m.j]:
+            if not tok.is_acronym:
+                continue
+            near = {e for acr, e in acronyms.items() if acr == tok.text or near_miss(acr, tok.text)}
+            for target in near - {m.entity}:
+                view.add(m.entity, "partOf", target, "structure.acronym-in-name", 0.7)

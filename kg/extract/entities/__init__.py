@@ -72,7 +72,7 @@ def _prefer_longest(t: Tokens, found: list[Candidate]) -> list[Candidate]:
             continue
         if any(
             f.inside(k)
-            and (k.canonical or (k.type == f.type and f.type is not EntityType.ORGANIZATION))
+            and (_hides_inner(t, k) or (k.type == f.type and f.type is not EntityType.ORGANIZATION))
             and not (f.type is EntityType.EVENT and f.i == head_end(t, k))
             for k in kept
         ):
@@ -82,6 +82,14 @@ def _prefer_longest(t: Tokens, found: list[Candidate]) -> list[Candidate]:
             continue
         kept.append(f)
     return kept
+
+
+def _hides_inner(t: Tokens, k: Candidate) -> bool:
+    """A known organisation named like a meeting (`Hội nghị Bộ trưởng Quốc phòng ASEAN`) holds no
+    organisation of its own in its name (`Phái bộ Liên hợp quốc tại Nam Sudan` holds the UN); nor
+    does a named site (`Nhà khách Chính phủ`, `Trung tâm Hội nghị và Triển lãm …`)."""
+    site = k.type is EntityType.LOCATION and k.rule == "place.site"
+    return site or (bool(k.canonical) and t.at(k.i, Cat.EVENT) is not None)
 
 
 def _in_head(t: Tokens, f: Candidate, outer: Candidate) -> bool:

@@ -27,7 +27,7 @@ MAX_LOWER = {EntityType.ORGANIZATION: 8, EntityType.EVENT: 20, EntityType.AGREEM
 # Function words a topic complement (`về hợp tác trong lĩnh vực ...`) runs through.
 TOPIC_LINKS = {"trong", "của", "giữa", "cho", "với", "về", "đối với", "và", "trên"}
 # Function words an event's or agreement's name runs through when a name or a noun follows.
-EVENT_LINKS = {"trên", "với", "giữa", "cho", "dành cho", "hướng tới", "đến", "của"}
+EVENT_LINKS = {"trên", "với", "giữa", "cho", "dành cho", "hướng tới", "đến", "của", "trước", "sau"}
 CLOSING = {",", ";", ".", ":", ")", "]", "!", "?", "”", '"'}
 
 _HEADS = (
@@ -447,7 +447,11 @@ def _through_of(x: Extent, nxt: int) -> int | None:
 
 
 def _noun_follows(t: Tokens, k: int) -> bool:
-    return k < len(t) and t[k].is_word and stop_at(t, k) is None and t[k].key not in PLURAL
+    """A noun (or a verb naming an activity: `huấn luyện trước triển khai`) after a link word."""
+    if k >= len(t) or not t[k].is_word or t[k].key in PLURAL:
+        return False
+    stop = stop_at(t, k)
+    return stop is None or stop.entries[0].get("kind") == "activity"
 
 
 def _bare_pronoun(t: Tokens, k: int) -> bool:
@@ -484,9 +488,14 @@ def _capital_ahead(t: Tokens, k: int) -> bool:
             stop and stop.entries[0].get("kind") not in {"topic"} and tok.key != "của"
         ):
             return False
+        if tok.is_cap and t.any_at(q, *_NEW_NAME):
+            return False  # `Bộ Quốc phòng tổ chức Lễ xuất quân`: another name begins, not this one
         if tok.is_cap or t.any_at(q, Cat.PLACE, Cat.COUNTRY):
             return True
     return False
+
+
+_NEW_NAME = (Cat.EVENT, Cat.AGREEMENT, Cat.ORG_HEAD, Cat.POST, Cat.RANK)
 
 
 def _trim(t: Tokens, j: int, end: int) -> int:

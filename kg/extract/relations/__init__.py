@@ -35,6 +35,8 @@ RULES: tuple[Rule, ...] = (
     structure.capital_of,
     structure.located_at,
     structure.acronym_in_name,
+    structure.framework,
+    structure.organisations_in_a_title,
     frames.apply_frames,
     delegations.delegations,
     delegations.members,

@@ -123,7 +123,9 @@ def words_key(text: str) -> tuple[str, ...]:
 @cache
 def function_words(role: str) -> frozenset[tuple[str, ...]]:
     """Words of one role in lexicon function_words (`locative`: `tại`, `ở` …), as key tuples."""
-    return frozenset(words_key(row["term"]) for row in lexicon.table("function_words") if row["role"] == role)
+    return frozenset(
+        words_key(row["term"]) for row in lexicon.table("function_words") if row["role"] == role
+    )
 
 
 @cache

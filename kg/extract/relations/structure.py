@@ -17,7 +17,7 @@ from ..document.entities import near_miss
 from ..entities import head_end
 from ..gazetteer import Cat
 from ..tokens import Tokens
-from .context import SentenceView
+from .context import SentenceView, starts_with
 
 ORG = {"ORGANIZATION"}
 PLACES = {"LOCATION"}
@@ -51,23 +51,71 @@ def meeting_of_organisation(view: SentenceView) -> None:
 
 def ceremony_of_event(view: SentenceView) -> None:
     """`Lễ khai mạc Khóa huấn luyện …` → partOf the course; `lễ bế mạc diễn tập` → partOf the
-    exercise the article named."""
+    exercise the article named; `Lễ ký Bản ghi nhớ …` → the agreement is part of the ceremony; a
+    ceremony with no other name is part of the event the article is about."""
     t = view.t
     for outer in view.outer({"EVENT"}):
         head = t.at(outer.i, Cat.EVENT)
         if outer.referent or head is None or head.entries[0].get("kind") != "Ceremony":
             continue
+        for agreement in _nested(view, outer, {"AGREEMENT"}):
+            view.add(agreement.entity, "partOf", outer.entity, "structure.signed-at-ceremony", 0.75)
         inner = next((m for m in _nested(view, outer, {"EVENT"}) if m.i == head.end), None)
         if inner is not None:
             view.add(outer.entity, "partOf", inner.entity, "structure.ceremony-of", 0.75)
             continue
         cue = t.at(head.end, Cat.EVENT) if head.end < outer.j else None
+        target = None
         if cue is not None:
             target = view.discourse.latest(
                 " ".join(t.keys[cue.i : cue.end]), cue.entries[0].get("kind")
             )
-            if target and target != outer.entity:
-                view.add(outer.entity, "partOf", target, "structure.ceremony-of", 0.7)
+        elif not _nested(view, outer, {"AGREEMENT", "PERSON"}):
+            target = _occasion(view, outer.entity)
+        if target and target != outer.entity:
+            view.add(outer.entity, "partOf", target, "structure.ceremony-of", 0.7)
+
+
+def _occasion(view: SentenceView, ceremony: str) -> str | None:
+    """The event a ceremony with no other name belongs to (`Lễ bế mạc và trao chứng chỉ …`): the
+    one the article is about, unless that is a ceremony too."""
+    current = view.discourse.current(view.n)
+    kinds = {e.entity: e.kind for e in view.discourse.events}
+    if current and current != ceremony and kinds.get(current) != "Ceremony":
+        return current
+    return None
+
+
+def framework(view: SentenceView) -> None:
+    """`Trong khuôn khổ E, hai bên ký A`, `Tại lễ ký kết …, … ký A`, `Nhân chuyến thăm, …`,
+    `Theo chương trình, lễ đón và hội đàm …`: what the rest of the sentence names happens within E."""
+    t = view.t
+    if t.keys_at(0, 3) == ("theo", "chương", "trình"):
+        occasion: str | None = view.discourse.current(view.n)
+        start = 3
+    else:
+        n = starts_with(t, 0, "framework")
+        if not n:
+            return
+        first = next((m for m in view.outer({"EVENT"}) if n <= m.i <= n + 1), None)
+        occasion = first.entity if first else None
+        start = first.j if first else n
+    if occasion is None:
+        return
+    for m in view.outer({"EVENT", "AGREEMENT"}):
+        if m.i >= start and m.entity != occasion and not m.referent:
+            view.add(m.entity, "partOf", occasion, "structure.framework", 0.7)
+
+
+def organisations_in_a_title(view: SentenceView) -> None:
+    """`Phó Tham mưu trưởng Bộ Tham mưu Liên quân, Lực lượng Phòng vệ Nhật Bản`: in a post, an
+    organisation followed by a comma and another is part of that other."""
+    t = view.t
+    for a, b in view.posts:
+        orgs = view.inside(a, b, ORG)
+        for x, y in itertools.pairwise(orgs):
+            if y.i == x.j + 1 and t[x.j].text == "," and x.entity != y.entity:
+                view.add(x.entity, "partOf", y.entity, "structure.organisations-in-a-title", 0.7)
 
 
 def agreement_parties(view: SentenceView) -> None:

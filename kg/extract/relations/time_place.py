@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from ...model import EntityType
 from ..document.discourse import Mention
+from ..gazetteer import Cat
+from ..tokens import Tokens
 from .context import SentenceView, ends_with, starts_with
 
 PLACES = {"LOCATION", "ORGANIZATION"}
@@ -39,9 +41,23 @@ def _places_at(view: SentenceView, k: int) -> list[Mention]:
     return out
 
 
+VENUES = {"agency", "military", "other", "GovernmentAgency", "ArmedForce", "Site"}
+
+
 def _venue(view: SentenceView, m: Mention) -> bool:
-    """An organisation after `tại` is where an event is held (`tại Học viện Quốc phòng`)."""
-    return True
+    """An organisation after `tại` is where an event is held when it has premises (`tại Học viện
+    Quốc phòng`, `tại Bệnh viện Quân y 175`), not a ministry, a mission or an international body
+    (`làm nhiệm vụ tại Phái bộ …`)."""
+    head = view.t.at(m.i, Cat.ORG_HEAD)
+    if head is not None and head.entries[0].get("kind") in {
+        "ministry",
+        "mission",
+        "international",
+        "group",
+        "association",
+    }:
+        return False
+    return m.candidate.kind in VENUES
 
 
 def _dated(view: SentenceView, m: Mention | str, d: Mention, rule: str) -> None:
@@ -69,6 +85,8 @@ def _opening(view: SentenceView) -> tuple[int, list[Mention], Mention | None]:
     places: list[Mention] = []
     date: Mention | None = None
     for _ in range(4):
+        if k == 0:
+            k = _after_dateline(view)
         while k < len(t) and (t[k].text in {",", "–", "-", "(", ")"} or _time_word(view, k)):
             k += 1
         d = view.at(k, {"DATE"})
@@ -81,8 +99,8 @@ def _opening(view: SentenceView) -> tuple[int, list[Mention], Mention | None]:
             if not found:
                 break
             places = found
-            last = max(p.j for p in found)
-            k = end = last + (last < len(t) and t[last].text == ")")
+            last = _past_brackets(t, max(p.j for p in found))
+            k = end = last
             continue
         break
     if end and end < len(t) and t[end].text in {",", "–", "-"} and (places or date):
@@ -90,11 +108,48 @@ def _opening(view: SentenceView) -> tuple[int, list[Mention], Mention | None]:
     return 0, [], None
 
 
+def _past_brackets(t: Tokens, k: int) -> int:
+    """After `(Hà Nội)` or `)` at k, else k."""
+    if k < len(t) and t[k].text == ")":
+        return k + 1
+    if k < len(t) and t[k].text == "(":
+        close = next((q for q in range(k + 1, min(len(t), k + 8)) if t[q].text == ")"), None)
+        return close + 1 if close is not None else k
+    return k
+
+
+def _after_dateline(view: SentenceView) -> int:
+    """`Viêng Chăn – Từ ngày 8 …`: where a sentence begins after its dateline (0 when none)."""
+    place = view.at(0, {"LOCATION"})
+    t = view.t
+    if place is None:
+        return 0
+    k = place.j
+    if k < len(t) and t[k].text == ",":
+        date = view.at(k + 1, {"DATE"})
+        k = date.j if date else k
+    return k + 1 if k < len(t) and t[k].is_dash and not _pair(view, k) else 0
+
+
+def _pair(view: SentenceView, k: int) -> bool:
+    """`Việt Nam – Indonesia`: a dash between two places joins them; it ends no dateline."""
+    return view.at(k + 1, {"LOCATION", "ORGANIZATION"}) is not None
+
+
 def _time_word(view: SentenceView, k: int) -> bool:
     t = view.t
-    return t[k].key in {"sáng", "chiều", "tối", "trưa", "đêm", "ngày", "nay", "hôm", "qua"} or (
-        t[k].text == "(" and k + 1 < len(t) and t[k + 1].text[:1].isdigit()
-    )
+    return t[k].key in {
+        "sáng",
+        "chiều",
+        "tối",
+        "trưa",
+        "đêm",
+        "ngày",
+        "nay",
+        "hôm",
+        "qua",
+        "từ",
+    } or (t[k].text == "(" and k + 1 < len(t) and t[k + 1].text[:1].isdigit())
 
 
 def fronted(view: SentenceView) -> None:
@@ -133,7 +188,7 @@ def dateline(view: SentenceView) -> None:
     if k < len(t) and t[k].text == ",":
         date = view.at(k + 1, {"DATE"})
         k = date.j if date else k
-    if k >= len(t) or not t[k].is_dash:
+    if k >= len(t) or not t[k].is_dash or _pair(view, k):
         return
     view.discourse.dateline_place = place.entity
     if date is not None:
@@ -160,18 +215,54 @@ def after_event(view: SentenceView) -> None:
             if places and event is not None and not _owner_between(view, event, k):
                 _held(view, event, places, "place.after-event")
     for d in view.outer({"DATE"}):
+        if _since(view, d):
+            continue
         if d.i > 0 and (t[d.i - 1].text == "(" or ends_with(t, d.i, "temporal")):
             event = _event_before(view, d.i, events, 20)
             if event is not None:
                 _dated(view, event, d, "time.after-event")
+        elif (event := _event_after(view, d.j, events)) is not None:
+            _dated(view, event, d, "time.before-event")
+
+
+def _since(view: SentenceView, d: Mention) -> bool:
+    """`kể từ năm 2017`, `được tổ chức từ năm 2003`: a year things have run since, not a date."""
+    t = view.t
+    return (
+        d.i > 0
+        and t[d.i - 1].key == "từ"
+        and d.j - d.i <= 2
+        and t[d.j - 1].text.isdigit()
+        and len(t[d.j - 1].text) == 4
+    )
+
+
+HAPPENED = (("diễn", "ra"), ("khai", "mạc"), ("được", "tổ", "chức"), ("bế", "mạc"))
+
+
+def _event_after(view: SentenceView, k: int, events: list[Mention]) -> Mention | None:
+    """`chiều 16/11 đã diễn ra Hội thảo …`: a date, then `(đã) diễn ra`, then the event."""
+    t = view.t
+    q = k + (k < len(t) and t[k].key in {"đã", "sẽ"})
+    for cue in HAPPENED:
+        if t.keys_at(q, q + len(cue)) == cue:
+            return next((m for m in events if q + len(cue) <= m.i <= q + len(cue) + 1), None)
+    return None
 
 
 def _event_before(
     view: SentenceView, k: int, events: list[Mention], reach: int = 16
 ) -> Mention | None:
     a, _ = view.clause(k)
-    before = [m for m in events if a <= m.i and m.j <= k and k - m.j <= reach]
+    before = [
+        m for m in events if a <= m.i and m.j <= k and k - m.j <= reach + _date_tokens(view, m.j, k)
+    ]
     return before[-1] if before else None
+
+
+def _date_tokens(view: SentenceView, a: int, b: int) -> int:
+    """How many tokens of a..b are dates (`từ ngày 2-6/8/2016` counts for one word, not seven)."""
+    return sum(d.j - d.i for d in view.outer({"DATE"}) if a <= d.i and d.j <= b)
 
 
 def _owner_between(view: SentenceView, event: Mention, k: int) -> bool:

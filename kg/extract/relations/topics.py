@@ -49,29 +49,40 @@ def name_topics(view: SentenceView) -> None:
 
 
 def cue_topics(view: SentenceView) -> None:
-    """`Các Bộ trưởng thảo luận về A; B`, `tập trung vào ba nội dung: A, B và C` → about each."""
+    """`Các Bộ trưởng thảo luận về A; B`, `tập trung vào ba nội dung: A, B và C`, `hợp tác trong các
+    lĩnh vực: A, B` → about each, for the event or agreement the sentence is framed by."""
     t = view.t
-    for cue, anywhere in topic_cues():
-        if cue[0] not in t.positions:
+    starts = sorted(
+        (ci, ci + len(cue), anywhere)
+        for cue, anywhere in topic_cues()
+        if cue[0] in t.positions
+        for ci in view.cues(cue)
+    )
+    starts = [s for s in starts if not any(o[0] < s[0] < o[1] for o in starts)]  # longest cues win
+    for n, (ci, cj, anywhere) in enumerate(starts):
+        subject = _subject(view, ci, anywhere)
+        if subject is None:
             continue
-        for ci in view.cues(cue):
-            subject = _subject(view, ci, anywhere)
-            if subject is None:
-                continue
-            for a, b in topic_items(view, ci + len(cue)):
-                view.add(
-                    subject,
-                    "about",
-                    view.text(a, b),
-                    "topic.cue:" + " ".join(cue),
-                    0.6,
-                    literal=True,
-                )
-            break
+        limit = starts[n + 1][0] if n + 1 < len(starts) else len(t)
+        for a, b in topic_items(view, cj, limit):
+            obj = _named_topic(view, a, b)
+            if obj:
+                view.add(subject, "about", obj, "topic.cue-entity", 0.65)
+            else:
+                view.add(subject, "about", view.text(a, b), "topic.cue", 0.6, literal=True)
+
+
+def _named_topic(view: SentenceView, a: int, b: int) -> str | None:
+    """A topic that is an agreement or an event the article names (`Hiệp định Thương mại …`)."""
+    inner = view.inside(a, b, DATED)
+    return inner[0].entity if len(inner) == 1 and inner[0].j - inner[0].i >= (b - a) // 2 else None
 
 
 def _subject(view: SentenceView, ci: int, anywhere: bool) -> str | None:
-    named = view.outer(DATED)
+    framed = _framing(view, ci)
+    if framed:
+        return framed
+    named = [m for m in view.outer(DATED) if not _inside_topic(view, m, ci)]
     before = [m for m in named if m.j <= ci]
     if before:
         return before[-1].entity
@@ -80,24 +91,47 @@ def _subject(view: SentenceView, ci: int, anywhere: bool) -> str | None:
     return view.discourse.current(view.n)
 
 
-def topic_items(view: SentenceView, k: int) -> list[tuple[int, int]]:
-    """Token ranges of the topics after a cue: a quotation, or the items to the sentence's end."""
+def _framing(view: SentenceView, ci: int) -> str | None:
+    """`Tại hội đàm, …`, `Theo bản ghi nhớ, …`, `Trong chuyến thăm, …`: the event or agreement the
+    opening phrase of the sentence names (by name or referring back)."""
     t = view.t
+    if ci == 0 or t[0].key not in {"tại", "theo", "trong"}:
+        return None
+    first = next((m for m in view.outer(DATED) if m.i <= 3), None)
+    if first is None or first.j >= len(t) or t[first.j].text != ",":
+        return None
+    return first.entity
+
+
+def _inside_topic(view: SentenceView, m: Mention, ci: int) -> bool:
+    return m.i > ci
+
+
+def topic_items(view: SentenceView, k: int, limit: int | None = None) -> list[tuple[int, int]]:
+    """Token ranges of the topics after a cue: a quotation, or the items to the clause's end."""
+    t = view.t
+    limit = len(t) if limit is None else limit
     start = k
-    for q in range(k, min(len(t), k + 10)):
+    for q in range(k, min(limit, k + 10)):
         if t[q].text in {'"', "“"}:
             end = next((e for e in range(q + 1, len(t)) if t[e].text in {'"', "”"}), len(t))
             return [(q + 1, end)] if end > q + 1 else []
-        if t[q].key in {"gồm", "về", ":", "là"}:
+        if t[q].key in {"gồm", "về", ":", "là"} and not (t[q].key == "về" and q > k + 3):
             start = q + 1
             break
-    end = next((q for q in range(start, len(t)) if t[q].text in END_TOPIC), len(t))
+    end = next((q for q in range(start, limit) if t[q].text in END_TOPIC), limit)
     end = _clause_end(view, start, end)
-    separators = {";"} if any(t[q].text == ";" for q in range(start, end)) else {",", "và"}
+    has_semicolon = any(t[q].text == ";" for q in range(start, end))
+    enumerated = has_semicolon or any(t[q].text == "," for q in range(start, end))
     items, a = [], start
     for q in range(start, end + 1):
-        if q == end or t[q].text in separators or (t[q].key in separators and q > a):
-            if q - a >= 1 and _is_topic(view, a, q):
+        sep = q < end and (
+            t[q].text == ";"
+            if has_semicolon
+            else t[q].text == "," or (enumerated and t[q].key == "và")
+        )
+        if q == end or sep:
+            if q > a and _is_topic(view, a, q):
                 items.append(_trim(view, a, q))
             a = q + 1
     return [x for x in items if x[1] > x[0]]

@@ -57,7 +57,8 @@ class Discourse:
     """What the article has said so far, sentence by sentence."""
 
     events: list[Event] = field(default_factory=list)
-    timeline: list[tuple[int, str]] = field(default_factory=list)
+    timeline: list[tuple[int, str, EntityType]] = field(default_factory=list)
+    pairs: list[tuple[int, str, str]] = field(default_factory=list)
     named: dict[tuple[EntityType, str], str] = field(default_factory=dict)
     last: dict[EntityType, str] = field(default_factory=dict)
     main: str | None = None
@@ -77,13 +78,22 @@ class Discourse:
                 return e.entity
         return None
 
-    def current(self, n: int) -> str | None:
-        """The event the article is talking about at sentence n: the latest one named (or referred
-        back to) before it, else the main one."""
-        return next((e for s, e in reversed(self.timeline) if s < n), None) or self.main
+    def current(self, n: int, typ: EntityType = EntityType.EVENT) -> str | None:
+        """The event (or agreement) the article is talking about at sentence n: the latest one named
+        (or referred back to) before it, else the main event."""
+        latest = next((e for s, e, kind in reversed(self.timeline) if s < n and kind is typ), None)
+        return latest or (self.main if typ is EntityType.EVENT else None)
+
+    def two_parties(self, n: int) -> tuple[str, str] | None:
+        """`hai Bộ trưởng`, `hai bên`: the two people of the latest talks or reception before or in
+        sentence n."""
+        return next(((a, b) for s, a, b in reversed(self.pairs) if s <= n), None)
+
+    def meet(self, n: int, a: str, b: str) -> None:
+        self.pairs.append((n, a, b))
 
     def see(self, entity: str, head: str, kind: str, sentence: int, planned: bool) -> None:
-        self.timeline.append((sentence, entity))
+        self.timeline.append((sentence, entity, EntityType.EVENT))
         if not any(e.entity == entity for e in self.events):
             self.events.append(Event(entity, head, kind, sentence, planned))
         else:
@@ -124,6 +134,8 @@ def mentions_by_sentence(assembly: Assembly) -> tuple[list[list[Mention]], Disco
             d.named[(m.type, head)] = d.last[m.type] = m.entity
             if m.type is EntityType.EVENT:
                 d.see(m.entity, head, kinds.get(m.entity, ""), s.n, m.entity in planned)
+            elif m.type is EntityType.AGREEMENT:
+                d.timeline.append((s.n, m.entity, EntityType.AGREEMENT))
         out.append(mentions)
     return out, d
 

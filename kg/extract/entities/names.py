@@ -560,6 +560,7 @@ def headed(t: Tokens, i: int) -> Candidate | None:
     if generic or (not head_cap and entry and entry.get("lowercase") == "no"):
         return None
     bare = x.end == m.end or (typ is EntityType.EVENT and _predicative(t, i))
+    bare = bare or bool(entry and entry.get("lowercase") == "ref")
     if bare and typ is EntityType.AGREEMENT and head_cap and m.length >= 2:
         bare = False  # `Thông cáo chung`: a whole name in itself
     rule = "name.event" if typ is EntityType.EVENT else "name.agreement"

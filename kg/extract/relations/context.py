@@ -51,6 +51,8 @@ class SentenceView:
         if not s or not o or (not literal and s == o):
             return
         self.found.append(Found(s, p, o, rule, conf, literal))
+        if p in {"met", "received"}:
+            self.discourse.meet(self.n, s, o)
 
     def outer(self, types: Iterable[str] | None = None) -> list[Mention]:
         """Mentions not nested in another mention nor inside a person's post, of some types."""
@@ -85,12 +87,21 @@ class SentenceView:
     def clause(self, k: int) -> Span:
         t = self.t
         a = k
-        while a > 0 and t[a - 1].text not in CLAUSE_BREAKS:
+        while a > 0 and not self.breaks(a - 1):
             a -= 1
         b = k
-        while b < len(t) and t[b].text not in CLAUSE_BREAKS:
+        while b < len(t) and not self.breaks(b):
             b += 1
         return a, b
+
+    def breaks(self, q: int) -> bool:
+        """Whether token q ends a clause (`;`, `.` …, but not the dot of an initial: `Daniel R.`)."""
+        t = self.t
+        if t[q].text not in CLAUSE_BREAKS:
+            return False
+        return not (
+            t[q].text == "." and q > 0 and len(t[q - 1].text) == 1 and t[q - 1].text.isupper()
+        )
 
     def at(self, k: int, types: Iterable[str] | None = None) -> Mention | None:
         """The outer mention starting at token k."""

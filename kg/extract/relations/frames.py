@@ -78,8 +78,9 @@ def apply_frames(view: SentenceView) -> None:
 def agents_before(
     view: SentenceView, types: frozenset[str], k: int, gap: int | None
 ) -> list[Mention]:
-    """The group of mentions right before token k: the nearest one and those joined to it by `và`,
-    commas or `phối hợp với` (`Cục X phối hợp với Bộ Y tổ chức`), within its clause."""
+    """The group of mentions right before token k: the nearest one and those of its type joined to
+    it by `và`, commas or `phối hợp với` (`Cục X phối hợp với Bộ Y tổ chức`), within its clause; not
+    a place after `tại`, nor the witnesses of a signing (`Dưới sự chứng kiến của A, B ký`)."""
     a, _ = view.clause(k)
     before = [m for m in view.outer(types) if a <= m.i and m.j <= k and not _locative(view, m)]
     if not before:
@@ -90,6 +91,8 @@ def agents_before(
     group = [last]
     for m in reversed(before[:-1]):
         first = group[0]
+        if m.type is not first.type or _witness_before(view, m.j):
+            break
         b = min(
             [
                 first.i,
@@ -100,13 +103,46 @@ def agents_before(
                 ),
             ]
         )
-        n = b - m.j
+        a_end = _after_brackets(view, m.j)
+        n = b - a_end
         if not (
             n == 0 or ends_with(view.t, b, "joiner") == n or ends_with(view.t, b, "partner") == n
         ):
             break
         group.insert(0, m)
     return group
+
+
+def _after_brackets(view: SentenceView, k: int) -> int:
+    """After `(ĐHQGHN)` or `(Australia)` written right after a name: where its list goes on."""
+    t = view.t
+    if k < len(t) and t[k].text == "(":
+        close = next((q for q in range(k + 1, min(len(t), k + 8)) if t[q].text == ")"), None)
+        return close + 1 if close is not None else k
+    return k
+
+
+def _witness_before(view: SentenceView, k: int) -> bool:
+    """Whether a witness phrase (`dưới sự chứng kiến của …`) runs up to token k (a comma there)."""
+    t = view.t
+    if k >= len(t) or t[k].text != ",":
+        return False
+    a, _ = view.clause(k)
+    return any(starts_with(t, q, "witness") for q in range(a, k))
+
+
+def two_parties(view: SentenceView, k: int) -> list[str]:
+    """`hai Bộ trưởng ký`, `hai bên ký`: the two people of the latest talks, when `hai` and a noun
+    of people or sides stand right before the cue."""
+    t = view.t
+    for q in range(max(0, k - 4), k):
+        if t[q].key == "hai" and q + 1 < k and t[q + 1].key in PAIR_NOUNS:
+            pair = view.discourse.two_parties(view.n)
+            return list(pair) if pair else []
+    return []
+
+
+PAIR_NOUNS = {"bên", "bộ", "thứ", "nhà", "trưởng", "đoàn", "vị", "người", "lãnh"}
 
 
 def targets_after(
@@ -167,14 +203,18 @@ def sentence_event(
             return earlier[-1]
     if named:
         return named[0]
-    return view.discourse.current(view.n) if "EVENT" in types else None
+    if "EVENT" in types:
+        return view.discourse.current(view.n)
+    return (
+        view.discourse.current(view.n + 1, EntityType.AGREEMENT) if "AGREEMENT" in types else None
+    )
 
 
 def list_items(view: SentenceView, types: frozenset[str], k: int) -> list[Mention]:
     """The items of a list from token k to the end of the sentence (`;` and commas separate them):
     outer mentions not inside brackets (a parent, an acronym) nor inside a post."""
     t = view.t
-    end = next((q for q in range(k, len(t)) if t[q].text in LIST_END), len(t))
+    end = next((q for q in range(k, len(t)) if t[q].text in LIST_END and view.breaks(q)), len(t))
     return [
         m
         for m in view.outer(types)
@@ -214,8 +254,13 @@ def relate(
 
 
 def agent_cue_target(view: SentenceView, f: Frame, ci: int, cj: int) -> bool:
-    agents = agents_before(view, f.agent, ci, f.gap)
-    targets = targets_after(view, f.target, cj)
+    agents: list[Mention | str] = list(agents_before(view, f.agent, ci, f.gap))
+    if not agents and "PERSON" in f.agent:
+        agents = list(two_parties(view, ci))
+    targets: list[Mention | str] = list(targets_after(view, f.target, cj))
+    if not targets and "AGREEMENT" in f.target:
+        latest = view.discourse.current(view.n + 1, EntityType.AGREEMENT)
+        targets = [latest] if latest else []
     if not agents or not targets:
         return False
     for ag in agents:

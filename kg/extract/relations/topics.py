@@ -119,7 +119,7 @@ def topic_items(view: SentenceView, k: int, limit: int | None = None) -> list[tu
         if t[q].key in {"gồm", "về", ":", "là"} and not (t[q].key == "về" and q > k + 3):
             start = q + 1
             break
-    end = next((q for q in range(start, limit) if t[q].text in END_TOPIC), limit)
+    end = next((q for q in range(start, limit) if t[q].text in END_TOPIC and view.breaks(q)), limit)
     end = _clause_end(view, start, end)
     has_semicolon = any(t[q].text == ";" for q in range(start, end))
     enumerated = has_semicolon or any(t[q].text == "," for q in range(start, end))

@@ -305,6 +305,8 @@ def _relation_errors(
     for r in spurious:
         evidence = r["evidence"]["text"] if isinstance(r["evidence"], dict) else r["evidence"]
         text = _triple(r, {e["id"]: e for e in pred["entities"]})
+        if r.get("rule"):
+            text = f"{text}  [{r['rule']}]"
         yield Error(stem, "relation", r["predicate"], "spurious", found=text, evidence=evidence)
 
 

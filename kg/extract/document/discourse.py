@@ -84,6 +84,17 @@ class Discourse:
         latest = next((e for s, e, kind in reversed(self.timeline) if s < n and kind is typ), None)
         return latest or (self.main if typ is EntityType.EVENT else None)
 
+    def occasion(self, n: int) -> str | None:
+        """The latest event named before sentence n that is no ceremony (a course, an exercise, a
+        conference, a visit), else the main event."""
+        kinds = {e.entity: e.kind for e in self.events}
+        latest = (
+            e
+            for s, e, typ in reversed(self.timeline)
+            if s < n and typ is EntityType.EVENT and kinds.get(e) != "Ceremony"
+        )
+        return next(latest, None) or self.main
+
     def two_parties(self, n: int) -> tuple[str, str] | None:
         """`hai Bộ trưởng`, `hai bên`: the two people of the latest talks or reception before or in
         sentence n."""

@@ -66,10 +66,17 @@ def assemble(cdoc: CleanDocument, sentences: list[SentenceCandidates]) -> Assemb
     tokens = {s.n: s.tokens for s in sentences}
     clusters: dict[tuple[EntityType, str], Cluster] = {}
     for s in sentences:
-        for c in s.candidates:
+        for c in sorted(s.candidates, key=lambda c: c.rule == "name.code"):
             if c.refers_back:
                 continue
-            typ, key, canonical = _identity(cdoc.doc.doc_id, surface, s.tokens, c)
+            if c.rule == "name.code":
+                host = _code_host(s, c)
+                if host is None:
+                    continue
+                c = replace(c, kind=host.kind)
+                typ, key, canonical = _identity(cdoc.doc.doc_id, surface, s.tokens, host)
+            else:
+                typ, key, canonical = _identity(cdoc.doc.doc_id, surface, s.tokens, c)
             if not key:
                 continue
             cluster = clusters.setdefault((typ, key), Cluster(typ, key, canonical=canonical))
@@ -136,6 +143,17 @@ def _countries_named_one_way(t: Tokens, c: Candidate) -> str:
     if _national(t, c):
         words.append(NATIONAL_DEFAULT)
     return " ".join(words)
+
+
+def _code_host(s: SentenceCandidates, c: Candidate) -> Candidate | None:
+    """`Cuộc diễn tập … , mang mật danh "Force 18"`: the event a code name is given to (the last one
+    named before it in the sentence)."""
+    hosts = [
+        h
+        for h in s.candidates
+        if h.type is EntityType.EVENT and not h.refers_back and h.j <= c.i and h.rule != "name.code"
+    ]
+    return max(hosts, key=lambda h: h.j) if hosts else None
 
 
 def _individuated(name: str) -> bool:
@@ -386,9 +404,34 @@ def _first_ceremonies(sentences: list[SentenceCandidates]) -> list[SentenceCandi
 
 
 def _content(t: Tokens, c: Candidate) -> frozenset[str]:
-    """The words of a name, without acronyms, brackets and function words."""
-    words = (ascii_key(tok.text) for tok in t[c.i : c.j] if tok.is_word and not tok.is_acronym)
+    """The words of a name, without acronyms, brackets, function words and an event's classifier
+    (`chuyến thăm X` is `thăm X`), its countries by their canonical names (`Cộng hòa Philippines`
+    is `Philippines`)."""
+    words: list[str] = []
+    k = _after_classifier(t, c)
+    while k < c.j:
+        country = t.at(k, Cat.COUNTRY)
+        if country is not None and country.end <= c.j:
+            entry = country.first(Cat.COUNTRY)
+            words.append("@" + ascii_key(entry.canonical if entry else t.text(k, country.end)))
+            k = country.end
+            continue
+        tok = t[k]
+        if tok.is_word and not tok.is_acronym:
+            words.append(ascii_key(tok.text))
+        k += 1
     return frozenset(w for w in words if w not in FUNCTION_WORDS)
+
+
+CLASSIFIERS = {"cuộc", "chuyến", "buổi"}
+
+
+def _after_classifier(t: Tokens, c: Candidate) -> int:
+    return (
+        c.i + 1
+        if c.type is EntityType.EVENT and t[c.i].key in CLASSIFIERS and c.j > c.i + 1
+        else c.i
+    )
 
 
 def _merge_similar(clusters: list[Cluster], tokens: dict[int, Tokens]) -> list[Cluster]:
@@ -454,7 +497,7 @@ def _same_referent(a: Cluster, b: Cluster, tokens: dict[int, Tokens]) -> bool:
 
 def _head_word(c: Cluster, tokens: dict[int, Tokens]) -> str:
     t, cand = _first(c, tokens)
-    return t[cand.i].key
+    return t[_after_classifier(t, cand)].key
 
 
 def _code_names_agree(a: Cluster, b: Cluster, tokens: dict[int, Tokens]) -> bool:
@@ -465,11 +508,13 @@ def _code_names_agree(a: Cluster, b: Cluster, tokens: dict[int, Tokens]) -> bool
 
 
 def _code(c: Cluster, tokens: dict[int, Tokens]) -> tuple[str, ...]:
-    t, cand = _first(c, tokens)
-    for k in range(cand.i + 1, cand.j - 1):
-        word, number = t[k], t[k + 1]
-        if word.is_cap and word.is_word and number.is_number and not t.any_at(k, *_PLACES):
-            return (word.key, number.key)
+    """A capitalised word and a number in any of the cluster's names (`Force 18`)."""
+    for n, cand in c.members:
+        t = tokens[n]
+        for k in range(cand.i + (cand.rule != "name.code"), cand.j - 1):
+            word, number = t[k], t[k + 1]
+            if word.is_cap and word.is_word and number.is_number and not t.any_at(k, *_PLACES):
+                return (word.key, number.key)
     return ()
 
 

@@ -11,7 +11,10 @@ and never on a function word. A bare head with nothing after it refers back to a
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
+from ... import lexicon
+from ...clean import match_key
 from ...model import EntityType
 from ..gazetteer import Cat, Entry
 from ..tokens import Tokens
@@ -436,6 +439,8 @@ def _through_of(x: Extent, nxt: int) -> int | None:
     """`Lễ xuất quân của lực lượng …`, `Hội nghị … của AAPTC`, `Phái bộ … của Liên hợp quốc`."""
     t = x.t
     if x.typ is EntityType.EVENT:
+        if x.in_topic and t[nxt].is_cap and t.any_at(nxt, Cat.KNOWN_ORG, Cat.ORG_HEAD):
+            return None  # `Diễn tập … về gìn giữ hòa bình của Hội nghị …`: the owner ends the topic
         return None if _bare_pronoun(t, nxt) or (t.at(nxt, Cat.RANK) and not t[nxt].is_cap) else nxt
     q = _name_after(t, nxt)
     if q is None:
@@ -540,7 +545,9 @@ def headed(t: Tokens, i: int) -> Candidate | None:
     if typ is EntityType.LOCATION:
         return _site(t, i, m.end, entry) if head_cap else None
     x = extend(Extent(t, typ, entry, i, m.end))
-    generic = i > 0 and t[i - 1].key in PLURAL
+    generic = i > 0 and (
+        t[i - 1].key in PLURAL or (typ is EntityType.EVENT and t[i - 1].key == "một")
+    )
     kind = x.kind
     if typ is EntityType.ORGANIZATION:
         has_acronym = x.acronym is not None or any(t[k].is_acronym for k in range(m.end, x.end))
@@ -628,10 +635,47 @@ def _in_brackets(t: Tokens, i: int) -> bool:
     return k >= 0 and t[k].text == "("
 
 
+def code_name(t: Tokens, i: int) -> Candidate | None:
+    """`mang mật danh "Force 18"`, `có tên gọi Khaan Quest`: a code name given to the event just
+    named (lexicon function_words, role codename)."""
+    n = _starts(t, i, "codename")
+    if not n:
+        return None
+    k = i + n
+    end = _quote_end(t, k)
+    if end is not None:
+        return Candidate(EntityType.EVENT, k + 1, end - 1, "name.code")
+    q = k
+    while q < len(t) and t[q].is_word and (t[q].is_cap or (q > k and t[q].is_number)):
+        q += 1
+    return Candidate(EntityType.EVENT, k, q, "name.code") if q > k else None
+
+
+def _starts(t: Tokens, i: int, role: str) -> int:
+    for words in _codename_cues():
+        if tuple(t.keys[i : i + len(words)]) == words:
+            return len(words)
+    return 0
+
+
+@cache
+def _codename_cues() -> tuple[tuple[str, ...], ...]:
+    rows = lexicon.table("function_words")
+    cues = {
+        tuple(match_key(w) for w in row["term"].split())
+        for row in rows
+        if row["role"] == "codename"
+    }
+    return tuple(sorted(cues, key=len, reverse=True))
+
+
 def find_named(t: Tokens) -> list[Candidate]:
     """Organisations, events and agreements, including bare heads that refer back (`Hội nghị`)."""
     out: list[Candidate] = []
+    starts = {cue[0] for cue in _codename_cues()}
     for i in range(len(t)):
+        if t.keys[i] in starts and (code := code_name(t, i)):
+            out.append(code)
         if not t.matches[i] and not t[i].is_acronym:
             continue
         for rule in (known_org, headed, lone_acronym):

@@ -192,10 +192,10 @@ def _locative(view: SentenceView, m: Mention) -> bool:
 
 
 def sentence_event(
-    view: SentenceView, types: frozenset[str], before: int | None = None
+    view: SentenceView, types: frozenset[str], before: int | None = None, occasion: bool = False
 ) -> Mention | str | None:
     """The event (or agreement) a sentence is about: the nearest named before `before`, else the
-    first it names, else the one the article is talking about."""
+    first it names, else the one the article is talking about (`occasion`: not a ceremony of it)."""
     named = view.outer(types)
     if before is not None:
         earlier = [m for m in named if m.j <= before]
@@ -204,7 +204,7 @@ def sentence_event(
     if named:
         return named[0]
     if "EVENT" in types:
-        return view.discourse.current(view.n)
+        return view.discourse.occasion(view.n) if occasion else view.discourse.current(view.n)
     return (
         view.discourse.current(view.n + 1, EntityType.AGREEMENT) if "AGREEMENT" in types else None
     )
@@ -317,7 +317,7 @@ def cue_co_list(view: SentenceView, f: Frame, ci: int, cj: int) -> bool:
 def cue_list(view: SentenceView, f: Frame, ci: int, cj: int) -> bool:
     """`đại biểu đến từ Lào, Campuchia và Việt Nam`: each item of the list after the cue."""
     agents = list_items(view, f.agent, cj)
-    target = sentence_event(view, f.target, before=ci)
+    target = sentence_event(view, f.target, before=ci, occasion=True)
     if not agents or target is None:
         return False
     for ag in agents:

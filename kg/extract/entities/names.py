@@ -363,7 +363,9 @@ def _through_stop(x: Extent, k: int, stop: Entry) -> int | None:
         return nxt
     if term == "giữa" and x.typ is not EntityType.ORGANIZATION:
         q = _parties(t, nxt)
-        return _take(x, q) if q else None
+        if q:
+            return _take(x, q)
+        return nxt if not t[nxt].is_cap and _noun_follows(t, nxt) else None  # `giữa kỳ`: mid-term
     if term == "và":
         return _through_and(x, k, nxt)
     if (
@@ -398,7 +400,12 @@ def _through_and(x: Extent, k: int, nxt: int) -> int | None:
     `về kinh tế và công nghiệp` (inside a topic); `Lễ bế mạc và trao chứng chỉ`."""
     t = x.t
     nxt_tok = t[nxt]
-    if x.typ is EntityType.EVENT and t[x.i].is_cap and nxt_tok.is_cap and t.at(nxt, Cat.EVENT):
+    if (
+        x.typ is EntityType.EVENT
+        and (t[x.i].is_cap or t[k - 1].is_cap)
+        and nxt_tok.is_cap
+        and t.at(nxt, Cat.EVENT)
+    ):
         return nxt  # `Hội nghị toàn thể thường niên và Hội thảo AAPTC năm 2022`: one occasion, two names
     if nxt_tok.is_cap:
         starts_other = t.any_at(
@@ -566,7 +573,9 @@ def headed(t: Tokens, i: int) -> Candidate | None:
         )
     if generic or (not head_cap and entry and entry.get("lowercase") == "no"):
         return None
-    bare = x.end == m.end or (typ is EntityType.EVENT and _predicative(t, i))
+    bare = x.end == m.end or (
+        typ is EntityType.EVENT and (_predicative(t, i) or _only_heads(t, m.end, x.end))
+    )
     bare = bare or bool(entry and entry.get("lowercase") == "ref")
     if bare and typ is EntityType.AGREEMENT and head_cap and m.length >= 2:
         bare = False  # `Thông cáo chung`: a whole name in itself
@@ -583,6 +592,21 @@ def _site(t: Tokens, i: int, j: int, entry: Entry | None) -> Candidate | None:
     return Candidate(
         EntityType.LOCATION, i, x.end, "place.site", kind="Site", canonical=t.text(i, x.end)
     )
+
+
+def _only_heads(t: Tokens, j: int, k: int) -> bool:
+    """Tokens j..k are nothing but event nouns joined by `và` (`Hội nghị và Hội thảo`): a compound
+    that refers back to a compound name met before."""
+    q, expect_head = j, False
+    while q < k:
+        cue = t.at(q, Cat.EVENT)
+        if expect_head and cue:
+            q, expect_head = cue.end, False
+        elif not expect_head and t[q].key == "và":
+            q, expect_head = q + 1, True
+        else:
+            return False
+    return q > j and not expect_head
 
 
 def _predicative(t: Tokens, i: int) -> bool:

@@ -279,9 +279,23 @@ def do_agent_cue(view: SentenceView, f: Frame, ci: int, cj: int) -> bool:
     target = sentence_event(view, f.target, before=dos[-1])
     if not group or target is None or group[0].i != dos[-1] + 1:
         return False
+    if not _cue_follows(view, group[-1], ci):
+        return False  # `do Bộ X tổ chức với sự đồng chủ trì của …`: the cue is not the agent's
     for ag in group:
         relate(view, f, ag, target, "frame.do-agent-cue")
     return True
+
+
+def _cue_follows(view: SentenceView, last: Mention, ci: int) -> bool:
+    """The cue comes right after the agents (and the posts of the last one): `do A và B đồng chủ trì`,
+    `do Thượng tướng X, Thứ trưởng …, dẫn đầu`."""
+    end = max([last.j, *(p[1] for p in last.candidate.posts)])
+    gap = [
+        tok
+        for tok in view.t[end:ci]
+        if tok.is_word and tok.key not in {"phối", "hợp", "cùng", "với", "làm"}
+    ]
+    return len(gap) <= 1
 
 
 def cue_cua_agents(view: SentenceView, f: Frame, ci: int, cj: int) -> bool:

@@ -29,8 +29,8 @@ def _nested(view: SentenceView, outer: Mention, types: set[str]) -> list[Mention
 
 def organisation_in_organisation(view: SentenceView) -> None:
     """`Văn phòng Điều phối viên thường trú Liên hợp quốc …` → partOf Liên hợp quốc."""
-    for outer in view.outer(ORG):
-        if outer.referent:
+    for outer in view.mentions:
+        if outer.referent or outer.type is not EntityType.ORGANIZATION:
             continue
         for inner in _nested(view, outer, ORG):
             view.add(outer.entity, "partOf", inner.entity, "structure.name-in-name", 0.75)
@@ -190,6 +190,8 @@ def place_after_comma(view: SentenceView) -> None:
             continue  # `Lào, Campuchia`: a list of countries
         if _in_list(t, a) or not _larger(t, b):
             continue
+        if a.type is EntityType.ORGANIZATION and t.at(b.i - 1, Cat.PLACE_HEAD) is None:
+            continue  # `… Liên Hiệp Quốc, Nhật Bản luôn …`: a new clause, not where it is
         if len([x for x in gap if x != ","]) > 2 + (bracketed or 0) and not bracketed:
             continue
         view.add(a.entity, "locatedIn", b.entity, "structure.place-after-comma", 0.7)

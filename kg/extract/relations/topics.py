@@ -151,7 +151,16 @@ def _clause_end(view: SentenceView, start: int, end: int) -> int:
 
 
 def _is_topic(view: SentenceView, a: int, b: int) -> bool:
-    return any(tok.is_word for tok in view.t[a:b])
+    """A topic is a noun phrase, not a clause: it holds no verb of a clause (`sẽ`, `được`, `đóng
+    góp`), only the verbs that name an activity (`tăng cường hợp tác`)."""
+    t = view.t
+    if not any(tok.is_word for tok in t[a:b]):
+        return False
+    for q in range(a, b):
+        stop = stop_at(t, q)
+        if stop is not None and stop.entries[0].get("kind") in {"verb", "anaphor"}:
+            return False
+    return True
 
 
 def _trim(view: SentenceView, a: int, b: int) -> tuple[int, int]:

@@ -19,7 +19,7 @@ from ...model import EntityType
 from ..gazetteer import Cat, Entry
 from ..tokens import Tokens
 from .candidate import Candidate, Span
-from .people import foreign_shaped, name_run
+from .people import foreign_shaped, name_run, ranks_at
 from .shapes import is_surname, starts_word, stop_at, word_ends_at
 
 # POS tags (pyvi) that end a lower-case stretch of an organisation's name.
@@ -276,6 +276,9 @@ def _step(x: Extent, k: int) -> int | None:
             return _take(x, q)
     if tok.text == "(" and x.typ is EntityType.EVENT and (q := _bracket_code(t, k)):
         return _take(x, q)
+    if k == x.j and x.kind == "Ceremony" and (obj := _object_of_ceremony(t, k)):
+        x.caps += 1
+        return _take(x, obj)
     if tok.text == "," and x.typ is not EntityType.ORGANIZATION and k + 1 < len(t):
         q = _year_span(t, k + 1) if t[k + 1].key == "giai" else None
         return _take(x, q) if q else None
@@ -302,6 +305,15 @@ def _step(x: Extent, k: int) -> int | None:
     return _word(x, k)
 
 
+def _object_of_ceremony(t: Tokens, k: int) -> int | None:
+    """`Lễ ký Bản ghi nhớ về …`, `Lễ khai mạc Khóa huấn luyện …`: a ceremony's name runs through the
+    whole name of the event or agreement it is held for."""
+    if not t.any_at(k, Cat.EVENT, Cat.AGREEMENT) or not t[k].is_cap:
+        return None
+    inner = headed(t, k)
+    return inner.j if inner is not None and not inner.refers_back else None
+
+
 def _bracket_code(t: Tokens, k: int) -> int | None:
     """`(Khaan Quest 2019)`, `(ABC-2021)`: a code name in brackets after an exercise's name."""
     for q in range(k + 1, min(len(t), k + 6)):
@@ -318,8 +330,8 @@ def _bracket_code(t: Tokens, k: int) -> int | None:
 def _word(x: Extent, k: int) -> int | None:
     t = x.t
     tok = t[k]
-    if t.at(k, Cat.RANK) and t.word_start[k] and not x.in_topic:
-        return None  # `Bộ Quốc phòng Đại tướng X`: a person begins
+    if t.at(k, Cat.RANK) and t.word_start[k] and not x.in_topic and _rank_of_a_person(t, k):
+        return None  # `Bộ Quốc phòng Đại tướng X`: a person begins (not `Cục Bà mẹ và Trẻ em`)
     if tok.is_cap and x.caps and _person_begins(t, k):
         return None
     if (
@@ -342,6 +354,11 @@ def _word(x: Extent, k: int) -> int | None:
     return _take(x, k + 1)
 
 
+def _rank_of_a_person(t: Tokens, k: int) -> bool:
+    ranks = ranks_at(t, k)
+    return ranks is not None and ranks[1] < len(t) and t[ranks[1]].is_cap
+
+
 def _person_begins(t: Tokens, k: int) -> bool:
     """`Bộ Công Thương Trần Hữu Phát`, `Bộ Ngoại giao Nga Pavel N. Grekov`: a person's name after a
     complete organisation name ends it."""
@@ -359,6 +376,14 @@ def _through_stop(x: Extent, k: int, stop: Entry) -> int | None:
     if nxt >= len(t):
         return None
     if term == "về" and x.topic_allowed() and not x.in_topic:
+        x.in_topic = True
+        return nxt
+    if (
+        term == "trong"
+        and x.typ is not EntityType.ORGANIZATION
+        and not x.in_topic
+        and _field_follows(t, nxt)
+    ):
         x.in_topic = True
         return nxt
     if term == "giữa" and x.typ is not EntityType.ORGANIZATION:
@@ -395,6 +420,12 @@ def _through_stop(x: Extent, k: int, stop: Entry) -> int | None:
     return None
 
 
+def _field_follows(t: Tokens, k: int) -> bool:
+    """`… hợp tác trong (các) lĩnh vực …`: a field of cooperation, the topic of the name."""
+    q = k + (k < len(t) and t[k].key == "các")
+    return q < len(t) and t[q].key == "lĩnh"
+
+
 def _through_and(x: Extent, k: int, nxt: int) -> int | None:
     """`giữa A và B`; `Bộ Giáo dục và Đào tạo` (a capitalised word that begins no other name);
     `về kinh tế và công nghiệp` (inside a topic); `Lễ bế mạc và trao chứng chỉ`."""
@@ -426,7 +457,7 @@ def _through_and(x: Extent, k: int, nxt: int) -> int | None:
             or not (x.caps or x.typ is EntityType.ORGANIZATION)
         ):
             return None
-        return nxt if x.typ is EntityType.ORGANIZATION or x.in_topic else None
+        return nxt if x.typ is EntityType.ORGANIZATION or x.in_topic or t[k - 1].is_cap else None
     stop = stop_at(t, nxt)
     if t.any_at(nxt, Cat.EVENT, Cat.ORG_HEAD, Cat.AGREEMENT) and t.word_start[nxt]:
         return None  # `… về gìn giữ hòa bình và hội nghị lập kế hoạch`: another name begins
@@ -568,7 +599,7 @@ def headed(t: Tokens, i: int) -> Candidate | None:
             "name.organisation",
             kind=kind,
             acronym=x.acronym,
-            refers_back=x.end == m.end,
+            refers_back=x.end == m.end and not (head_cap and m.length >= 3),
             national=national,
         )
     if generic or (not head_cap and entry and entry.get("lowercase") == "no"):

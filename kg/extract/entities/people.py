@@ -220,7 +220,7 @@ def after_post(t: Tokens, i: int) -> Candidate | None:
     """`Bộ trưởng Quốc phòng Malaysia Azman Hakim`, `Đại sứ Hoa Kỳ tại Việt Nam Marc Evans`: the
     name that ends a title, after the organisation or country the title carries."""
     post = t.at(i, Cat.POST)
-    if not post or t.at(i, Cat.RANK):
+    if not post or t.at(i, Cat.RANK) or _inside_a_name(t, i):
         return None
     k = post.end
     single = True  # a single name right after the post or a country: `Bộ trưởng Indonesia Suharjo`
@@ -247,6 +247,15 @@ def after_post(t: Tokens, i: int) -> Candidate | None:
         k += 1
         single = False
     return None
+
+
+def _inside_a_name(t: Tokens, i: int) -> bool:
+    """`tư lệnh` in `Bộ Tư lệnh Miền Nam`: a post word inside an organisation's head is no title."""
+    for k in range(max(0, i - 3), i):
+        m = t.any_at(k, Cat.ORG_HEAD, Cat.KNOWN_ORG, Cat.EVENT)
+        if m is not None and m.end > i:
+            return True
+    return False
 
 
 def by_shape(t: Tokens, i: int) -> Candidate | None:

@@ -478,7 +478,7 @@ def _same_referent(a: Cluster, b: Cluster, tokens: dict[int, Tokens]) -> bool:
         return False
     wa, wb = _content(*_first(a, tokens)), _content(*_first(b, tokens))
     if a.type is EntityType.ORGANIZATION:
-        return bool(wa) and wa == wb
+        return bool(wa) and (wa == wb or _same_but_for_a_country(wa, wb))
     if _head_word(a, tokens) != _head_word(b, tokens) and not _code_names_agree(a, b, tokens):
         return False
     (small, small_numbers), (large, large_numbers) = sorted(
@@ -493,6 +493,14 @@ def _same_referent(a: Cluster, b: Cluster, tokens: dict[int, Tokens]) -> bool:
         tokens[n].sentence.start == 0 for n, _ in a.members + b.members
     )
     return close or headline
+
+
+def _same_but_for_a_country(wa: frozenset[str], wb: frozenset[str]) -> bool:
+    """`Quân chủng Hải quân` and `Quân chủng Hải quân Việt Nam` in one (Vietnamese) article: the same
+    body, once with its country and once without."""
+    ca, cb = {w for w in wa if w[0] == "@"}, {w for w in wb if w[0] == "@"}
+    home = {"@" + ascii_key(NATIONAL_DEFAULT)}
+    return (ca | cb) == home and (not ca or not cb) and bool(wa - ca) and wa - ca == wb - cb
 
 
 def _head_word(c: Cluster, tokens: dict[int, Tokens]) -> str:

@@ -100,14 +100,24 @@ def _in_head(t: Tokens, f: Candidate, outer: Candidate) -> bool:
 
 
 def head_end(t: Tokens, c: Candidate) -> int:
-    """Where the head of an event's or agreement's name ends, with its ordinal (`Kỳ họp lần thứ 18`)."""
+    """Where the head of an event's or agreement's name ends, with its descriptors and ordinal
+    (`Kỳ họp lần thứ 18`, `Hội nghị thường niên lần thứ 20`): the first capitalised word after it
+    begins what the event is of."""
     m = t.any_at(c.i, Cat.EVENT, Cat.AGREEMENT)
     k = m.end if m else c.i + 1
-    if k + 2 < c.j and t[k].key == "lần" and t[k + 1].key == "thứ":
-        k += 3
-    elif k + 1 < c.j and t[k].key in {"thứ", "lần"}:
-        k += 2
-    return k
+    q = k
+    while q < c.j and q - k < 6 and _descriptor(t, q):
+        q += 1
+    owner = q < c.j and (t[q].is_cap or t.at(q, Cat.ORG_HEAD) is not None)
+    return q if owner else k
+
+
+def _descriptor(t: Tokens, q: int) -> bool:
+    """A word between an event's head and the body it is of: `thường niên`, `lần thứ 20`."""
+    tok = t[q]
+    if tok.is_cap or t.at(q, Cat.ORG_HEAD) is not None:
+        return False
+    return (tok.is_word or tok.is_number) and tok.key not in {"của", "về", "giữa", "và", "tại"}
 
 
 def _without_modifiers(t: Tokens, named: list[Candidate]) -> list[Candidate]:

@@ -282,6 +282,8 @@ def _step(x: Extent, k: int) -> int | None:
     if tok.text == "," and x.typ is not EntityType.ORGANIZATION and k + 1 < len(t):
         q = _year_span(t, k + 1) if t[k + 1].key == "giai" else None
         return _take(x, q) if q else None
+    if tok.text == "," and x.typ is EntityType.ORGANIZATION and _enumerated_name(t, k):
+        return k + 1  # `Trung tâm Gìn giữ hòa bình, Rà phá bom mìn và Vật liệu chưa nổ`
     if tok.is_dash:
         q = _dash_join(t, k, x.typ is EntityType.ORGANIZATION)
         return _take(x, q) if q else None
@@ -303,6 +305,20 @@ def _step(x: Extent, k: int) -> int | None:
     if stop:
         return _through_stop(x, k, stop.entries[0])
     return _word(x, k)
+
+
+def _enumerated_name(t: Tokens, k: int) -> bool:
+    """A comma inside an organisation's name: capitalised words that begin nothing else follow, and
+    the enumeration closes with `và` and a capitalised word before any other punctuation."""
+    nxt = k + 1
+    if nxt >= len(t) or not t[nxt].is_cap or t.any_at(nxt, *_OTHER_NAMES, Cat.COUNTRY, Cat.PLACE):
+        return False
+    for q in range(nxt + 1, min(len(t), nxt + 8)):
+        if not t[q].is_word:
+            return False
+        if t[q].key == "và":
+            return q + 1 < len(t) and t[q + 1].is_cap and not t.any_at(q + 1, *_OTHER_NAMES)
+    return False
 
 
 def _object_of_ceremony(t: Tokens, k: int) -> int | None:
@@ -485,7 +501,7 @@ def _through_of(x: Extent, nxt: int) -> int | None:
         return None
     if x.typ is EntityType.AGREEMENT or x.in_topic:
         return _take(x, q)
-    owner = t.any_at(nxt, Cat.KNOWN_ORG, Cat.ORG_HEAD)
+    owner = t.any_at(nxt, Cat.KNOWN_ORG, Cat.ORG_HEAD, Cat.COUNTRY)
     return _take(x, q) if owner and x.lower else None
 
 
@@ -510,13 +526,13 @@ def _ends_org(t: Tokens, k: int) -> bool:
     if t.any_at(k, Cat.PLACE, Cat.COUNTRY, Cat.PLACE_HEAD):
         return False
     if t[k].key in PLURAL:
-        return not _capital_ahead(t, k)
+        return not _capital_ahead(t, k, plural=True)
     if _capital_ahead(t, k):
         return False
     return t.word_start[k] and t.pos[k] in CLAUSE_POS  # inside a word: no need to tag
 
 
-def _capital_ahead(t: Tokens, k: int) -> bool:
+def _capital_ahead(t: Tokens, k: int, plural: bool = False) -> bool:
     """A capitalised word, a bracketed acronym or a bracketed parent follows this lower-case stretch
     before any clause word or punctuation: the stretch is inside the name (`Quân đội nhân dân Việt
     Nam`, `Cục Y tế dự phòng (Bộ Y tế)`)."""
@@ -531,14 +547,20 @@ def _capital_ahead(t: Tokens, k: int) -> bool:
             stop and stop.entries[0].get("kind") not in {"topic"} and tok.key != "của"
         ):
             return False
-        if tok.is_cap and t.any_at(q, *_NEW_NAME):
+        if tok.is_cap and t.any_at(q, *(_NEW_NAME[1:] if plural else _NEW_NAME)):
             return False  # `Bộ Quốc phòng tổ chức Lễ xuất quân`: another name begins, not this one
         if tok.is_cap or t.any_at(q, Cat.PLACE, Cat.COUNTRY):
             return True
     return False
 
 
-_NEW_NAME = (Cat.EVENT, Cat.AGREEMENT, Cat.ORG_HEAD, Cat.POST, Cat.RANK)
+_NEW_NAME = (
+    Cat.ORG_HEAD,
+    Cat.EVENT,
+    Cat.AGREEMENT,
+    Cat.POST,
+    Cat.RANK,
+)  # `các Trung tâm` keeps the first
 
 
 def _trim(t: Tokens, j: int, end: int) -> int:

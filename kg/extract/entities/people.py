@@ -159,10 +159,23 @@ def _segment_end(t: Tokens, p: int) -> int:
             topic = True
         elif stop and not topic and q > p:
             kind = stop.entries[0].get("kind")
+            if stop.entries[0].term == "và" and _name_goes_on(t, q + 1):
+                q += 1
+                continue  # `Viện Chiến lược và Lịch sử quốc phòng`: an organisation's own `và`
             if kind in ENDS_POST or stop.entries[0].term in {"và", "với", "nhằm", "để"}:
                 break
         q += 1
     return q
+
+
+def _name_goes_on(t: Tokens, k: int) -> bool:
+    """After `và` in a post, a capitalised word that begins no title, rank, person or organisation
+    continues the organisation's name."""
+    if k >= len(t) or not t[k].is_cap or not t[k].is_word:
+        return False
+    if t.any_at(k, Cat.RANK, Cat.POST, Cat.ORG_HEAD, Cat.KNOWN_ORG, Cat.COUNTRY):
+        return False
+    return not (is_surname(t, k) and name_run(t, k))
 
 
 def posts_after(t: Tokens, k: int) -> tuple[Span, ...]:

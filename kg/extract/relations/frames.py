@@ -93,17 +93,8 @@ def agents_before(
         first = group[0]
         if m.type is not first.type or _witness_before(view, m.j):
             break
-        b = min(
-            [
-                first.i,
-                *(
-                    s[0]
-                    for s in (first.candidate.rank, *first.candidate.posts)
-                    if s and s[1] <= first.i and s[0] >= m.j
-                ),
-            ]
-        )
-        a_end = _after_brackets(view, m.j)
+        b = max(_start(first), m.j)
+        a_end = _after_brackets(view, max(_end(m), m.j))
         n = b - a_end
         if not (
             n == 0 or ends_with(view.t, b, "joiner") == n or ends_with(view.t, b, "partner") == n
@@ -277,13 +268,24 @@ def do_agent_cue(view: SentenceView, f: Frame, ci: int, cj: int) -> bool:
         return False
     group = [m for m in view.outer(f.agent) if dos[-1] < m.i and m.j <= ci]
     target = sentence_event(view, f.target, before=dos[-1])
-    if not group or target is None or group[0].i != dos[-1] + 1:
+    if not group or target is None or _start(group[0]) != dos[-1] + 1:
         return False
     if not _cue_follows(view, group[-1], ci):
         return False  # `do Bộ X tổ chức với sự đồng chủ trì của …`: the cue is not the agent's
     for ag in group:
         relate(view, f, ag, target, "frame.do-agent-cue")
     return True
+
+
+def _start(m: Mention) -> int:
+    """Where a mention begins with the rank or post written before it (`Thiếu tướng X`)."""
+    spans = (m.candidate.rank, *m.candidate.posts)
+    return min([m.i, *(s[0] for s in spans if s and s[1] <= m.i)])
+
+
+def _end(m: Mention) -> int:
+    """Where a mention ends with the posts apposed after it (`X, Cục trưởng Cục Y`)."""
+    return max([m.j, *(s[1] for s in m.candidate.posts if s[0] >= m.j)])
 
 
 def _cue_follows(view: SentenceView, last: Mention, ci: int) -> bool:
@@ -315,7 +317,7 @@ def cue_cua_agents(view: SentenceView, f: Frame, ci: int, cj: int) -> bool:
 def cue_co_list(view: SentenceView, f: Frame, ci: int, cj: int) -> bool:
     """`Tham dự có A, B`, `Dự lễ khai mạc có đại diện C`, `Đồng chủ trì buổi lễ có A và B`."""
     t = view.t
-    co = next((k for k in range(cj, min(len(t), cj + 12)) if t[k].key == "có"), None)
+    co = next((k for k in range(cj, min(len(t), cj + 12)) if t[k].key in {"có", ":"}), None)
     if co is None or any(t[k].text in {",", ";", "."} for k in range(cj, co)):
         return False
     named = [m for m in view.outer(f.target) if cj <= m.i and m.j <= co]

@@ -220,12 +220,38 @@ def party_end(t: Tokens, k: int) -> int | None:
     if k >= len(t):
         return None
     if t[k].key in {"hai", "ba", "các"} and k + 1 < len(t):
-        head = t.any_at(k + 1, Cat.ORG_HEAD, Cat.COUNTRY)
+        head = t.any_at(k + 1, Cat.ORG_HEAD, Cat.COUNTRY, Cat.POST)
         return head.end if head else (k + 2 if t[k + 1].key in {"bên", "nước", "phía"} else None)
+    if t[k].key in {"đoàn", "phái"}:
+        return _delegation_end(t, k)
     own = headed(t, k) if t.any_at(k, Cat.ORG_HEAD) else None
     if own is not None and own.type is EntityType.ORGANIZATION:
         return own.j
     return _name_after(t, k)
+
+
+def _delegation_end(t: Tokens, k: int) -> int | None:
+    """`đoàn đại biểu quân sự cấp cao Bộ Quốc phòng Việt Nam (do Đại tướng X dẫn đầu)`: a party that
+    is a delegation of an organisation or a country, with its leader."""
+    q = k + 1
+    while q < len(t) and q - k < 6 and t[q].is_word and not t[q].is_cap:
+        q += 1
+    end = (
+        party_end(t, q) if q < len(t) and t[q].is_cap and t[q].key not in {"đoàn", "phái"} else None
+    )
+    if end is None:
+        return None
+    if end < len(t) and t[end].key == "do":
+        lead = next(
+            (
+                r
+                for r in range(end + 1, min(len(t), end + 20))
+                if t.keys_at(r, r + 2) == ("dẫn", "đầu")
+            ),
+            None,
+        )
+        return lead + 2 if lead is not None else end
+    return end
 
 
 def _parties(t: Tokens, k: int) -> int | None:
@@ -436,6 +462,11 @@ def _through_stop(x: Extent, k: int, stop: Entry) -> int | None:
     return None
 
 
+def _between_follows(t: Tokens, k: int) -> bool:
+    """`hội đàm giữa hai Bộ trưởng`, `hội đàm giữa đoàn A và đoàn B`: talks named with their parties."""
+    return k < len(t) and t[k].key == "giữa"
+
+
 def _field_follows(t: Tokens, k: int) -> bool:
     """`… hợp tác trong (các) lĩnh vực …`: a field of cooperation, the topic of the name."""
     q = k + (k < len(t) and t[k].key == "các")
@@ -624,7 +655,8 @@ def headed(t: Tokens, i: int) -> Candidate | None:
             refers_back=x.end == m.end and not (head_cap and m.length >= 3),
             national=national,
         )
-    if generic or (not head_cap and entry and entry.get("lowercase") == "no"):
+    lowercase_ok = not (entry and entry.get("lowercase") == "no") or _between_follows(t, m.end)
+    if generic or (not head_cap and not lowercase_ok):
         return None
     bare = x.end == m.end or (
         typ is EntityType.EVENT and (_predicative(t, i) or _only_heads(t, m.end, x.end))

@@ -40,6 +40,8 @@ RULES: tuple[Rule, ...] = (
     frames.apply_frames,
     delegations.delegations,
     delegations.members,
+    delegations.witnesses,
+    delegations.present_at,
     time_place.dateline,
     time_place.fronted,
     time_place.after_event,

@@ -11,7 +11,7 @@ from __future__ import annotations
 from ...model import EntityType
 from ..document.discourse import Mention
 from .context import SentenceView, starts_with, words_key
-from .frames import list_items, sentence_event
+from .frames import agents_before, list_items, sentence_event, two_parties
 
 MEMBERSHIP = ("nước thành viên", "quốc gia thành viên", "thành viên", "nước đối tác", "đối tác")
 LEADS = ("dẫn đầu", "làm trưởng đoàn")
@@ -97,3 +97,49 @@ def _list_opener(view: SentenceView, k: int) -> int | None:
         if t[q].text in {".", ";"}:
             return None
     return None
+
+
+def witnesses(view: SentenceView) -> None:
+    """`Dưới sự chứng kiến của A và B, …`, `hai Bộ trưởng đã chứng kiến lễ ký`: who witnesses a
+    named ceremony takes part in it (a signing with no ceremony named gives nothing)."""
+    t = view.t
+    kinds = {e.entity: e.kind for e in view.discourse.events}
+    ceremonies = [m for m in view.outer(EVENTS) if kinds.get(m.entity) == "Ceremony"]
+    if not ceremonies:
+        return
+    for k in range(len(t)):
+        n = starts_with(t, k, "witness")
+        if not n:
+            continue
+        after = [m for m in view.outer(PEOPLE) if k + n <= m.i]
+        group = after[:1]
+        for m in after[1:]:
+            if _joined_people(view, group[-1], m):
+                group.append(m)
+        before = agents_before(view, PEOPLE, k, 2) or two_parties(view, k)
+        ceremony = next((c for c in ceremonies if c.i >= k + n), ceremonies[0])
+        for who in [*group, *before]:
+            entity = who if isinstance(who, str) else who.entity
+            view.add(entity, "participatedIn", ceremony.entity, "participant.witness", 0.7)
+        return
+
+
+def _joined_people(view: SentenceView, a: Mention, b: Mention) -> bool:
+    t = view.t
+    end = max([a.j, *(s[1] for s in a.candidate.posts if s[0] >= a.j)])
+    start = min([b.i, *(s[0] for s in (b.candidate.rank, *b.candidate.posts) if s and s[1] <= b.i)])
+    return start - end <= 2 and all(tok.key in {"và", ",", "cùng"} for tok in t[end:start])
+
+
+def present_at(view: SentenceView) -> None:
+    """`Tại buổi lễ, Thượng tá X … trao …`: the people a sentence framed by `Tại E,` names take part
+    in E (its chairs are recorded as such)."""
+    t = view.t
+    if not t or t[0].key != "tại":
+        return
+    event = next((m for m in view.outer(EVENTS) if m.i <= 2), None)
+    if event is None or event.j >= len(t) or t[event.j].text != ",":
+        return
+    for who in view.outer(PEOPLE):
+        if who.i > event.j:
+            view.add(who.entity, "participatedIn", event.entity, "participant.present-at", 0.65)

@@ -144,11 +144,36 @@ def event_parties(view: SentenceView) -> None:
         between = next((k for k in range(event.i, event.j) if t[k].key == "giữa"), None)
         if between is None:
             continue
+        leaders = []
         for party in view.inside(between + 1, event.j, {"ORGANIZATION", "LOCATION", "PERSON"}):
-            if t[party.i - 1].key in {"giữa", "và", "với"}:
+            led = party.type is EntityType.PERSON and _led_by(view, party)
+            if t[party.i - 1].key in {"giữa", "và", "với"} or _of_delegation(view, party) or led:
                 view.add(
                     party.entity, "participatedIn", event.entity, "structure.event-parties", 0.75
                 )
+            if led:
+                leaders.append(party.entity)
+        if len(leaders) == 2:
+            view.add(leaders[0], "met", leaders[1], "structure.talks-between-leaders", 0.75)
+
+
+def _of_delegation(view: SentenceView, m: Mention) -> bool:
+    """`đoàn đại biểu quân sự cấp cao Bộ Quốc phòng X`: the body a delegation comes from."""
+    t = view.t
+    k = m.i - 1
+    while k >= 0 and not t[k].is_cap and t[k].is_word and m.i - k <= 6:
+        if t[k].key in {"đoàn", "phái"}:
+            return True
+        k -= 1
+    return False
+
+
+def _led_by(view: SentenceView, m: Mention) -> bool:
+    """`do Đại tướng X (, Bộ trưởng …) dẫn đầu`: the person leads the party before."""
+    t = view.t
+    start = min([m.i, *(s[0] for s in (m.candidate.rank,) if s)])
+    end = max([m.j, *(s[1] for s in m.candidate.posts if s[0] >= m.j)])
+    return start > 0 and t[start - 1].key == "do" and t.keys_at(end, end + 2) == ("dẫn", "đầu")
 
 
 def parent_in_brackets(view: SentenceView) -> None:

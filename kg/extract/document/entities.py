@@ -112,7 +112,7 @@ def _identity(
         return c.type, match_key(c.canonical or text), c.canonical or text
     if c.type is EntityType.ORGANIZATION:
         canonical = c.canonical or _national_name(t, c, text)
-        known = known_org(canonical) or _head_and_known_name(t, c)
+        known = known_org(canonical) or _head_and_known_name(t, c) or _known_by_acronym(t, c)
         if known:
             canonical = known["name"]
         key = match_key(
@@ -189,6 +189,20 @@ def _head_and_known_name(t: Tokens, c: Candidate) -> dict[str, str] | None:
     if head is None or head.end >= c.j:
         return None
     return known_org(t.text(head.end, c.j))
+
+
+def _known_by_acronym(t: Tokens, c: Candidate) -> dict[str, str] | None:
+    """`Phái bộ Lực lượng lâm thời Liên hợp quốc tại Abyei (UNISFA)`: a name followed by a known
+    acronym in brackets is that organisation when the two names share most of their words; after
+    `Trường Đại học Kinh tế (ĐHQGHN)` the acronym is a parent's, written short."""
+    if c.acronym is None:
+        return None
+    known = known_org(t.text(*c.acronym))
+    if known is None:
+        return None
+    name = set(match_key(t.text(c.i, c.j)).split())
+    words = set(match_key(known["name"]).split())
+    return known if len(name & words) * 3 >= len(words) * 2 else None
 
 
 def expand_abbreviations(name: str) -> str:

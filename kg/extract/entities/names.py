@@ -462,6 +462,14 @@ def _through_stop(x: Extent, k: int, stop: Entry) -> int | None:
     return None
 
 
+def _cap_word(t: Tokens, k: int) -> bool:
+    """Whether the word ending at token k is capitalised (`Thương mại` in `Diễn đàn Thương mại và
+    Đầu tư`)."""
+    while k > 0 and not t.word_start[k]:
+        k -= 1
+    return t[k].is_cap
+
+
 def _between_follows(t: Tokens, k: int) -> bool:
     """`hội đàm giữa hai Bộ trưởng`, `hội đàm giữa đoàn A và đoàn B`: talks named with their parties."""
     return k < len(t) and t[k].key == "giữa"
@@ -504,7 +512,9 @@ def _through_and(x: Extent, k: int, nxt: int) -> int | None:
             or not (x.caps or x.typ is EntityType.ORGANIZATION)
         ):
             return None
-        return nxt if x.typ is EntityType.ORGANIZATION or x.in_topic or t[k - 1].is_cap else None
+        return (
+            nxt if x.typ is EntityType.ORGANIZATION or x.in_topic or _cap_word(t, k - 1) else None
+        )
     stop = stop_at(t, nxt)
     if t.any_at(nxt, Cat.EVENT, Cat.ORG_HEAD, Cat.AGREEMENT) and t.word_start[nxt]:
         return None  # `… về gìn giữ hòa bình và hội nghị lập kế hoạch`: another name begins

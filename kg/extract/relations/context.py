@@ -71,10 +71,17 @@ class SentenceView:
         wanted = set(types)
         return [m for m in self._outer if m.type.value in wanted]
 
-    def inside(self, a: int, b: int, types: Iterable[str]) -> list[Mention]:
-        """The outermost mentions of some types within tokens a..b."""
+    def inside(self, a: int, b: int, types: Iterable[str], strictly: bool = False) -> list[Mention]:
+        """The outermost mentions of some types within tokens a..b (strictly: shorter than a..b)."""
         wanted = set(types)
-        inner = [m for m in self.mentions if a <= m.i and m.j <= b and m.type.value in wanted]
+        inner = [
+            m
+            for m in self.mentions
+            if a <= m.i
+            and m.j <= b
+            and m.type.value in wanted
+            and not (strictly and m.j - m.i == b - a)
+        ]
         return [
             m
             for m in inner

@@ -82,11 +82,16 @@ def agents_before(
     it by `và`, commas or `phối hợp với` (`Cục X phối hợp với Bộ Y tổ chức`), within its clause; not
     a place after `tại`, nor the witnesses of a signing (`Dưới sự chứng kiến của A, B ký`)."""
     a, _ = view.clause(k)
-    before = [m for m in view.outer(types) if a <= m.i and m.j <= k and not _locative(view, m)]
+    before = [
+        m
+        for m in view.outer(types)
+        if a <= m.i and m.j <= k and not _locative(view, m) and not _bracketed(view, m)
+    ]
     if not before:
         return []
-    last = before[-1]
-    if gap is not None and k - last.j > gap:
+    last = _owner_of(view, before)
+    before = before[: before.index(last) + 1]
+    if gap is not None and k - _after_brackets(view, last.j) > gap:
         return []
     group = [last]
     for m in reversed(before[:-1]):
@@ -102,6 +107,17 @@ def agents_before(
             break
         group.insert(0, m)
     return group
+
+
+def _owner_of(view: SentenceView, before: list[Mention]) -> Mention:
+    """`Cục X (DITP) thuộc Bộ Y đã ký`: the body a `thuộc` phrase describes is the agent, not its
+    parent."""
+    last = before[-1]
+    if len(before) > 1 and last.i > 0 and view.t[last.i - 1].key == "thuộc":
+        prev = before[-2]
+        if _after_brackets(view, prev.j) == last.i - 1:
+            return prev
+    return last
 
 
 def _after_brackets(view: SentenceView, k: int) -> int:
@@ -205,7 +221,14 @@ def list_items(view: SentenceView, types: frozenset[str], k: int) -> list[Mentio
     """The items of a list from token k to the end of the sentence (`;` and commas separate them):
     outer mentions not inside brackets (a parent, an acronym) nor inside a post."""
     t = view.t
-    end = next((q for q in range(k, len(t)) if t[q].text in LIST_END and view.breaks(q)), len(t))
+    end = next(
+        (
+            q
+            for q in range(k, len(t))
+            if (t[q].text in LIST_END and view.breaks(q)) or starts_with(t, q, "witness")
+        ),
+        len(t),
+    )
     return [
         m
         for m in view.outer(types)

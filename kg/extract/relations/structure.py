@@ -24,16 +24,39 @@ PLACES = {"LOCATION"}
 
 
 def _nested(view: SentenceView, outer: Mention, types: set[str]) -> list[Mention]:
-    return [m for m in view.inside(outer.i, outer.j, types) if (m.i, m.j) != (outer.i, outer.j)]
+    return view.inside(outer.i, outer.j, types, strictly=True)
 
 
 def organisation_in_organisation(view: SentenceView) -> None:
-    """`Văn phòng Điều phối viên thường trú Liên hợp quốc …` → partOf Liên hợp quốc."""
+    """`Văn phòng Điều phối viên thường trú Liên hợp quốc tại Việt Nam`, `Trung tâm … của Lực lượng
+    Quốc phòng Australia` → partOf the owner the name ends with: an organisation the lexicon knows
+    or one after `của`/`thuộc`. A descriptor is no owner: `Trung tâm Gìn giữ hòa bình Liên hợp quốc
+    của Ấn Độ` belongs to India's army, not to the United Nations."""
+    t = view.t
     for outer in view.mentions:
-        if outer.referent or outer.type is not EntityType.ORGANIZATION:
+        if outer.referent or outer.type is not EntityType.ORGANIZATION or _within_org(view, outer):
             continue
         for inner in _nested(view, outer, ORG):
-            view.add(outer.entity, "partOf", inner.entity, "structure.name-in-name", 0.75)
+            if inner.i == outer.i or inner.entity == outer.entity:
+                continue
+            if _owner(t, inner) and not _owned_further(t, inner, outer):
+                view.add(outer.entity, "partOf", inner.entity, "structure.name-in-name", 0.75)
+
+
+def _within_org(view: SentenceView, m: Mention) -> bool:
+    """`Lực lượng lâm thời Liên hợp quốc` read inside `Phái bộ Lực lượng lâm thời …`."""
+    return any(
+        o.type is EntityType.ORGANIZATION and o.i < m.i and m.j <= o.j for o in view.mentions
+    )
+
+
+def _owner(t: Tokens, inner: Mention) -> bool:
+    return inner.candidate.rule == "name.known" or t[inner.i - 1].key in {"của", "thuộc"}
+
+
+def _owned_further(t: Tokens, inner: Mention, outer: Mention) -> bool:
+    """`… Liên hợp quốc của Ấn Độ`: another owner follows inside the name."""
+    return any(tok.key == "của" for tok in t[inner.j : outer.j])
 
 
 def meeting_of_organisation(view: SentenceView) -> None:
@@ -186,6 +209,7 @@ def parent_in_brackets(view: SentenceView) -> None:
             k + 1 >= len(t)
             or t[k].text != "("
             or m.type not in {EntityType.ORGANIZATION, EntityType.LOCATION}
+            or _within_org(view, m)
         ):
             continue
         parent = next(

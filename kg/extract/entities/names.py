@@ -445,6 +445,8 @@ def _through_stop(x: Extent, k: int, stop: Entry) -> int | None:
         return _take(x, q) if q else None
     if term == "của":
         return _through_of(x, nxt)
+    if term in DESTINATION_LINKS and x.kind == "Visit":
+        return _destination(x, nxt)
     if (
         x.in_topic
         and term in TOPIC_LINKS
@@ -460,6 +462,19 @@ def _through_stop(x: Extent, k: int, stop: Entry) -> int | None:
     if term in EVENT_LINKS and x.typ is not EntityType.ORGANIZATION and _noun_follows(t, nxt):
         return nxt
     return None
+
+
+DESTINATION_LINKS = {"tại", "đến", "tới"}
+
+
+def _destination(x: Extent, k: int) -> int | None:
+    """`chuyến thăm và làm việc tại Nhật Bản`, `chuyến công tác tới Australia`: a visit's name runs
+    through the country or city it goes to."""
+    place = x.t.any_at(k, Cat.COUNTRY, Cat.PLACE)
+    if place is None or not x.t[k].is_cap:
+        return None
+    x.caps += 1
+    return _take(x, place.end)
 
 
 def _cap_word(t: Tokens, k: int) -> bool:

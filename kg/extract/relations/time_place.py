@@ -13,11 +13,12 @@ from ...model import EntityType
 from ..document.discourse import Mention
 from ..gazetteer import Cat
 from ..tokens import Tokens
-from .context import SentenceView, ends_with, starts_with
+from .context import SentenceView, ends_with, function_words, starts_with
 
 PLACES = {"LOCATION", "ORGANIZATION"}
 DATED = {"EVENT", "AGREEMENT"}
 SIGNING = (("ký",), ("ký", "kết"))
+LOOKAHEAD = 3  # sentences after a signing in which the article names its ceremony
 
 
 def _places_at(view: SentenceView, k: int) -> list[Mention]:
@@ -162,12 +163,40 @@ def fronted(view: SentenceView) -> None:
     if not events:
         return
     _, b = view.clause(start)
-    for e in [m for m in events if m.i < b]:
+    in_clause = [m for m in events if m.i < b]
+    for e in in_clause:
         if date is not None:
             _dated(view, e, date, "time.fronted")
         elif today:
             view.add(e.entity, "heldOn", today, "time.today", 0.7)
         _held(view, e, places, "place.fronted")
+    _signing_ceremony_ahead(view, in_clause, places, date)
+
+
+def _signing_ceremony_ahead(
+    view: SentenceView, dated: list[Mention], places: list[Mention], date: Mention | None
+) -> None:
+    """`Ngày 22/5/2019, tại Hà Nội, A và B đã ký Bản ghi nhớ …` then `Tham dự lễ ký kết có …`: the
+    signing ceremony the next sentences name was held on that day, there, and the agreement was
+    signed at it."""
+    if not dated or any(view.types.get(m.entity) is not EntityType.AGREEMENT for m in dated):
+        return
+    if not any(view.cues(c) for c in SIGNING):
+        return
+    heads = {" ".join(w) for w in function_words("signing_ceremony")}
+    ahead = (
+        e
+        for e in view.discourse.events
+        if view.n < e.sentence <= view.n + LOOKAHEAD and e.head in heads
+    )
+    ceremony = next(ahead, None)
+    if ceremony is None:
+        return
+    if date is not None:
+        view.add(ceremony.entity, "heldOn", date.entity, "time.signing-ceremony", 0.7)
+    _held(view, ceremony.entity, places, "place.signing-ceremony")
+    for m in dated:
+        view.add(m.entity, "partOf", ceremony.entity, "structure.signed-at-ceremony", 0.7)
 
 
 def _says_today(view: SentenceView) -> bool:

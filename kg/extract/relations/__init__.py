@@ -27,6 +27,7 @@ RULES: tuple[Rule, ...] = (
     titles.nationality,
     structure.organisation_in_organisation,
     structure.meeting_of_organisation,
+    structure.visit_destination,
     structure.ceremony_of_event,
     structure.agreement_parties,
     structure.event_parties,

@@ -59,6 +59,17 @@ def _owned_further(t: Tokens, inner: Mention, outer: Mention) -> bool:
     return any(tok.key == "của" for tok in t[inner.j : outer.j])
 
 
+def visit_destination(view: SentenceView) -> None:
+    """`thăm chính thức Hàn Quốc`, `chuyến thăm và làm việc tại Nhật Bản`: a visit is held in the
+    place its name says it goes to (the first place in the name)."""
+    for event in view.outer({"EVENT"}):
+        if event.referent or event.candidate.kind != "Visit":
+            continue
+        places = _nested(view, event, PLACES)
+        if places:
+            view.add(event.entity, "heldIn", places[0].entity, "structure.visit-destination", 0.75)
+
+
 def meeting_of_organisation(view: SentenceView) -> None:
     """`Kỳ họp lần thứ 18 Nhóm chuyên gia …`, `Hội nghị thường niên lần thứ 21 của AAPTC`: a
     meeting of the organisation its name carries."""
@@ -93,7 +104,9 @@ def ceremony_of_event(view: SentenceView) -> None:
             target = view.discourse.latest(
                 " ".join(t.keys[cue.i : cue.end]), cue.entries[0].get("kind")
             )
-        elif not _nested(view, outer, {"AGREEMENT", "PERSON"}):
+        elif not _nested(view, outer, {"AGREEMENT", "PERSON"}) and starts_with(
+            t, outer.i, "opening_closing"
+        ):
             target = _occasion(view, outer.entity)
         if target and target != outer.entity:
             view.add(outer.entity, "partOf", target, "structure.ceremony-of", 0.7)

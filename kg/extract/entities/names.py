@@ -503,7 +503,7 @@ def _through_and(x: Extent, k: int, nxt: int) -> int | None:
     nxt_tok = t[nxt]
     if (
         x.typ is EntityType.EVENT
-        and (t[x.i].is_cap or t[k - 1].is_cap)
+        and (t[x.i].is_cap or _cap_word(t, k - 1))
         and nxt_tok.is_cap
         and t.at(nxt, Cat.EVENT)
     ):

@@ -39,7 +39,7 @@ def organisation_in_organisation(view: SentenceView) -> None:
         for inner in _nested(view, outer, ORG):
             if inner.i == outer.i or inner.entity == outer.entity:
                 continue
-            if _owner(t, inner) and not _owned_further(t, inner, outer):
+            if _owner(t, inner, outer) and not _owned_further(t, inner, outer):
                 view.add(outer.entity, "partOf", inner.entity, "structure.name-in-name", 0.75)
 
 
@@ -50,7 +50,11 @@ def _within_org(view: SentenceView, m: Mention) -> bool:
     )
 
 
-def _owner(t: Tokens, inner: Mention) -> bool:
+def _owner(t: Tokens, inner: Mention, outer: Mention) -> bool:
+    """A known organisation or one after `của`/`thuộc`, not inside the topic of the name (`Ban Chỉ
+    đạo … về tham gia hoạt động gìn giữ hòa bình Liên hợp quốc`)."""
+    if any(tok.key == "về" for tok in t[outer.i : inner.i]):
+        return False
     return inner.candidate.rule == "name.known" or t[inner.i - 1].key in {"của", "thuộc"}
 
 

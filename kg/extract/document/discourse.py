@@ -65,6 +65,7 @@ class Discourse:
     parties: list[str] = field(default_factory=list)
     dateline_place: str | None = None
     dateline_date: str | None = None
+    topics_named: set[str] = field(default_factory=set)
 
     def latest(self, head: str = "", kind: str = "", before: int | None = None) -> str | None:
         """The latest event with this head noun, else of a kind the head can name."""

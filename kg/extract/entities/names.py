@@ -680,13 +680,18 @@ def headed(t: Tokens, i: int) -> Candidate | None:
             refers_back=x.end == m.end and not (head_cap and m.length >= 3),
             national=national,
         )
-    lowercase_ok = not (entry and entry.get("lowercase") == "no") or _between_follows(t, m.end)
+    lowercase_ok = (
+        not (entry and entry.get("lowercase") == "no")
+        or _between_follows(t, m.end)
+        or _framing(t, i, m.end)
+    )
     if generic or (not head_cap and not lowercase_ok):
         return None
     bare = x.end == m.end or (
         typ is EntityType.EVENT and (_predicative(t, i) or _only_heads(t, m.end, x.end))
     )
     bare = bare or bool(entry and entry.get("lowercase") == "ref")
+    bare = bare or (typ is EntityType.AGREEMENT and not head_cap and _generic(t, m.end, x.end))
     if bare and typ is EntityType.AGREEMENT and head_cap and m.length >= 2:
         bare = False  # `Thông cáo chung`: a whole name in itself
     rule = "name.event" if typ is EntityType.EVENT else "name.agreement"
@@ -717,6 +722,32 @@ def _only_heads(t: Tokens, j: int, k: int) -> bool:
         else:
             return False
     return q > j and not expect_head
+
+
+def _generic(t: Tokens, j: int, k: int) -> bool:
+    """`bản ghi nhớ hợp tác`, `thỏa thuận hợp tác song phương`: a complement any agreement has."""
+    return tuple(t.keys[j:k]) in _role_words("generic")
+
+
+def _framing(t: Tokens, i: int, end: int) -> bool:
+    """`Tại đối thoại, …`, `Kết thúc tham vấn, …`, `Bên lề diễn đàn, …`: a noun that is mostly common
+    in lower case names the event the article told of when it frames the sentence."""
+    if end >= len(t) or t[end].text != ",":
+        return False
+    return any(
+        i >= len(words) and tuple(t.keys[i - len(words) : i]) == words and i - len(words) <= 1
+        for words in _role_words("framework")
+    )
+
+
+@cache
+def _role_words(role: str) -> frozenset[tuple[str, ...]]:
+    """The words of a role in lexicon function_words, as key tuples."""
+    return frozenset(
+        tuple(match_key(w) for w in row["term"].split())
+        for row in lexicon.table("function_words")
+        if row["role"] == role
+    )
 
 
 def _predicative(t: Tokens, i: int) -> bool:

@@ -8,12 +8,14 @@ from functools import cache
 
 from ... import lexicon
 from ...clean import match_key
+from ...model import EntityType
 from ..document.discourse import Mention
 from ..entities.shapes import stop_at
 from ..gazetteer import syllables_of
 from .context import SentenceView
 
 DATED = {"EVENT", "AGREEMENT"}
+DISCUSSING = {"Conference", "Meeting"}  # the kinds of event whose name can say what they discuss
 END_TOPIC = {".", "!", "?"}
 
 
@@ -42,12 +44,15 @@ def topic_start(view: SentenceView, m: Mention) -> int:
 
 def name_topics(view: SentenceView) -> None:
     """`Bản ghi nhớ về hợp tác quân y` → about `hợp tác quân y`; `… về hợp tác trong các lĩnh vực
-    giáo dục, năng lượng tái tạo và phát triển cảng biển` → about each field. Only an agreement's
-    name says what it is about: a course or an exercise `về …` is named after its subject. The
-    agreement's first full name gives its topic, not a shorter name met later."""
+    giáo dục, năng lượng tái tạo và phát triển cảng biển` → about each field; `Hội thảo về an ninh
+    biển` → about `an ninh biển`. An agreement's or a meeting's name says what it is about; a course
+    or an exercise `về …` is named after its subject. The first full name gives the topic, not a
+    shorter name met later."""
     t = view.t
-    for m in view.outer({"AGREEMENT"}):
+    for m in view.outer(DATED):
         if m.referent or m.entity in view.discourse.topics_named:
+            continue
+        if m.type is EntityType.EVENT and m.candidate.kind not in DISCUSSING:
             continue
         k = topic_start(view, m)
         if k < m.j - 1:

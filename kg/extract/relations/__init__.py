@@ -43,6 +43,7 @@ RULES: tuple[Rule, ...] = (
     delegations.members,
     delegations.witnesses,
     delegations.present_at,
+    delegations.welcomes,
     time_place.dateline,
     time_place.fronted,
     time_place.after_event,

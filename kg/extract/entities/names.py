@@ -459,6 +459,10 @@ def _through_stop(x: Extent, k: int, stop: Entry) -> int | None:
         return _take(x, nxt)
     if kind == "activity" and x.typ is EntityType.EVENT and (k == x.j or t[k - 1].key == "và"):
         return _take(x, nxt)
+    if kind == "modifier" and x.typ is EntityType.EVENT and k == x.j:
+        after = stop_at(t, nxt)
+        if after is not None and after.entries[0].get("kind") == "activity":
+            return _take(x, nxt + len(after.entries[0].term.split()))
     if term in EVENT_LINKS and x.typ is not EntityType.ORGANIZATION and _noun_follows(t, nxt):
         return nxt
     return None

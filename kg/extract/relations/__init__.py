@@ -44,6 +44,7 @@ RULES: tuple[Rule, ...] = (
     delegations.witnesses,
     delegations.present_at,
     delegations.welcomes,
+    delegations.visitors,
     time_place.dateline,
     time_place.fronted,
     time_place.after_event,

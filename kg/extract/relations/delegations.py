@@ -160,3 +160,23 @@ def welcomes(view: SentenceView) -> None:
         for host in hosts:
             if host.entity != guest.entity:
                 view.add(host.entity, "received", guest.entity, "welcome.host", 0.75)
+
+
+VISITORS = frozenset({"PERSON", "ORGANIZATION"})
+
+
+def visitors(view: SentenceView) -> None:
+    """`Đại tướng X đang có chuyến thăm chính thức Nga`, `chuyến thăm chính thức Việt Nam từ ngày 23
+    đến 25/4 của Bộ trưởng Y`: who pays a visit takes part in it."""
+    t = view.t
+    for event in view.outer(EVENTS):
+        if event.referent or event.candidate.kind != "Visit":
+            continue
+        who = [m for m in agents_before(view, VISITORS, event.i, 3) if m.type is EntityType.PERSON]
+        _, b = view.clause(event.j)
+        dated = [d.j for d in view.outer({"DATE"}) if event.j <= d.i <= event.j + 2]
+        k = max([event.j, *dated])
+        if k < b and t[k].key == "của":
+            who += [m for m in view.outer(VISITORS) if start_of(m) == k + 1]
+        for m in who:
+            view.add(m.entity, "participatedIn", event.entity, "visit.visitor", 0.7)

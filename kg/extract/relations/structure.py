@@ -18,6 +18,7 @@ from ..entities import head_end
 from ..gazetteer import Cat
 from ..tokens import Tokens
 from .context import SentenceView, starts_with
+from .frames import two_parties
 
 ORG = {"ORGANIZATION"}
 PLACES = {"LOCATION"}
@@ -195,6 +196,9 @@ def event_parties(view: SentenceView) -> None:
                 leaders.append(party.entity)
         if len(leaders) == 2:
             view.add(leaders[0], "met", leaders[1], "structure.talks-between-leaders", 0.75)
+        if between + 1 < len(t) and t[between + 1].key == "hai":
+            for person in two_parties(view, between + 3):  # `hội đàm giữa hai Bộ trưởng`
+                view.add(person, "participatedIn", event.entity, "structure.event-parties", 0.7)
 
 
 def _of_delegation(view: SentenceView, m: Mention) -> bool:

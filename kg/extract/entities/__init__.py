@@ -153,6 +153,7 @@ def _a_party(t: Tokens, outer: Candidate, f: Candidate) -> bool:
         "giữa",
         "và",
         "với",
+        "(",  # `giữa Tổng cục X (Bộ Quốc phòng) và …`: a party's parent
     }
 
 

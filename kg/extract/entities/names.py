@@ -183,6 +183,31 @@ def _dash_join(t: Tokens, k: int, organisation: bool = False) -> int | None:
     return None
 
 
+def _field_list(t: Tokens, i: int, k: int) -> bool:
+    """`về hợp tác trong các lĩnh vực giáo dục – đào tạo, năng lượng tái tạo và phát triển cảng
+    biển`: a comma inside a topic's list of fields, closed by `và` before any other punctuation."""
+    if ("lĩnh", "vực") not in zip(t.keys[i:k], t.keys[i + 1 : k + 1]):
+        return False
+    if k + 1 >= len(t) or t[k + 1].is_cap or not t[k + 1].is_word:
+        return False
+    for q in range(k + 1, min(len(t), k + 12)):
+        if t[q].key == "và":
+            return True
+        if not (t[q].is_word or t[q].is_dash or t[q].text == ","):
+            return False
+    return False
+
+
+def _topic_dash(t: Tokens, k: int) -> int | None:
+    """`về hợp tác giáo dục – đào tạo`: a dash between two lower-case words of a topic joins them."""
+    if k == 0 or k + 1 >= len(t):
+        return None
+    before, after = t[k - 1], t[k + 1]
+    if before.is_word and after.is_word and not before.is_cap and not after.is_cap:
+        return k + 2
+    return None
+
+
 _OTHER_NAMES = (Cat.ORG_HEAD, Cat.KNOWN_ORG, Cat.POST, Cat.RANK, Cat.EVENT, Cat.AGREEMENT)
 
 
@@ -259,6 +284,12 @@ def _parties(t: Tokens, k: int) -> int | None:
     first = party_end(t, k)
     if first is None:
         return None
+    if first < len(t) and t[first].text == "(":  # `giữa Tổng cục X (Bộ Quốc phòng) và Ủy ban Y`
+        close = next(
+            (q for q in range(first + 1, min(len(t), first + 10)) if t[q].text == ")"), None
+        )
+        if close is not None and close + 2 < len(t) and t[close + 1].key in {"và", "với"}:
+            first = close + 1
     if first + 1 < len(t) and t[first].key in {"và", "với"}:
         return party_end(t, first + 1) or first
     return first
@@ -307,11 +338,15 @@ def _step(x: Extent, k: int) -> int | None:
         return _take(x, obj)
     if tok.text == "," and x.typ is not EntityType.ORGANIZATION and k + 1 < len(t):
         q = _year_span(t, k + 1) if t[k + 1].key == "giai" else None
+        if q is None and x.in_topic and _field_list(t, x.i, k):
+            return k + 1
         return _take(x, q) if q else None
     if tok.text == "," and x.typ is EntityType.ORGANIZATION and _enumerated_name(t, k):
         return k + 1  # `Trung tâm Gìn giữ hòa bình, Rà phá bom mìn và Vật liệu chưa nổ`
     if tok.is_dash:
         q = _dash_join(t, k, x.typ is EntityType.ORGANIZATION)
+        if q is None and x.in_topic:
+            q = _topic_dash(t, k)
         return _take(x, q) if q else None
     if not tok.is_word:
         return None
@@ -459,7 +494,7 @@ def _through_stop(x: Extent, k: int, stop: Entry) -> int | None:
         return _take(x, nxt)
     if kind == "activity" and x.typ is EntityType.EVENT and (k == x.j or t[k - 1].key == "và"):
         return _take(x, nxt)
-    if kind == "modifier" and x.typ is EntityType.EVENT and k == x.j:
+    if kind == "modifier" and x.typ is EntityType.EVENT and k == x.j and t[x.i].is_cap:
         after = stop_at(t, nxt)
         if after is not None and after.entries[0].get("kind") == "activity":
             return _take(x, nxt + len(after.entries[0].term.split()))
@@ -634,6 +669,7 @@ def _trim(t: Tokens, j: int, end: int) -> int:
         if (
             not last.is_cap
             and not last.is_number
+            and t.word_start[end - 1]  # `đào tạo` ends on no verb `tạo`
             and (m := t.at(end - 1, Cat.STOP))
             and m.end == end
         ):

@@ -10,6 +10,7 @@ and never on a function word. A bare head with nothing after it refers back to a
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -186,7 +187,7 @@ def _dash_join(t: Tokens, k: int, organisation: bool = False) -> int | None:
 def _field_list(t: Tokens, i: int, k: int) -> bool:
     """`về hợp tác trong các lĩnh vực giáo dục – đào tạo, năng lượng tái tạo và phát triển cảng
     biển`: a comma inside a topic's list of fields, closed by `và` before any other punctuation."""
-    if ("lĩnh", "vực") not in zip(t.keys[i:k], t.keys[i + 1 : k + 1]):
+    if ("lĩnh", "vực") not in itertools.pairwise(t.keys[i : k + 1]):
         return False
     if k + 1 >= len(t) or t[k + 1].is_cap or not t[k + 1].is_word:
         return False

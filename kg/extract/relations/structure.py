@@ -234,7 +234,14 @@ def parent_in_brackets(view: SentenceView) -> None:
         ):
             continue
         parent = next(
-            (p for p in view.mentions if p.i == k + 1 and p.j < len(t) and t[p.j].text == ")"), None
+            (
+                p
+                for p in view.mentions
+                if p.i in (k + 1, _after_place_noun(t, k + 1))
+                and p.j < len(t)
+                and t[p.j].text == ")"
+            ),
+            None,
         )
         if parent is None or parent.entity == m.entity:
             continue
@@ -242,6 +249,12 @@ def parent_in_brackets(view: SentenceView) -> None:
             view.add(m.entity, "partOf", parent.entity, "structure.parent-in-brackets", 0.8)
         elif parent.type is EntityType.LOCATION:
             view.add(m.entity, "locatedIn", parent.entity, "structure.place-in-brackets", 0.75)
+
+
+def _after_place_noun(t: Tokens, k: int) -> int:
+    """`(tỉnh Lâm Đồng)`, `(thành phố Hải Phòng)`: where the name after a place noun begins."""
+    m = t.at(k, Cat.PLACE_HEAD)
+    return m.end if m is not None else k
 
 
 def place_after_comma(view: SentenceView) -> None:
@@ -311,6 +324,8 @@ def located_at(view: SentenceView) -> None:
             continue
         if m.type is EntityType.LOCATION and m.candidate.kind not in {"Site"}:
             continue
+        if m.candidate.kind == "InternationalOrganization":
+            continue  # `các cơ quan của Liên Hợp Quốc tại Việt Nam`: its offices there, not the UN
         events = [e for e in view.outer({"EVENT"}) if e.j <= m.i]
         if events and m.i - events[-1].j <= 2:
             continue  # `Hội nghị tại Trung tâm X tại Hà Nội`: where the event was held

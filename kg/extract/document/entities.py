@@ -120,10 +120,24 @@ def _identity(
                 _countries_named_one_way(t, c) if not c.canonical and not known else canonical
             )
         )
-        return c.type, key, canonical
+        return c.type, _without_service_classifier(key), canonical
     if c.type is EntityType.EVENT and not _individuated(text):
         return c.type, f"{doc_id}#{match_key(text)}", ""
     return c.type, match_key(text), ""
+
+
+def _without_service_classifier(key: str) -> str:
+    """`quân chủng hải quân việt nam` and `hải quân việt nam` name one service."""
+    for words in _service_classifiers():
+        if key.startswith(words + " ") and len(key.split()) > len(words.split()) + 1:
+            return key[len(words) + 1 :]
+    return key
+
+
+@cache
+def _service_classifiers() -> tuple[str, ...]:
+    rows = lexicon.table("function_words")
+    return tuple(match_key(r["term"]) for r in rows if r["role"] == "service")
 
 
 def _countries_named_one_way(t: Tokens, c: Candidate) -> str:

@@ -101,7 +101,10 @@ def agents_before(
         b = max(_start(first), m.j)
         a_end = _after_brackets(view, max(_end(m), m.j))
         n = b - a_end
-        joiner = ends_with(view.t, b, "joiner") or ends_with(view.t, b, "partner")
+        joiner = ends_with(view.t, b, "joiner")
+        partner = ends_with(view.t, b, "partner")
+        if partner:  # `A sẽ phối hợp với B tổ chức`
+            joiner = partner + ends_with(view.t, b - partner, "aspect")
         if joiner and n == joiner + 1 and view.t[a_end].text == ",":
             joiner += 1  # `A, Giám đốc Sở Y tế, và B, …`: a comma closes the first one's post
         if not (n == 0 or joiner == n):

@@ -44,6 +44,7 @@ class Cluster:
     reasons: list[str] = field(default_factory=list)
     acronyms: set[str] = field(default_factory=set)
     national: bool = False
+    content: frozenset[str] | None = None  # the first name's words, once computed
 
 
 @dataclass(frozen=True)
@@ -511,7 +512,7 @@ def _same_referent(a: Cluster, b: Cluster, tokens: dict[int, Tokens]) -> bool:
         return False
     if _from_lexicon(a) and _from_lexicon(b):
         return False
-    wa, wb = _content(*_first(a, tokens)), _content(*_first(b, tokens))
+    wa, wb = _words(a, tokens), _words(b, tokens)
     if a.type is EntityType.ORGANIZATION:
         return bool(wa) and (wa == wb or _same_but_for_a_country(wa, wb))
     if _head_word(a, tokens) != _head_word(b, tokens) and not _code_names_agree(a, b, tokens):
@@ -528,6 +529,13 @@ def _same_referent(a: Cluster, b: Cluster, tokens: dict[int, Tokens]) -> bool:
         tokens[n].sentence.start == 0 for n, _ in a.members + b.members
     )
     return close or headline
+
+
+def _words(c: Cluster, tokens: dict[int, Tokens]) -> frozenset[str]:
+    """The cluster's first name's words (computed once: a cluster is compared many times)."""
+    if c.content is None:
+        c.content = _content(*_first(c, tokens))
+    return c.content
 
 
 def _same_but_for_a_country(wa: frozenset[str], wb: frozenset[str]) -> bool:

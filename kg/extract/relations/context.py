@@ -3,9 +3,11 @@ article's discourse so far, and the relations found, each with the rule that fou
 
 from __future__ import annotations
 
+import bisect
+
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 from ... import lexicon
 from ...clean import match_key
@@ -94,14 +96,16 @@ class SentenceView:
         ]
 
     def clause(self, k: int) -> Span:
-        t = self.t
-        a = k
-        while a > 0 and not self.breaks(a - 1):
-            a -= 1
-        b = k
-        while b < len(t) and not self.breaks(b):
-            b += 1
+        """The clause around token k: from after the previous break to the next break."""
+        cuts = self._breaks
+        n = bisect.bisect_left(cuts, k)
+        a = cuts[n - 1] + 1 if n > 0 else 0
+        b = cuts[n] if n < len(cuts) else len(self.t)
         return a, b
+
+    @cached_property
+    def _breaks(self) -> list[int]:
+        return [q for q in range(len(self.t)) if self.breaks(q)]
 
     def breaks(self, q: int) -> bool:
         """Whether token q ends a clause (`;`, `.` …, but not the dot of an initial: `Daniel R.`)."""

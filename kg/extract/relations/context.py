@@ -4,7 +4,6 @@ article's discourse so far, and the relations found, each with the rule that fou
 from __future__ import annotations
 
 import bisect
-
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, cached_property

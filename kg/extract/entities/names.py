@@ -426,6 +426,8 @@ def _word(x: Extent, k: int) -> int | None:
         return _take(x, k + 1)
     if x.typ is EntityType.ORGANIZATION and not x.in_topic and _ends_org(t, k):
         return None
+    if x.typ is EntityType.ORGANIZATION and tuple(t.keys[k : k + 2]) in _role_words("pair"):
+        return None  # `Bộ Quốc phòng hai nước`: both countries' ministries, no name
     x.lower += 1
     if x.lower > MAX_LOWER[x.typ] and not x.in_topic:
         return None

@@ -58,13 +58,16 @@ def find_relations(cdoc: CleanDocument, assembly: Assembly) -> list[Relation]:
     surface = Surface(cdoc)
     per_sentence, discourse = mentions_by_sentence(assembly)
     types = {e.id: e.type for e in assembly.entities}
+    labels = {e.id: e.name for e in assembly.entities if e.type is EntityType.ORGANIZATION}
     acronyms = _acronyms(assembly.entities)
     views = []
     for s, mentions in zip(assembly.sentences, per_sentence, strict=True):
         posts = [
             span for m in mentions if m.type is EntityType.PERSON for span in m.candidate.posts
         ]
-        view = SentenceView(s.n, s.tokens, mentions, posts, discourse, surface, types, acronyms)
+        view = SentenceView(
+            s.n, s.tokens, mentions, posts, discourse, surface, types, acronyms, labels
+        )
         if mentions:  # every rule relates mentions: a sentence without any has no relation
             for rule in RULES:
                 rule(view)

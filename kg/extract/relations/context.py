@@ -42,6 +42,7 @@ class SentenceView:
     surface: Surface
     types: dict[str, EntityType]
     discourse_acronyms: dict[str, str]
+    labels: dict[str, str] = field(default_factory=dict)
     found: list[Found] = field(default_factory=list)
     _outer: list[Mention] | None = None
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 
+from ...clean import match_key
 from ...model import EntityType
 from ..document.discourse import Mention
 from ..document.entities import near_miss
@@ -173,6 +174,35 @@ def agreement_parties(view: SentenceView) -> None:
                 view.add(
                     agreement.entity, "signedBy", party.entity, "structure.agreement-parties", 0.8
                 )
+        for body in both_sides(view, between + 1, agreement.j):
+            view.add(agreement.entity, "signedBy", body, "structure.both-sides", 0.7)
+
+
+def both_sides(view: SentenceView, k: int, end: int) -> list[str]:
+    """`giữa Bộ Quốc phòng hai nước`, `giữa hai Bộ Ngoại giao`: the two bodies of that name the
+    article names with a country (`Bộ Quốc phòng Việt Nam`, `Bộ Quốc phòng Nhật Bản`)."""
+    t = view.t
+    if t[k].key == "hai" and starts_with(t, k + 1, "pair") == 0:
+        a, b = k + 1, _name_end(t, k + 1, end)
+    else:
+        b = _name_end(t, k, end)
+        a = k
+        if not starts_with(t, b, "pair"):
+            return []
+    if b <= a:
+        return []
+    stem = match_key(view.text(a, b)) + " "
+    bodies = [e for e, name in view.labels.items() if match_key(name).startswith(stem)]
+    return bodies if len(bodies) == 2 else []
+
+
+def _name_end(t: Tokens, k: int, end: int) -> int:
+    """Where a capitalised name (with its lower-case words) at k stops: at `hai`, a bracket, the
+    end of the outer name, a clause word."""
+    q = k
+    while q < end and t[q].is_word and t[q].key != "hai" and (q == k or t[q].key != "giai"):
+        q += 1
+    return q if q > k and t[k].is_cap else k
 
 
 def event_parties(view: SentenceView) -> None:

@@ -425,7 +425,8 @@ def _first_ceremonies(sentences: list[SentenceCandidates]) -> list[SentenceCandi
                 )
                 if c.refers_back and specific and not _seen(head, seen) and cue and c.j == cue.end:
                     c = replace(c, refers_back=False)
-                seen.add(head)
+                if specific:
+                    seen.add(head)
             changed.append(c)
         out.append(replace(s, candidates=tuple(changed)))
     return out
@@ -433,7 +434,7 @@ def _first_ceremonies(sentences: list[SentenceCandidates]) -> list[SentenceCandi
 
 def _seen(head: str, seen: set[str]) -> bool:
     """`lễ ký` after `Lễ ký kết …`, `lễ ký kết` after `Lễ ký …`: one ceremony's head, short or long."""
-    return any(head.startswith(h) or h.startswith(head) for h in seen)
+    return any(f"{head} ".startswith(f"{h} ") or f"{h} ".startswith(f"{head} ") for h in seen)
 
 
 # ------------------------------------------------------------------ merges

@@ -246,17 +246,20 @@ def after_event(view: SentenceView) -> None:
     for d in view.outer({"DATE"}):
         if _since(view, d):
             continue
-        if d.i > 0 and (t[d.i - 1].text == "(" or ends_with(t, d.i, "temporal")):
+        if (event := _event_after(view, d.j, events)) is not None:
+            _dated(view, event, d, "time.before-event")  # `chiều 16/11 đã diễn ra Hội thảo …`
+        elif d.i > 0 and (t[d.i - 1].text == "(" or ends_with(t, d.i, "temporal")):
             event = _event_before(view, d.i, events, 20)
             if event is not None:
                 _dated(view, event, d, "time.after-event")
-        elif (event := _event_after(view, d.j, events)) is not None:
-            _dated(view, event, d, "time.before-event")
 
 
 def _since(view: SentenceView, d: Mention) -> bool:
     """`kể từ năm 2017`, `được tổ chức từ năm 2003`: a year things have run since, not a date."""
     t = view.t
+    a, _ = view.clause(d.i)
+    if any(t.keys_at(q, q + 2) == ("kể", "từ") for q in range(max(a, d.i - 24), d.i)):
+        return True  # `… kể từ khi hai nước nâng cấp quan hệ vào tháng 12/2022`
     return (
         d.i > 0
         and t[d.i - 1].key == "từ"

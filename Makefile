@@ -28,7 +28,7 @@ lint: $(STAMP_DEV)
 	$(BIN)/ruff format --check .
 
 typecheck: $(STAMP_DEV)
-	$(BIN)/mypy kg
+	$(BIN)/mypy kg kg_dev
 
 browser:
 	bash scripts/setup-browser

@@ -11,6 +11,7 @@ import json
 import logging
 import os
 import sys
+from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
@@ -46,15 +47,16 @@ def extract(
     format: Annotated[str, typer.Option("--format", help="json (JSON Lines) or table.")] = "json",
 ) -> None:
     """Print the entities and relations of each document (one JSON object per line)."""
-    from . import extract as extract_all
-    from .ingest import Skipped
+    from .extract import extract_document
+    from .ingest import Skipped, read_documents
 
     skipped = 0
-    for item in extract_all(paths):
-        if isinstance(item, Skipped):
+    for document in read_documents(paths):
+        if isinstance(document, Skipped):
             skipped += 1
-            typer.echo(str(item), err=True)
+            typer.echo(str(document), err=True)
             continue
+        item = extract_document(document)
         if format == "json":
             typer.echo(json.dumps(item.to_json(), ensure_ascii=False))
         else:
@@ -72,68 +74,22 @@ def eval_command(
     paths: Annotated[list[Path], typer.Argument(help="Articles to extract and score.")],
 ) -> None:
     """Score extraction against gold: P/R/F1 per entity type and per predicate, strict and relaxed."""
-    from . import extract as extract_all
     from .evaluate import evaluate, load_gold, report
-    from .ingest import Skipped
+    from .extract import extract_document
+    from .ingest import Skipped, read_documents
 
     gold = load_gold(gold_dir)
     preds = []
-    for item in extract_all(paths):
-        if isinstance(item, Skipped):
-            typer.echo(str(item), err=True)
+    for document in read_documents(paths):
+        if isinstance(document, Skipped):
+            typer.echo(str(document), err=True)
             continue
-        preds.append((Path(item.doc.source).stem, item.to_json()))
+        preds.append((Path(document.source).stem, extract_document(document).to_json()))
     scores, scored = evaluate(preds, gold)
     if not scored:
         _fail(f"no document under the given paths has a gold file in {gold_dir}")
     typer.echo(f"scored {len(scored)} document(s): {', '.join(scored)}")
     typer.echo(report(scores))
-
-
-@app.command()
-def bench(
-    paths: Annotated[
-        list[Path] | None, typer.Argument(help="Articles to time extraction on (e.g. data/raw).")
-    ] = None,
-    repeat: Annotated[int, typer.Option(help="Passes over the articles.")] = 20,
-    scale: Annotated[
-        bool,
-        typer.Option(
-            "--scale", help="Also build synthetic corpora: speed-up, builds, add, queries."
-        ),
-    ] = False,
-    sizes: Annotated[str, typer.Option(help="Corpus sizes for --scale.")] = "1000,10000",
-    seed: Annotated[int, typer.Option(help="Seed of the synthetic corpora.")] = 0,
-    output: Annotated[
-        Path | None, typer.Option("--output", help="Also write the figures to this file.")
-    ] = None,
-) -> None:
-    """Extraction speed against spaCy's tokenisation and underthesea's ner(); with --scale, the
-    build at scale on synthetic corpora (issue #8's figures)."""
-    from .benchmark import measure, measure_underthesea, report
-    from .benchmark import scale as run_scale
-    from .ingest import Skipped, read_documents
-
-    lines: list[str] = []
-    if paths:
-        docs = [d for d in read_documents(paths) if not isinstance(d, Skipped)]
-        if not docs:
-            _fail("no readable article under the given paths")
-        base, full = measure(docs, repeat)
-        chars = sum(len(d.text) for d in docs)
-        lines += [
-            f"{len(docs)} article(s), {chars:,} characters, {repeat} passes",
-            report(base, full, measure_underthesea(docs)),
-        ]
-        typer.echo("\n".join(lines))
-    if scale:
-        if lines:
-            lines = ["## Extraction speed on the given articles", "", "```", *lines, "```", ""]
-        counts = [int(n) for n in sizes.split(",") if n.strip()]
-        lines = [*run_scale(counts, seed), "", *lines]
-    if output is not None and lines:
-        output.write_text("\n".join(lines) + "\n", encoding="utf-8")
-        typer.echo(f"written to {output}")
 
 
 StoreOption = Annotated[
@@ -142,7 +98,7 @@ StoreOption = Annotated[
 OutOption = Annotated[Path, typer.Option("--out", "-o", help="Output folder (store, graph files).")]
 JobsOption = Annotated[
     int | None,
-    typer.Option("--jobs", "-j", "--workers", help="Extraction processes (default: one per core)."),
+    typer.Option("--jobs", "-j", help="Extraction processes (default: one per core)."),
 ]
 EngineOption = Annotated[
     str | None,
@@ -194,10 +150,6 @@ def build(
     jobs: JobsOption = None,
     engine: EngineOption = None,
     scheduler: SchedulerOption = None,
-    dask: Annotated[
-        str | None,
-        typer.Option("--dask", help="Older spelling of --engine dask [--scheduler ADDR]: 'local'."),
-    ] = None,
     rebuild: Annotated[
         bool, typer.Option("--rebuild", help="Extract every document again, changed or not.")
     ] = False,
@@ -220,7 +172,6 @@ def build(
         jobs=jobs,
         engine=engine,
         scheduler=scheduler,
-        dask=dask,
         rebuild=rebuild,
         view=view,
         export=export,
@@ -257,25 +208,6 @@ def _print_report(report: Any) -> None:
         typer.echo(f"view: {report.view}")
     if report.skipped:
         raise typer.Exit(EXIT_PARTIAL)
-
-
-@app.command()
-def synth(
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write the corpus to.")],
-    articles: Annotated[int, typer.Option("--articles", "-n", help="How many articles.")] = 1000,
-    seed: Annotated[int, typer.Option("--seed", help="Same seed, same corpus.")] = 0,
-    start: Annotated[int, typer.Option("--start", help="Index of the first article.")] = 0,
-    format: Annotated[
-        str, typer.Option("--format", help="jsonl (shards of 1,000) or txt (+ .meta.json).")
-    ] = "jsonl",
-) -> None:
-    """Write a synthetic corpus of Vietnamese news articles (invented people, for benchmarks)."""
-    from .synthetic import write_corpus
-
-    if format not in {"jsonl", "txt"}:
-        _fail(f"unknown format {format!r}: use jsonl or txt")
-    files = write_corpus(out, articles, seed=seed, fmt=format, start=start)
-    typer.echo(f"{articles:,} articles in {len(files):,} file(s) under {out}")
 
 
 GraphOption = Annotated[
@@ -508,11 +440,19 @@ def _report_notes() -> None:
     logging.getLogger().addHandler(logging.NullHandler())
 
 
+def _add_plugin_commands() -> None:
+    """Commands other installed packages add (the `kg.commands` entry points): the developer
+    tools' `kg bench` and `kg synth`."""
+    for entry in entry_points(group="kg.commands"):
+        entry.load()(app)
+
+
 def main() -> None:
     """The `kg` command: a user's error is one line and exit 1; so is a bug (KG_DEBUG=1 shows its
     traceback)."""
     _report_notes()
     try:
+        _add_plugin_commands()
         app()
     except KgError as err:
         typer.echo(f"error: {printable(str(err))}", err=True)

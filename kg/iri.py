@@ -8,6 +8,8 @@ import unicodedata
 from functools import lru_cache
 
 BASE = "https://w3id.org/kg-vn/id/"
+ONTOLOGY_GRAPH = f"{BASE}graph/ontology"  # ontology/kg.ttl, as the build loads it
+DERIVED_GRAPH = f"{BASE}graph/derived"  # what kg.derive computes from the document graphs
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 
 

@@ -8,8 +8,6 @@ forms are made from those strings (`extraction_quads`) or that text (`extraction
 from __future__ import annotations
 
 import bisect
-import hashlib
-import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -22,7 +20,7 @@ from rdflib.term import Node
 
 from . import iri
 from .clean import match_key
-from .lexicon import extractor_fingerprint
+from .fingerprint import content_hash
 from .model import PREDICATES, DocExtraction, Document, Entity, KgError, Relation, Sentence
 from .ntriples import escape, unescape
 from .vocab import ENTITY_CLASS, KG, PROV, SDO, SKOS, WD, in_merged_graph, subclass_cues
@@ -143,16 +141,6 @@ def to_nquads(quads: Iterable[Quad]) -> str:
     """N-Quads text, one statement a line, sorted and without duplicates."""
     lines = {" ".join(nt_term(t) for t in quad) + " .\n" for quad in quads}
     return "".join(sorted(lines))
-
-
-def content_hash(doc: Document) -> str:
-    """sha256 of what a document's triples depend on: its text, metadata and source path, and the
-    extractor (code, lexicons, ontology) that reads it."""
-    payload = json.dumps(
-        [doc.text, sorted(doc.meta.items()), doc.source, extractor_fingerprint()],
-        ensure_ascii=False,
-    )
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
 def entity_key(entity: Entity) -> str:

@@ -132,6 +132,17 @@ def iri_terms(iris: Iterable[str]) -> str:
     return " ".join(str(ox.NamedNode(i)) for i in iris)
 
 
+def delete_data(lines: Sequence[str], merged: bool = True) -> Iterator[str]:
+    """DELETE DATA updates for N-Quads lines of kg's own statements (no IRI or literal of theirs
+    holds a space), and, when `merged`, for their copies in the default graph (statements no other
+    graph states; provenance, which the merged graph leaves out, has none)."""
+    for chunk in in_chunks(lines):
+        statements = [line.rsplit(" ", 2) for line in chunk]
+        quads = " ".join(f"GRAPH {graph} {{ {triple} . }}" for triple, graph, _ in statements)
+        triples = " ".join(f"{triple} ." for triple, _, _ in statements) if merged else ""
+        yield f"DELETE DATA {{ {quads} {triples} }}"
+
+
 def value(term: Term | None) -> str:
     """The lexical value of a term ('' when unbound)."""
     if term is None:

@@ -5,7 +5,6 @@ Needs /usr/bin/chromium (`scripts/setup-browser` installs it); Playwright never 
 
 from __future__ import annotations
 
-import importlib
 import subprocess
 import time
 from collections.abc import Iterator
@@ -17,11 +16,7 @@ import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 from view_graphs import MEETINGS_TRIG, XSS_TRIG, dataset
 
-from kg import analyze
-
-# `kg.render` is the API verb; the module is reached through importlib.
-render = importlib.import_module("kg.render")
-
+from kg import analyze, render
 
 pytestmark = pytest.mark.browser
 

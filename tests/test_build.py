@@ -11,7 +11,9 @@ from rdflib import RDF, XSD, Graph
 from store_fixtures import ARTICLE_MARCH, fixture_extractor, write_articles
 
 from kg import iri
-from kg.build import DERIVED_GRAPH, ONTOLOGY_GRAPH, build, derive, superseded
+from kg.build import build
+from kg.derive import Affected, derive, superseded
+from kg.iri import DERIVED_GRAPH, ONTOLOGY_GRAPH
 from kg.model import DocExtraction, Document
 from kg.store import GraphStore, documents, open_store
 from kg.vocab import KG, in_merged_graph
@@ -26,12 +28,12 @@ def _count(out: Path) -> int:
 
 
 def _build(src: Path, out: Path, **kwargs: object) -> object:
-    return build([src], out, extractor=fixture_extractor, workers=1, log=lambda _: None, **kwargs)
+    return build([src], out, extractor=fixture_extractor, jobs=1, log=lambda _: None, **kwargs)
 
 
 def test_build_writes_store_and_files(tmp_path: Path) -> None:
     src = write_articles(tmp_path / "src")
-    report = build([src], tmp_path / "out", extractor=fixture_extractor, workers=1)
+    report = build([src], tmp_path / "out", extractor=fixture_extractor, jobs=1)
     assert sorted(report.built) == ["march", "october"]
     for name in ("graph.trig", "graph.ttl", "extractions.jsonl", "manifest.json"):
         assert (tmp_path / "out" / name).is_file()
@@ -93,7 +95,7 @@ def test_unreadable_input_is_reported_and_the_rest_built(tmp_path: Path) -> None
     (src / "empty.txt").write_text("   ", encoding="utf-8")
     messages: list[str] = []
     report = build(
-        [src], tmp_path / "out", extractor=fixture_extractor, workers=1, log=messages.append
+        [src], tmp_path / "out", extractor=fixture_extractor, jobs=1, log=messages.append
     )
     assert report.built == ["march"]
     assert messages == [f"skipped {src / 'empty.txt'}: empty file"]
@@ -105,7 +107,7 @@ def test_process_pool_gives_the_same_graph_as_one_process(
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     src = write_articles(tmp_path / "src")
     _build(src, tmp_path / "serial")
-    build([src], tmp_path / "pool", extractor=fixture_extractor, workers=2, log=lambda _: None)
+    build([src], tmp_path / "pool", extractor=fixture_extractor, jobs=2, log=lambda _: None)
     serial = (tmp_path / "serial" / "graph.trig").read_bytes()
     assert (tmp_path / "pool" / "graph.trig").read_bytes() == serial
 
@@ -117,7 +119,7 @@ def test_dask_local_cluster_gives_the_same_graph(
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     src = write_articles(tmp_path / "src")
     _build(src, tmp_path / "serial")
-    build([src], tmp_path / "dask", extractor=fixture_extractor, workers=2, dask="local", log=print)
+    build([src], tmp_path / "dask", extractor=fixture_extractor, jobs=2, engine="dask", log=print)
     serial = (tmp_path / "serial" / "graph.trig").read_bytes()
     assert (tmp_path / "dask" / "graph.trig").read_bytes() == serial
 
@@ -126,7 +128,7 @@ def test_extraction_failure_skips_only_that_document(tmp_path: Path) -> None:
     src = write_articles(tmp_path / "src")
     messages: list[str] = []
     report = build(
-        [src], tmp_path / "out", extractor=failing_on_october, workers=1, log=messages.append
+        [src], tmp_path / "out", extractor=failing_on_october, jobs=1, log=messages.append
     )
     assert report.built == ["march"]
     assert [s.source for s in report.skipped] == [str(src / "october.txt")]
@@ -218,7 +220,7 @@ def test_incremental_derive_moves_only_what_changed_and_equals_a_full_one(tmp_pa
                 graph = rng.choice(sorted(graphs))
                 gone = graphs.pop(graph)
                 store.drop_graphs([graph])
-                derive(store, sorted({t[1] for t in gone}), sorted({t[0] for t in gone}))
+                derive(store, Affected(people={t[1] for t in gone}, stale={t[0] for t in gone}))
             else:
                 graph = f"{iri.BASE}graph/g{step}"
                 tenures = [
@@ -232,7 +234,7 @@ def test_incremental_derive_moves_only_what_changed_and_equals_a_full_one(tmp_pa
                 ]
                 graphs[graph] = tenures
                 store.load_nquads(_tenure_lines(graph, tenures))
-                derive(store, sorted({t[1] for t in tenures}))
+                derive(store, Affected(people={t[1] for t in tenures}))
             stated = [t for tenures in graphs.values() for t in tenures]
             assert _superseded_in(store) == set(superseded(stated).items()), f"step {step}"
         assert _superseded_in(store)  # some were superseded along the way

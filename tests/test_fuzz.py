@@ -7,7 +7,6 @@ reach the extractor's rules, not only its first `if`.
 
 from __future__ import annotations
 
-import importlib
 import itertools
 import json
 import re
@@ -19,11 +18,9 @@ import pyoxigraph as ox
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from kg import iri
+from kg import iri, render
 from kg.clean import clean, invisible, nfc_with_offsets
 from kg.model import Document, EntityType
-
-render = importlib.import_module("kg.render")  # `kg.render` is the API verb
 
 VIETNAMESE = "aàáảãạăằắẳẵặâầấẩẫậđeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵ"
 MARKS = "\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b"

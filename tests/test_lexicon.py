@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
-import pytest
-
 from kg import lexicon
 
 
@@ -23,20 +18,3 @@ def test_no_person_names_in_lexicons() -> None:
     )
     for name in ("Phùng Sĩ Tấn", "Nguyễn Như Cảnh", "Matsuzawa"):
         assert name not in text
-
-
-def test_editing_a_lexicon_changes_the_extractor_fingerprint(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    before = lexicon.extractor_fingerprint()
-    copy = tmp_path / "ontology"
-    shutil.copytree(lexicon.ontology_dir(), copy)
-    with (copy / "lexicon" / "posts.tsv").open("a", encoding="utf-8") as f:
-        f.write("phó đặc phái viên thứ nhất\n")
-    monkeypatch.setenv("KG_ONTOLOGY", str(copy))
-    lexicon.extractor_fingerprint.cache_clear()
-    try:
-        assert lexicon.extractor_fingerprint() != before
-    finally:
-        monkeypatch.delenv("KG_ONTOLOGY")
-        lexicon.extractor_fingerprint.cache_clear()

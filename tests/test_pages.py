@@ -8,10 +8,8 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from kg.build import DERIVED_GRAPH, derive
-from kg.iri import listing_iri
-from kg.model import KgError
-from kg.pages import (
+from kg.derive import Affected, derive
+from kg.derive.pages import (
     LISTINGS,
     derived_pages,
     lay_out,
@@ -20,6 +18,8 @@ from kg.pages import (
     starts_page,
     statements,
 )
+from kg.iri import DERIVED_GRAPH, listing_iri
+from kg.model import KgError
 from kg.query import query
 from kg.store import GraphStore, open_store, value
 from kg.vocab import KG
@@ -172,7 +172,7 @@ def test_pages_changed_article_by_article_equal_pages_laid_out_in_full(tmp_path:
                 store.load_nquads("".join(lines))
                 listed = {_person(k) for k in [*new, *known]}
                 graphs[graph] = listed
-            derive(store, people=[], listed={"people": listed})
+            derive(store, Affected(listed={"people": listed}))
             incremental = _stated_pages(store)
             assert incremental == set(derived_pages(store, DERIVED_GRAPH)), f"step {step}"
     finally:
@@ -198,7 +198,7 @@ def test_pages_follow_when_the_first_item_that_could_start_a_page_changes(
                 store.load_nquads(_people_lines([name], graph, first=k))
             else:
                 store.drop_graphs([graph])
-            derive(store, people=[], listed={"people": {_person(k)}})
+            derive(store, Affected(listed={"people": {_person(k)}}))
             assert _stated_pages(store) == set(derived_pages(store, DERIVED_GRAPH)), (action, k)
     finally:
         store.close()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
-import importlib
 import json
 import re
 from pathlib import Path
@@ -15,11 +14,8 @@ import networkx as nx
 import pytest
 from view_graphs import MEETINGS_TRIG, PAYLOADS, XSS_TRIG, dataset
 
-from kg import analyze
+from kg import analyze, render
 from kg.model import KgError
-
-# `kg.render` is the API verb; the module is reached through importlib.
-render = importlib.import_module("kg.render")
 
 KGR = "https://w3id.org/kg-vn/id/"
 BINH = KGR + "person/le-van-binh-aaaa"

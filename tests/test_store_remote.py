@@ -30,7 +30,7 @@ def endpoint(tmp_path: Path) -> Iterator[str]:
 
 
 def _build(src: Path, out: Path, url: str) -> object:
-    return build([src], out, store_url=url, extractor=fixture_extractor, workers=1, log=print)
+    return build([src], out, store_url=url, extractor=fixture_extractor, jobs=1, log=print)
 
 
 def _count(url: str) -> int:
@@ -44,7 +44,7 @@ def test_build_into_a_server_gives_the_same_graph_as_the_embedded_store(
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     src = write_articles(tmp_path / "src")
     _build(src, tmp_path / "remote", endpoint)
-    build([src], tmp_path / "local", extractor=fixture_extractor, workers=1, log=print)
+    build([src], tmp_path / "local", extractor=fixture_extractor, jobs=1, log=print)
     remote = (tmp_path / "remote" / "graph.trig").read_bytes()
     assert remote == (tmp_path / "local" / "graph.trig").read_bytes()
     frame = query(endpoint, "people", {"date": "2023-12-31"})
@@ -82,7 +82,7 @@ def test_a_cut_off_answer_from_a_server_is_a_clear_error(tmp_path: Path) -> None
     from kg.model import KgError
 
     src = write_articles(tmp_path / "src")
-    build([src], tmp_path / "out", extractor=fixture_extractor, workers=1, log=print)
+    build([src], tmp_path / "out", extractor=fixture_extractor, jobs=1, log=print)
     port = free_port()
     process = start_oxigraph(tmp_path / "out" / "store", "127.0.0.1", port, timeout=1)
     slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"

@@ -25,10 +25,10 @@ from pathlib import Path
 
 import spacy
 
-from .clean import clean
-from .extract import extract_document
-from .model import Document
-from .store import Bindings
+from kg.clean import clean
+from kg.extract import extract_document
+from kg.model import Document
+from kg.store import Bindings
 
 
 @dataclass(frozen=True)
@@ -180,7 +180,9 @@ def run_kg(*args: str) -> Run:
 def speedup(docs: list[Document], jobs: int) -> tuple[float, float]:
     """Wall seconds to extract `docs` with 1 job and with `jobs` (workers started and warmed
     first, so only the map is timed)."""
-    from .build import BATCH_DOCS, batches, build_time, default_extractor, open_engine, run_map
+    from kg.build.engines import BATCH_DOCS, batches, open_engine, run_map
+    from kg.build.plan import build_time
+    from kg.build.worker import default_extractor
 
     times = []
     for n in (1, jobs):
@@ -271,7 +273,8 @@ def build_section(figures: ScaleFigures, work: Path, sizes: list[int], seed: int
 def add_section(figures: ScaleFigures, work: Path, out: Path, size: int, seed: int) -> None:
     """One new article added to the largest store: as a command, as the build step alone, and
     again (nothing may change); and a full re-scan with the article among the corpus."""
-    from .build import build
+    from kg.build import build
+
     from .synthetic import write_corpus
 
     new = work / "new"
@@ -308,7 +311,7 @@ def add_section(figures: ScaleFigures, work: Path, out: Path, size: int, seed: i
 
 
 def _quads(out: Path) -> int:
-    from .store import open_store
+    from kg.store import open_store
 
     store = open_store(out, read_only=True)
     try:
@@ -323,7 +326,7 @@ QUERY_TIMEOUT_S = 60  # a query still running then is stopped and reported as su
 
 def _timed_query(out: Path, text: str, bound: Bindings, runs: int) -> tuple[float, int, int]:
     """(median ms, runs, rows) of one query on a store opened read-only in this process."""
-    from .store import open_store
+    from kg.store import open_store
 
     store = open_store(out, read_only=True)
     try:
@@ -351,8 +354,8 @@ def _in_child(run: Callable[[], tuple[float, int, int]]) -> tuple[float, int, in
 
 
 def query_section(figures: ScaleFigures, out: Path, size: int, runs: int = 5) -> None:
-    from .query import bindings, named_queries
-    from .store import open_store, value
+    from kg.query import bindings, named_queries
+    from kg.store import open_store, value
 
     store = open_store(out, read_only=True)
     try:
@@ -393,7 +396,7 @@ def query_section(figures: ScaleFigures, out: Path, size: int, runs: int = 5) ->
 
 
 def scale(sizes: list[int], seed: int = 0, keep: Path | None = None) -> list[str]:
-    """The whole benchmark of issue #8; returns the report's lines."""
+    """The build at scale, every section of docs/BENCHMARKS.md; returns the report's lines."""
     figures = ScaleFigures()
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
     figures.say(f"# kg benchmarks ({datetime.now(UTC):%Y-%m-%d})")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import os
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 
@@ -45,3 +46,9 @@ def words(name: str, column: str = "term") -> tuple[str, ...]:
     """One column of a lexicon, longest entries first (so longer cues win when matching)."""
     values = {row[column] for row in table(name) if row.get(column)}
     return tuple(sorted(values, key=lambda v: (-len(v), v)))
+
+
+def is_honorific(row: Mapping[str, str]) -> bool:
+    """Whether a row of `ranks.tsv` is a form of address (`ông`, `bà`): kept as an attribute of
+    the person it precedes, never a rank."""
+    return row.get("kind") == "honorific"

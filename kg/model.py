@@ -37,6 +37,10 @@ PREDICATES: tuple[str, ...] = (
     "received",
     "locatedIn",
 )
+DATE_PREDICATES = ("heldOn", "signedOn")  # relations whose object is a date (an ISO literal)
+# Relations that state a person's rank or post as text, and the entity attribute that holds the
+# same: each is kept as a dated tenure (kg:RankTenure, kg:PostTenure).
+TENURE_ATTRIBUTES = {"hasRank": "rank", "holdsPosition": "position"}
 
 
 @dataclass(frozen=True)

@@ -21,11 +21,32 @@ from rdflib.term import Node
 from . import iri
 from .clean import match_key
 from .fingerprint import content_hash
-from .model import PREDICATES, DocExtraction, Document, Entity, KgError, Relation, Sentence
+from .model import (
+    DATE_PREDICATES,
+    PREDICATES,
+    TENURE_ATTRIBUTES,
+    DocExtraction,
+    Document,
+    Entity,
+    KgError,
+    Relation,
+    Sentence,
+)
 from .ntriples import escape, unescape
-from .vocab import ENTITY_CLASS, KG, PROV, SDO, SKOS, WD, in_merged_graph, subclass_cues
+from .vocab import (
+    ATTRIBUTE_PROPERTY,
+    ENTITY_CLASS,
+    KG,
+    PROV,
+    SDO,
+    SKOS,
+    TENURE_CLASS,
+    WD,
+    in_merged_graph,
+    subclass_cues,
+)
 
-Quad = tuple[URIRef, URIRef, Node, URIRef]
+Quad = tuple[Node, Node, Node, Node | None]  # subject, predicate, object, graph (None: default)
 Triple = tuple[str, str, str]  # subject, predicate, object in N-Triples syntax
 
 
@@ -54,8 +75,10 @@ _DATE_TYPES = (
     (re.compile(r"^\d{4}(-\d{2}){0,2}/\d{4}(-\d{2}){0,2}$"), XSD.string),  # a range
 )
 _WIKIDATA = re.compile(r"^Q\d+$")
-DATED_PREDICATES = {"hasRank": _KG.RankTenure, "holdsPosition": _KG.PostTenure}
-_TENURE_VALUE = {"hasRank": _KG.rank, "holdsPosition": _KG.position}
+_TENURE_CLASS = {name: f"<{cls}>" for name, cls in TENURE_CLASS.items()}
+_ATTRIBUTE = {key: f"<{prop}>" for key, prop in ATTRIBUTE_PROPERTY.items()}
+_TENURE_VALUE = {name: _ATTRIBUTE[key] for name, key in TENURE_ATTRIBUTES.items()}
+_TEXT_ATTRIBUTES = ("rank", "country", "status", "position")  # Vietnamese text, `;`-separated
 
 
 # ---------------------------------------------------------------- terms
@@ -138,8 +161,9 @@ def nt_term(term: Node) -> str:
 
 
 def to_nquads(quads: Iterable[Quad]) -> str:
-    """N-Quads text, one statement a line, sorted and without duplicates."""
-    lines = {" ".join(nt_term(t) for t in quad) + " .\n" for quad in quads}
+    """N-Quads text, one statement a line (a quad of the default graph without its graph name),
+    sorted and without duplicates."""
+    lines = {" ".join(nt_term(t) for t in quad if t is not None) + " .\n" for quad in quads}
     return "".join(sorted(lines))
 
 
@@ -331,18 +355,16 @@ def _split(value: object, sep: str) -> list[str]:
 
 
 def _attributes(node: str, attrs: dict[str, str]) -> Iterator[Triple]:
-    for key, prop in (("rank", _KG.rank), ("country", _KG.country), ("status", _KG.status)):
+    for key in _TEXT_ATTRIBUTES:
         for value in _split(attrs.get(key, ""), ";"):
-            yield node, prop, _vi(value)
-    for value in _split(attrs.get("position", ""), ";"):
-        yield node, _KG.position, _vi(value)
+            yield node, _ATTRIBUTE[key], _vi(value)
     for value in _split(attrs.get("acronym", ""), ";"):
-        yield node, _KG.acronym, _plain(value)
+        yield node, _ATTRIBUTE["acronym"], _plain(value)
     for value in _split(attrs.get("merge_reasons", ""), "\n"):
         yield node, _KG.mergeReason, _vi(value)
     iso = _date(str(attrs["iso"])) if "iso" in attrs else None
     if iso is not None:
-        yield node, _KG.isoDate, iso
+        yield node, _ATTRIBUTE["iso"], iso
     if "year_inferred" in attrs:
         inferred = str(attrs["year_inferred"]).lower() in {"true", "1", "yes"}
         yield node, _KG.yearInferred, _boolean(inferred)
@@ -363,7 +385,7 @@ def _predicate(ctx: _Context, name: str) -> str:
 def _object(ctx: _Context, relation: Relation) -> str | None:
     if relation.object_is_entity:
         return ctx.nodes.get(relation.object)
-    if relation.predicate in {"heldOn", "signedOn"}:
+    if relation.predicate in DATE_PREDICATES:
         typed = _date(relation.object)
         if typed is not None:
             return typed
@@ -387,7 +409,7 @@ def _relation(ctx: _Context, relation: Relation) -> Iterator[Triple]:
     yield subject, predicate, obj
     assertion = _assertion_ref(ctx, relation, (subject, predicate, obj))
     yield from _assertion(ctx, relation, assertion, (subject, predicate, obj), stated)
-    if relation.predicate in DATED_PREDICATES and not relation.object_is_entity:
+    if relation.predicate in _TENURE_CLASS and not relation.object_is_entity:
         value = relation.object
         yield from _tenure(ctx, relation.predicate, subject, value, stated)
         tenure = _tenure_ref(ctx, relation.predicate, subject, value)
@@ -439,7 +461,7 @@ def _tenure(
 ) -> Iterator[Triple]:
     """A dated rank or post: `?t kg:holder ?person; kg:rank|kg:position ?value; kg:statedOn ?d`."""
     node = _tenure_ref(ctx, predicate, person, value)
-    yield node, _RDF.type, DATED_PREDICATES[predicate]
+    yield node, _RDF.type, _TENURE_CLASS[predicate]
     yield node, _KG.holder, person
     yield node, _TENURE_VALUE[predicate], _vi(value)
     if stated is not None:
@@ -451,6 +473,6 @@ def _attribute_tenures(ctx: _Context) -> Iterator[Triple]:
     for entity, person in zip(ctx.ex.entities, ctx.refs, strict=True):
         if entity.type.value != "PERSON":
             continue
-        for predicate, key in (("hasRank", "rank"), ("holdsPosition", "position")):
+        for predicate, key in TENURE_ATTRIBUTES.items():
             for value in _split(entity.attributes.get(key, ""), ";"):
                 yield from _tenure(ctx, predicate, person, value, ctx.stated_on)

@@ -215,7 +215,7 @@ def yield_compaction(tasks: Path = Path("/proc/self/task")) -> int:
 
     Each bulk load lands as new files that overlap the store, and RocksDB merges them in the
     background. On a busy machine those merges would otherwise take a core from the extraction
-    workers for every chunk loaded (100 of the 264 CPU-seconds of the driver at 10,000 articles);
+    workers for every chunk loaded (docs/BENCHMARKS.md has the share of the driver's CPU time);
     at the lowest priority they run on what the workers leave, merge more files at once, and so
     rewrite the store fewer times. The final compaction (`optimize`) still merges everything, so
     queries find the store as compact as before. The price: starved of CPU, the merges fall behind
@@ -282,12 +282,6 @@ class LocalStore:
             if line:
                 yield [_tsv_value(cell) for cell in line.split("\t")]
 
-    def construct(self, sparql: str, bindings: Bindings | None = None) -> list[ox.Triple]:
-        result = self._run(sparql, bindings)
-        if not isinstance(result, ox.QueryTriples):
-            raise KgError("the query is not a CONSTRUCT or DESCRIBE query")
-        return list(result)
-
     def _run(self, sparql: str, bindings: Bindings | None) -> object:
         subs = {ox.Variable(k): v for k, v in (bindings or {}).items()}
         try:
@@ -325,7 +319,7 @@ class LocalStore:
         """Bulk-load quads into their named graphs, and the merged graph's statements among them
         (`vocab.in_merged_graph`) into the default graph.
         Leniently: the data is kg's own, its IRIs minted valid (kg.iri) and its literals escaped
-        (kg.rdf), so the parser need not check them again (9 % of the load).
+        (kg.rdf), so the parser need not check them again.
         Not flushed: a bulk load writes files that RocksDB takes in whole, durable without a
         flush, and a flush would wait until merging has brought the store's unmerged files under
         RocksDB's slowdown threshold, with the extraction workers idle meanwhile."""
@@ -363,7 +357,7 @@ class LocalStore:
         return len(self._store)
 
     def triples(self) -> int:
-        """Counted by the query engine: 13 × faster than iterating the quads in Python."""
+        """Counted by the query engine, much faster than iterating the quads in Python."""
         rows = self.select(_COUNT_TRIPLES).rows
         return int(value(rows[0][0]) or 0) if rows else 0
 

@@ -134,6 +134,17 @@ ENTITY_CLASS: dict[str, URIRef] = {
 }
 
 
+# Entity attributes (`Entity.attributes` keys) and the properties that state them.
+ATTRIBUTE_PROPERTY: dict[str, URIRef] = {
+    "rank": KG.rank,
+    "position": KG.position,
+    "country": KG.country,
+    "acronym": KG.acronym,
+    "status": KG.status,
+    "iso": KG.isoDate,
+}
+TENURE_CLASS: dict[str, URIRef] = {"hasRank": KG.RankTenure, "holdsPosition": KG.PostTenure}
+
 _MENTIONED_IN = f"<{KG.mentionedIn}>"
 
 

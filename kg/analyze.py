@@ -20,7 +20,7 @@ from rdflib.term import Node
 
 from .clean import ascii_key
 from .model import DATE_PREDICATES, PREDICATES, TENURE_ATTRIBUTES, EntityType, KgError
-from .rdf import Quad
+from .ntriples import Quad
 from .vocab import ATTRIBUTE_PROPERTY, ENTITY_CLASS, KG
 
 ENTITY_CLASSES: dict[URIRef, str] = {cls: name for name, cls in ENTITY_CLASS.items()}

@@ -19,13 +19,13 @@ from kg.model import (
     Relation,
     Sentence,
 )
+from kg.ntriples import to_nquads
 from kg.rdf import (
     date_literal,
     entity_ref,
     extraction_dataset,
     extraction_nquads,
     extraction_quads,
-    to_nquads,
 )
 from kg.vocab import KG, ORG, PROV, SDO, SKOS
 

@@ -12,15 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kg.query import term
-from kg.store import (
-    COMPACTION_NICE,
-    COMPACTION_THREADS,
-    LocalStore,
-    merged_ntriples,
-    substitute,
-    value,
-    yield_compaction,
-)
+from kg.store import LocalStore, merged_ntriples, substitute, value, yield_compaction
+from kg.store.local import COMPACTION_NICE, COMPACTION_THREADS
 
 
 def test_substitution_escapes_a_parameter_into_one_literal() -> None:

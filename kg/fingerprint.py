@@ -10,9 +10,9 @@ the data is the lexicon folder and the ontology they read.
 
 from __future__ import annotations
 
-import ast
 import hashlib
 import json
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from functools import cache
@@ -45,21 +45,44 @@ def _module_name(path: Path) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
-def _imported(path: Path) -> Iterator[str]:
-    """The absolute names of the modules a file imports, anywhere in it (functions included)."""
+# Import statements, wherever they stand (inside functions too). Read as text rather than parsed:
+# parsing every module costs more than the rest of the fingerprint together, once per process.
+_IMPORT = re.compile(
+    r"^[ \t]*(?:from[ \t]+(?P<dots>\.*)(?P<module>[\w.]*)[ \t]+import[ \t]+"
+    r"(?P<names>\([^)]*\)|[^\n]*)|import[ \t]+(?P<modules>[^\n]*))",
+    re.M,
+)
+_COMMENT = re.compile(r"#[^\n]*")
+
+
+def import_statements(source: str) -> Iterator[tuple[int, str, list[str]]]:
+    """(level, module, names) of each import statement of Python source: `from ..a import b, c`
+    → (2, "a", ["b", "c"]); `import a.b, c` → (0, "a.b", []) and (0, "c", [])."""
+    for match in _IMPORT.finditer(source):
+        if match["modules"] is not None:
+            for part in _COMMENT.sub("", match["modules"]).split(","):
+                yield 0, part.split(" as ")[0].strip(), []
+            continue
+        names = _COMMENT.sub("", match["names"]).strip().strip("()").split(",")
+        words = [n.split(" as ")[0].strip() for n in names]
+        yield len(match["dots"]), match["module"], [w for w in words if w]
+
+
+def imported_modules(path: Path) -> Iterator[str]:
+    """The absolute names of the modules a file imports."""
     name = _module_name(path)
     package = name if path.name == "__init__.py" else name.rpartition(".")[0]
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
-        if isinstance(node, ast.Import):
-            yield from (alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom):
-            base = node.module or ""
-            if node.level:
-                anchor = package.split(".")[: len(package.split(".")) - node.level + 1]
-                base = ".".join([*anchor, *([node.module] if node.module else [])])
-            for alias in node.names:
-                inner = f"{base}.{alias.name}"
-                yield inner if module_path(inner) is not None else base
+    for level, module, names in import_statements(path.read_text(encoding="utf-8")):
+        if not level:
+            yield module
+            if not names:
+                continue
+        parts = package.split(".")
+        anchor = parts[: len(parts) - level + 1] if level else []
+        base = ".".join([*anchor, *([module] if module else [])])
+        for alias in names:
+            inner = f"{base}.{alias}"
+            yield inner if module_path(inner) is not None else base
 
 
 @cache
@@ -75,7 +98,7 @@ def _closure() -> tuple[tuple[Path, ...], tuple[str, ...]]:
         if path in seen:
             continue
         seen.add(path)
-        for name in _imported(path):
+        for name in imported_modules(path):
             found = module_path(name)
             if found is not None:
                 todo.append(found)
@@ -98,9 +121,24 @@ def _source(path: Path) -> bool:
 
 def libraries() -> list[str]:
     """`distribution==version` of the libraries those modules import (standard library aside)."""
-    owners = metadata.packages_distributions()
-    found = {dist for name in _closure()[1] for dist in owners.get(name, [])}
+    found = {dist for name in _closure()[1] for dist in _distributions(name)}
     return sorted(f"{dist}=={metadata.version(dist)}" for dist in found)
+
+
+def _distributions(module: str) -> list[str]:
+    """The distributions that install a top-level module: its own name when one is installed
+    under it (a direct look-up), else the owners the installed distributions declare (a scan of
+    them all, done once)."""
+    try:
+        metadata.version(module)
+    except metadata.PackageNotFoundError:
+        return _owners().get(module, [])
+    return [module]
+
+
+@cache
+def _owners() -> dict[str, list[str]]:
+    return dict(metadata.packages_distributions())
 
 
 def digest_of(paths: Iterable[Path], roots: Iterable[Path], versions: Iterable[str]) -> str:

@@ -1,26 +1,20 @@
-"""Building at scale, on small synthetic corpora: the generator, streaming in batches, adding one
-article, incremental derived statements, large-graph outputs, and the same graph on Dask."""
+"""Building at scale, on small synthetic corpora: streaming in batches, adding one article,
+incremental derived statements, large-graph outputs, and the same graph on Dask."""
 
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import pytest
 
-from kg import lexicon
-from kg.build import build, loader, outputs, worker
+from kg.build import build, loader, outputs
 from kg.build import engines as engines_module
 from kg.derive import derive
-from kg.ingest import count_documents
 from kg.iri import DERIVED_GRAPH
-from kg.model import Document
-from kg.progress import rate_line
 from kg.store import open_store
 from kg.vocab import KG, in_merged_graph
-from kg_dev.cast import MILITARY_RANKS
-from kg_dev.synthetic import article, articles, write_corpus
+from kg_dev.synthetic import write_corpus
 
 
 def _quiet(**options: object) -> dict[str, object]:
@@ -50,63 +44,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return write_corpus(tmp_path_factory.mktemp("synth"), 16, seed=7)[0].parent
 
 
-# ---------------------------------------------------------------- the generator
-
-
-def test_same_seed_gives_the_same_articles_and_another_seed_others() -> None:
-    assert [a.text for a in articles(5, seed=3)] == [a.text for a in articles(5, seed=3)]
-    assert article(3, 0).text != article(4, 0).text
-
-
-def test_an_article_does_not_depend_on_the_corpus_size() -> None:
-    assert next(iter(articles(3, seed=1, start=10))) == article(1, 10)
-
-
-def test_articles_are_news_sized_and_carry_web_noise() -> None:
-    texts = [a.text for a in articles(60, seed=0)]
-    assert all(1900 <= len(t) <= 5000 for t in texts)
-    noise = ("Chia sẻ", "Theo ", "Tin liên quan", "Tags:", "hotline", "Ảnh:", "Bình luận")
-    assert sum(any(n in t for n in noise) for t in texts) >= 50
-
-
-def test_people_are_combined_from_syllables_and_vary() -> None:
-    surnames = set(lexicon.words("surnames"))
-    after_rank = re.compile(rf"\b(?:{'|'.join(MILITARY_RANKS)}) (\S+ \S+ \S+)", re.IGNORECASE)
-    names = {m for a in articles(40, seed=0) for m in after_rank.findall(a.text)}
-    vietnamese = {n for n in names if n.split()[0] in surnames}
-    assert len(vietnamese) >= 30
-
-
-def test_corpus_shards_are_json_lines_of_a_thousand_at_most(tmp_path: Path) -> None:
-    files = write_corpus(tmp_path, 1200, seed=2)
-    assert [f.name for f in files] == ["shard-0000000.jsonl", "shard-0001000.jsonl"]
-    first = json.loads(files[0].open(encoding="utf-8").readline())
-    assert set(first) == {"id", "text", "title", "published", "outlet"}
-    assert count_documents([tmp_path]) == 1200
-
-
 # ---------------------------------------------------------------- streaming builds
-
-
-def test_a_chunk_loads_each_merged_statement_once_in_order() -> None:
-    parts = [b'<a> <p> "x\\ry" .\n<b> <p> <c> .\n', b"<b> <p> <c> .\n<d> <p> <e> .\n"]
-    assert loader._distinct_lines(parts) == (b'<a> <p> "x\\ry" .\n<b> <p> <c> .\n<d> <p> <e> .\n')
-
-
-def test_a_batch_collects_less_often_and_puts_the_thresholds_back() -> None:
-    import gc
-
-    before = gc.get_threshold()
-    seen: list[tuple[int, int, int]] = []
-
-    def extractor(doc: object) -> object:
-        seen.append(gc.get_threshold())
-        raise ValueError("unreadable")
-
-    docs = [Document("one", "one.txt", "Hà Nội, ngày 5-3.")]
-    batch = worker.extract_batch(docs, "2026-01-01T00:00:00Z", extractor)  # type: ignore[arg-type]
-    assert seen == [worker.GC_THRESHOLDS] and gc.get_threshold() == before
-    assert len(batch.failed) == 1
 
 
 def test_small_batches_and_loads_give_the_same_graph(
@@ -212,8 +150,3 @@ def test_export_on_request_streams_every_named_graph(corpus: Path, tmp_path: Pat
     assert report.exported and sum(len(g) for g in dataset.graphs()) == len(
         _nquads(tmp_path / "out")
     )
-
-
-def test_progress_line_gives_rate_and_time_left() -> None:
-    assert rate_line(100, 1000, 10.0) == "100/1,000 documents, 10.0 docs/s, about 1 min 30 s left"
-    assert rate_line(5, None, 1.0) == "5 documents, 5.0 docs/s"

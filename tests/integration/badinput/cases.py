@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from cp1258 import windows_1258
+
 GOOD_A = (
     "Sáng 12-4-2024, tại Hà Nội, Thượng tướng Đinh Quang Lợi, Thứ trưởng Bộ Quốc phòng, đã tiếp "
     "Đại sứ Nhật Bản Sato Haruki. Hai bên trao đổi về hợp tác gìn giữ hòa bình."
@@ -70,21 +72,6 @@ def _bytes(name: str, data: bytes) -> Callable[[Path], list[str]]:
         return [name]
 
     return write
-
-
-def windows_1258(text: str) -> bytes:
-    """Vietnamese in Windows-1258 as old editors saved it: base letters from the code page, tones
-    as combining marks where the code page has no precomposed letter."""
-    out = []
-    for ch in unicodedata.normalize("NFC", text):
-        try:
-            out.append(ch.encode("cp1258"))
-        except UnicodeEncodeError:
-            parts = unicodedata.normalize("NFD", ch)
-            tones = "".join(c for c in parts if c in "\u0300\u0301\u0303\u0309\u0323")
-            base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in tones))
-            out.append((base + tones).encode("cp1258"))
-    return b"".join(out)
 
 
 def _large(src: Path) -> list[str]:

@@ -77,7 +77,7 @@ def test_doc_ids_are_safe() -> None:
 
 
 def test_windows_1258_vietnamese_is_decoded_and_latin_1_is_not() -> None:
-    from badinput.cases import windows_1258 as encode_1258
+    from cp1258 import windows_1258 as encode_1258
 
     from kg.ingest import windows_1258
 

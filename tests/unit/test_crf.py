@@ -15,7 +15,7 @@ from spacy.vocab import Vocab
 from kg import crf
 from kg.nlp import TEXT, GlueFixTokenizer, words_and_spaces
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 TREEBANK = ROOT.parent / "shared" / "datasets" / "UD_Vietnamese-VTB"
 
 STOCK = VietnameseTokenizer(Vocab(), use_pyvi=True)

@@ -221,5 +221,5 @@ def test_decomposed_or_zero_width_spelling_gives_the_same_entities(spelling: str
 
 
 def test_every_kind_is_documented() -> None:
-    documented = (Path(__file__).parents[2] / "docs" / "BAD_INPUT.md").read_text("utf-8")
+    documented = (Path(__file__).parents[3] / "docs" / "BAD_INPUT.md").read_text("utf-8")
     assert [c.kind for c in CASES if f"`{c.kind}`" not in documented] == []

@@ -30,7 +30,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-OUTPUT = Path(__file__).parent / "output"
+OUTPUT = Path(__file__).resolve().parents[1] / "output"
 BINH = "https://w3id.org/kg-vn/id/person/le-van-binh-aaaa"
 SOLBERG = "https://w3id.org/kg-vn/id/person/henrik-solberg-bbbb"
 BQP = "https://w3id.org/kg-vn/id/organization/bqp-gggg"
@@ -189,7 +189,7 @@ def test_an_empty_selection_still_loads(
 
 
 def test_setup_browser_is_a_quick_no_op_once_installed() -> None:
-    script = Path(__file__).parent.parent / "scripts" / "setup-browser"
+    script = Path(__file__).resolve().parents[2] / "scripts" / "setup-browser"
     began = time.perf_counter()
     done = subprocess.run(["bash", str(script)], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr

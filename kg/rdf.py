@@ -21,6 +21,7 @@ from .clean import match_key
 from .fingerprint import content_hash
 from .model import (
     DATE_PREDICATES,
+    MERGE_REASONS_SEPARATOR,
     PREDICATES,
     TENURE_ATTRIBUTES,
     DocExtraction,
@@ -296,7 +297,7 @@ def _attributes(node: str, attrs: dict[str, str]) -> Iterator[Triple]:
             yield node, _ATTRIBUTE[key], nt_vi(value)
     for value in _split(attrs.get("acronym", ""), ";"):
         yield node, _ATTRIBUTE["acronym"], nt_plain(value)
-    for value in _split(attrs.get("merge_reasons", ""), "\n"):
+    for value in _split(attrs.get("merge_reasons", ""), MERGE_REASONS_SEPARATOR):
         yield node, _KG.mergeReason, nt_vi(value)
     iso = _date(str(attrs["iso"])) if "iso" in attrs else None
     if iso is not None:

@@ -252,18 +252,19 @@ def _containing_sentence(ctx: _Context, start: int, end: int) -> str | None:
 
 @cache
 def _cues(entity_type: str) -> tuple[tuple[str, URIRef], ...]:
-    """(cue word, subclass) of the subclasses of one entity type's class, longest cue first."""
+    """(cue word, class) for the names of one entity type, longest cue first."""
     base = ENTITY_CLASS[entity_type]
     return tuple((cue, subclass) for cue, subclass, parent in subclass_cues() if parent == base)
 
 
 def entity_classes(entity: Entity) -> list[URIRef]:
-    """The entity's class and, when a `kg:cue` word opens its name, the subclass it names."""
+    """The entity's class and, when a cue word opens its name, the subclass it names (for events
+    and agreements the `kind` of the cue in their lexicon, for the others the ontology's `kg:cue`)."""
     base = ENTITY_CLASS[entity.type.value]
     name = match_key(entity.name)
-    for cue, subclass in _cues(entity.type.value):
+    for cue, cls in _cues(entity.type.value):
         if name == cue or name.startswith(cue + " "):
-            return [base, subclass]
+            return [base] if cls == base else [base, cls]
     return [base]
 
 

@@ -12,8 +12,9 @@ from pathlib import Path
 from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
+from .clean import match_key
 from .iri import BASE, is_provenance
-from .lexicon import ontology_dir
+from .lexicon import ontology_dir, table
 
 KG_NS = "https://w3id.org/kg-vn/ontology#"
 KGR = Namespace(BASE)
@@ -171,17 +172,37 @@ def ontology_terms(graph: Graph) -> set[str]:
     return {str(s)[len(KG_NS) :] for s in graph.subjects() if str(s).startswith(KG_NS)}
 
 
+# Entity types whose subclass a lexicon of cue words gives, in its `kind` column: the source of
+# those subclasses (the ontology's `kg:cue` annotations on them repeat the lexicon, checked by a
+# test); the subclasses of the other types come from `kg:cue` itself.
+CUE_LEXICONS: dict[str, str] = {"EVENT": "event_cues", "AGREEMENT": "agreement_cues"}
+
+
 @cache
 def subclass_cues() -> tuple[tuple[str, URIRef, URIRef], ...]:
-    """(cue word, subclass, parent class) from `kg:cue`, longest cue first."""
+    """(cue word, class, parent class): the class a name opening with the cue belongs to (the
+    parent itself for a lexicon row that names no subclass), longest cue first."""
+    found = [*_lexicon_cues(), *_ontology_cues()]
+    return tuple(sorted(found, key=lambda c: (-len(c[0]), c[0], str(c[1]))))
+
+
+def _lexicon_cues() -> list[tuple[str, URIRef, URIRef]]:
+    return [
+        (match_key(row["term"]), KG[row["kind"]], ENTITY_CLASS[entity_type])
+        for entity_type, name in CUE_LEXICONS.items()
+        for row in table(name)
+    ]
+
+
+def _ontology_cues() -> list[tuple[str, URIRef, URIRef]]:
     graph = ontology_graph()
+    parents = {ENTITY_CLASS[t] for t in ENTITY_CLASS if t not in CUE_LEXICONS}
     found: list[tuple[str, URIRef, URIRef]] = []
     for cls, cue in graph.subject_objects(KG.cue):
         for parent in graph.objects(cls, RDFS.subClassOf):
-            if isinstance(cls, URIRef) and parent in ENTITY_CLASS.values():
-                assert isinstance(parent, URIRef)
+            if isinstance(cls, URIRef) and isinstance(parent, URIRef) and parent in parents:
                 found.append((str(cue).casefold(), cls, parent))
-    return tuple(sorted(found, key=lambda c: (-len(c[0]), c[0], str(c[1]))))
+    return found
 
 
 def _label(graph: Graph, term: URIRef, lang: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pyoxigraph as ox
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rdflib import RDF, RDFS, XSD, Literal, URIRef
@@ -27,6 +28,7 @@ from kg.model import (
 from kg.ntriples import to_nquads
 from kg.rdf import (
     date_literal,
+    entity_classes,
     entity_ref,
     extraction_dataset,
     extraction_nquads,
@@ -102,6 +104,23 @@ def test_merge_reasons_become_literals() -> None:
     ministry = entity_ref(next(e for e in ex.entities if e.name == "Bộ Quốc phòng Việt Nam"))
     reasons = [o for s, p, o in triples if s == ministry and p == KG.mergeReason]
     assert reasons and all(isinstance(r, Literal) and r.language == "vi" for r in reasons)
+
+
+@pytest.mark.parametrize(
+    ("kind", "name", "classes"),
+    [
+        (EntityType.EVENT, "Buổi làm việc với đoàn Lào", [KG.Event, KG.Meeting]),
+        (EntityType.EVENT, "Lễ kỷ niệm 20 năm", [KG.Event, KG.Ceremony]),
+        (EntityType.EVENT, "Đại hội Đảng bộ Quân sự", [KG.Event, KG.Conference]),
+        (EntityType.EVENT, "Triển lãm quốc phòng", [KG.Event]),
+        (EntityType.AGREEMENT, "Quy chế phối hợp", [KG.Agreement, KG.Charter]),
+        (EntityType.ORGANIZATION, "Bộ Quốc phòng", [KG.Organization, KG.GovernmentAgency]),
+    ],
+)
+def test_the_subclass_is_the_kind_of_the_longest_cue_opening_the_name(
+    kind: EntityType, name: str, classes: list[URIRef]
+) -> None:
+    assert entity_classes(Entity("e1", kind, name)) == classes
 
 
 def test_each_merge_reason_is_a_statement_of_its_own() -> None:

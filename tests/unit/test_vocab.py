@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 import pytest
-from rdflib import OWL, RDF, RDFS, Literal, URIRef
+from rdflib import OWL, RDF, RDFS, Graph, Literal, URIRef
 
+from kg import lexicon
+from kg.clean import match_key
 from kg.model import PREDICATES
-from kg.vocab import KG, docs_path, ontology_graph, ontology_markdown, ontology_terms
+from kg.vocab import (
+    CUE_LEXICONS,
+    ENTITY_CLASS,
+    KG,
+    docs_path,
+    ontology_graph,
+    ontology_markdown,
+    ontology_terms,
+)
 
 
 def _declared() -> set[str]:
@@ -41,3 +51,33 @@ def test_every_term_has_labels_and_comments_in_vietnamese_and_english() -> None:
 def test_ontology_doc_is_up_to_date() -> None:
     expected = ontology_markdown(ontology_graph())
     assert docs_path().read_text(encoding="utf-8") == expected, "run: python -m kg.vocab"
+
+
+def _cues(graph: Graph, cls: URIRef) -> set[str]:
+    return {str(cue) for cue in graph.objects(cls, KG.cue)}
+
+
+@pytest.mark.parametrize(("entity_type", "lexicon_name"), sorted(CUE_LEXICONS.items()))
+def test_the_ontologys_cue_words_are_those_of_the_lexicon_kinds(
+    entity_type: str, lexicon_name: str
+) -> None:
+    """The lexicon's `kind` column says which subclass a cue word opens; kg.ttl's `kg:cue`
+    annotations must say the same, subclass by subclass, and the class itself has none."""
+    graph = ontology_graph()
+    base = ENTITY_CLASS[entity_type]
+    kinds: dict[URIRef, set[str]] = {}
+    for row in lexicon.table(lexicon_name):
+        kinds.setdefault(URIRef(KG[row["kind"]]), set()).add(row["term"])
+    subclasses = set(graph.subjects(RDFS.subClassOf, base))
+    assert set(kinds) <= subclasses | {base}, "a kind that is no class of the ontology"
+    assert not _cues(graph, base)
+    for cls in subclasses:
+        assert _cues(graph, cls) == kinds.get(cls, set()), cls
+
+
+def test_a_cue_word_has_one_kind() -> None:
+    for name in CUE_LEXICONS.values():
+        kinds: dict[str, set[str]] = {}
+        for row in lexicon.table(name):
+            kinds.setdefault(match_key(row["term"]), set()).add(row["kind"])
+        assert not {term: k for term, k in kinds.items() if len(k) > 1}

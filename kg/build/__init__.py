@@ -133,6 +133,7 @@ class _Run:
             finally:
                 self.loader.close()
         if not self.inputs.seen:
+            self.records.discard()
             raise KgError("no readable article among the inputs; nothing was built or removed")
         self._remove_missing()
         self._finish()

@@ -41,6 +41,11 @@ class Records:
         for line in lines:
             self.fresh.write(line + "\n")
 
+    def discard(self) -> None:
+        """Nothing to record (a build that read no article): the side file goes."""
+        self.fresh.close()
+        self.fresh_path.unlink(missing_ok=True)
+
     def finish(self, dropped: set[str]) -> None:
         self.fresh.close()
         if not self.path.is_file():

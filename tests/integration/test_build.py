@@ -12,7 +12,7 @@ from store_fixtures import ARTICLE_MARCH, fixture_extractor, write_articles
 from kg import iri
 from kg.build import build
 from kg.iri import DERIVED_GRAPH, ONTOLOGY_GRAPH
-from kg.model import DocExtraction, Document
+from kg.model import DocExtraction, Document, KgError
 from kg.store import documents, open_store
 from kg.vocab import KG, in_merged_graph
 
@@ -97,6 +97,15 @@ def test_unreadable_input_is_reported_and_the_rest_built(tmp_path: Path) -> None
     )
     assert report.built == ["march"]
     assert messages == [f"skipped {src / 'empty.txt'}: empty file"]
+
+
+def test_no_readable_article_is_an_error_that_leaves_no_side_file(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "empty.txt").write_text("", encoding="utf-8")
+    with pytest.raises(KgError, match="no readable article among the inputs"):
+        build([src], tmp_path / "out", extractor=fixture_extractor, jobs=1, log=lambda _: None)
+    assert not list((tmp_path / "out").glob("extractions.jsonl*"))
 
 
 def test_process_pool_gives_the_same_graph_as_one_process(

@@ -1,11 +1,13 @@
 """Vocabularies as `DefinedNamespace`s, so a typo in a term is an AttributeError, not a new IRI.
 
 `KG` mirrors `ontology/kg.ttl` term for term (a test keeps them equal); `python -m kg.vocab`
-rewrites `docs/ONTOLOGY.md` from the ontology.
+writes kg.ttl's cue words of event and agreement subclasses from the lexicons, then
+`docs/ONTOLOGY.md` from the ontology.
 """
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 
@@ -173,8 +175,8 @@ def ontology_terms(graph: Graph) -> set[str]:
 
 
 # Entity types whose subclass a lexicon of cue words gives, in its `kind` column: the source of
-# those subclasses (the ontology's `kg:cue` annotations on them repeat the lexicon, checked by a
-# test); the subclasses of the other types come from `kg:cue` itself.
+# those subclasses (the ontology's `kg:cue` annotations on them are written from the lexicon by
+# `python -m kg.vocab`); the subclasses of the other types come from `kg:cue` itself.
 CUE_LEXICONS: dict[str, str] = {"EVENT": "event_cues", "AGREEMENT": "agreement_cues"}
 
 
@@ -286,6 +288,62 @@ def docs_path() -> Path:
     return ontology_dir().parent / "docs" / "ONTOLOGY.md"
 
 
-if __name__ == "__main__":
+# ---------------------------------------------------------------- kg:cue from the lexicons
+
+_CLASS_BLOCK = re.compile(
+    r"^kg:(?P<name>\w+) a owl:Class ;\n(?P<body>(?:    [^\n]*\n)+?)(?=\n|\Z)", re.M
+)
+
+
+def lexicon_cues() -> dict[str, list[str]]:
+    """Local name of each event and agreement subclass → the cue words its lexicon gives it."""
+    cues: dict[str, list[str]] = {}
+    for entity_type, name in CUE_LEXICONS.items():
+        base = ENTITY_CLASS[entity_type]
+        for row in table(name):
+            if KG[row["kind"]] != base:
+                cues.setdefault(row["kind"], []).append(row["term"])
+    return cues
+
+
+def with_lexicon_cues(turtle: str) -> str:
+    """kg.ttl with the `kg:cue` annotations of the event and agreement subclasses written from
+    their lexicons, the rest of the text as it was."""
+    cues = lexicon_cues()
+    parents = {f"kg:{ENTITY_CLASS[t].removeprefix(KG_NS)}" for t in CUE_LEXICONS}
+
+    def rewrite(block: re.Match[str]) -> str:
+        lines = block["body"].splitlines()
+        if not any(
+            line.split()[:1] == ["rdfs:subClassOf"] and _parent(line, parents) for line in lines
+        ):
+            return block[0]
+        kept = [line.rstrip(" .;") for line in lines if not line.startswith("    kg:cue ")]
+        words = cues.get(block["name"], [])
+        if words:
+            kept.append("    kg:cue " + ", ".join(f'"{word}"@vi' for word in words))
+        body = " ;\n".join(kept) + " .\n"
+        return f"kg:{block['name']} a owl:Class ;\n{body}"
+
+    return _CLASS_BLOCK.sub(rewrite, turtle)
+
+
+def _parent(line: str, parents: set[str]) -> bool:
+    return any(term.strip(" ,;.") in parents for term in line.split()[1:])
+
+
+def main() -> None:
+    """`python -m kg.vocab`: kg.ttl's event and agreement cue words from the lexicons, then
+    docs/ONTOLOGY.md from kg.ttl."""
+    turtle = ontology_path().read_text(encoding="utf-8")
+    synced = with_lexicon_cues(turtle)
+    if synced != turtle:
+        ontology_path().write_text(synced, encoding="utf-8")
+        ontology_graph.cache_clear()
+        print(ontology_path())
     docs_path().write_text(ontology_markdown(ontology_graph()), encoding="utf-8")
     print(docs_path())
+
+
+if __name__ == "__main__":
+    main()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -52,28 +53,98 @@ def extract(
 
 @app.command("eval")
 def eval_command(
-    gold_dir: Annotated[
-        Path, typer.Argument(help="Folder of gold JSON files (matched by file stem).")
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Corpora (a folder with gold/ and articles/, or a folder of gold JSON files) and "
+            "the articles of any gold folder that has no articles/ beside it."
+        ),
     ],
-    paths: Annotated[list[Path], typer.Argument(help="Articles to extract and score.")],
+    errors: Annotated[
+        bool, typer.Option("--errors", help="List the missed, spurious and boundary errors.")
+    ] = False,
+    part: Annotated[
+        str | None,
+        typer.Option(
+            help="Whose errors to list: all, tuned, held-out, a corpus or 'slice m' "
+            "(default: tuned when a held_out.txt exists, else all)."
+        ),
+    ] = None,
+    only: Annotated[
+        str | None, typer.Option(help="With --errors: only these types or predicates (a,b).")
+    ] = None,
+    format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
 ) -> None:
-    """Score extraction against gold: P/R/F1 per entity type and per predicate, strict and relaxed."""
-    from ..evaluate import evaluate, load_gold, report
+    """Score extraction against gold: P/R/F1 per entity type and per predicate, strict and relaxed,
+    for all corpora together and for each part apart (tuned, held-out, each corpus, each slice)."""
+    from ..evaluate import compare, error_listing, evaluate_corpora, report, summary
+
+    run = evaluate_corpora(_corpora(paths), _predict)
+    if not run.results:
+        fail("no article under the given paths has a gold file")
+    if format == "json":
+        typer.echo(json.dumps(_eval_json(run), ensure_ascii=False, indent=1))
+        return
+    typer.echo(summary(run) + "\n")
+    parts: list[str] = [p for p in ("all", "tuned", "held-out") if p in run.parts()]
+    typer.echo(report(run.part("all")) + "\n")
+    if len(parts) > 1:
+        typer.echo(compare(run, parts) + "\n")
+    if errors:
+        chosen = part or ("tuned" if "tuned" in run.parts() else "all")
+        labels = {x.strip() for x in only.split(",")} if only else None
+        typer.echo(f"errors of part '{chosen}':")
+        typer.echo(error_listing(run.errors(chosen), labels))
+
+
+def _corpora(paths: list[Path]) -> list[Any]:
+    """The corpora among `paths`; the other paths are articles for gold folders without any."""
+    from ..evaluate import load_corpus
+
+    def is_gold(p: Path) -> bool:
+        gold_files = (f for f in p.glob("*.json") if not f.name.endswith(".meta.json"))
+        return p.is_dir() and ((p / "gold").is_dir() or any(gold_files))
+
+    for p in paths:
+        if not p.exists():
+            fail(f"{p}: no such file or folder")
+    articles = [p for p in paths if not is_gold(p)]
+    corpora = [load_corpus(p, articles) for p in paths if is_gold(p)]
+    if not corpora:
+        fail("no gold folder among the paths")
+    return corpora
+
+
+def _predict(paths: list[Path]) -> Iterator[tuple[str, dict[str, Any]]]:
     from ..extract import extract_document
     from ..ingest import Skipped, read_documents
 
-    gold = load_gold(gold_dir)
-    preds = []
     for document in read_documents(paths):
         if isinstance(document, Skipped):
             typer.echo(str(document), err=True)
             continue
-        preds.append((Path(document.source).stem, extract_document(document).to_json()))
-    scores, scored = evaluate(preds, gold)
-    if not scored:
-        fail(f"no document under the given paths has a gold file in {gold_dir}")
-    typer.echo(f"scored {len(scored)} document(s): {', '.join(scored)}")
-    typer.echo(report(scores))
+        yield Path(document.source).stem, extract_document(document).to_json()
+
+
+def _eval_json(run: Any) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for name in run.parts():
+        s = run.part(name)
+        out[name] = {
+            "documents": len(run.keys(name)),
+            **{
+                f"{group}_{mode}": {
+                    label: {"p": t.precision, "r": t.recall, "f1": t.f1, "gold": t.gold}
+                    for label, t in [
+                        *((lb, s.tally(mode, group, lb)) for lb in s.labels(group)),
+                        ("OVERALL", s.total(mode, group)),
+                    ]
+                }
+                for group in ("entity", "relation")
+                for mode in ("strict", "relaxed")
+            },
+        }
+    return out
 
 
 @app.command()

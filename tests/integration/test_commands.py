@@ -16,26 +16,29 @@ def _kg(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run([*KG, *args], capture_output=True, text=True, cwd=cwd, check=False)
 
 
-def test_eval_scores_an_article_against_its_gold(tmp_path: Path) -> None:
+def _corpus(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     gold = tmp_path / "gold"
     gold.mkdir()
     entities = [{"id": "g1", "type": "PERSON", "name": "Phan Văn Giang", "mentions": []}]
     record = {"entities": entities, "relations": []}
     (gold / "a.json").write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+
+
+def test_eval_scores_an_article_against_its_gold(tmp_path: Path) -> None:
+    _corpus(tmp_path)
     run = _kg("eval", "gold", "a.txt", cwd=tmp_path)
     assert run.returncode == 0, run.stderr
-    assert run.stdout.startswith("scored 1 document(s): a")
+    assert run.stdout.splitlines()[1].split()[:2] == ["all", "1"]  # one document scored
     person = next(line for line in run.stdout.splitlines() if line.startswith("PERSON"))
-    assert person.split()[2] == "1.000"  # the gold person found: recall 1
+    assert person.split()[1:4] == ["1.000", "1.000", "1.000"]  # the gold person, found
 
 
-def test_eval_without_gold_for_any_article_is_one_error_line(tmp_path: Path) -> None:
-    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
-    (tmp_path / "gold").mkdir()
+def test_eval_of_a_gold_file_without_its_article_is_one_error_line(tmp_path: Path) -> None:
+    _corpus(tmp_path)
+    (tmp_path / "gold" / "b.json").write_text('{"entities": [], "relations": []}', "utf-8")
     run = _kg("eval", "gold", "a.txt", cwd=tmp_path)
-    assert run.returncode == 1 and run.stderr.startswith("error: no document under the given")
-    assert len(run.stderr.splitlines()) == 1
+    assert run.returncode == 1 and run.stderr == "error: gold: no article for 1 gold file(s): b\n"
 
 
 def test_synth_writes_a_reproducible_corpus(tmp_path: Path) -> None:

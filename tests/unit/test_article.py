@@ -51,7 +51,7 @@ def test_relations_of_the_article() -> None:
         (
             "Đối thoại Chính sách Quốc phòng Việt Nam – Ô-xtrây-li-a lần thứ 8",
             "heldIn",
-            "Can-bê-ra",
+            "Canberra",
         ),
         (
             "Đối thoại Chính sách Quốc phòng Việt Nam – Ô-xtrây-li-a lần thứ 8",
@@ -60,7 +60,7 @@ def test_relations_of_the_article() -> None:
         ),
         ("Hội thảo quốc tế về gìn giữ hòa bình", "heldOn", "tháng 6-2024"),
         (
-            "Hiệp hội các quốc gia Đông Nam Á",
+            "ASEAN",
             "participatedIn",
             "Hội thảo quốc tế về gìn giữ hòa bình",
         ),

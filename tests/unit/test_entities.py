@@ -64,13 +64,17 @@ CASES = [
         O,
         "Hiệp hội các quốc gia Đông Nam Á",
     ),
-    ("Các nước ASEAN ủng hộ đối thoại.", O, "Hiệp hội các quốc gia Đông Nam Á"),
-    ("Liên Hiệp Quốc đánh giá cao đóng góp của Việt Nam.", O, "Liên hợp quốc"),
+    (
+        "Các nước ASEAN ủng hộ đối thoại.",
+        O,
+        "ASEAN",
+    ),  # labelled as written; resolves to ASEAN's node
+    ("Liên Hiệp Quốc đánh giá cao đóng góp của Việt Nam.", O, "Liên Hiệp Quốc"),
     ("Đội Công binh số 3 hoàn thành tuyến đường.", O, "Đội Công binh số 3"),
     ("Quân đội nhân dân Lào cử sĩ quan tham dự.", O, "Quân đội nhân dân Lào"),
     ("Ủy ban Biên giới quốc gia họp định kỳ.", O, "Ủy ban Biên giới quốc gia"),
     ("nhóm công tác về an ninh biển (MS WG) nhóm họp.", O, "nhóm công tác về an ninh biển"),
-    ("UNMISS triển khai thêm lực lượng.", O, "Phái bộ Liên hợp quốc tại Nam Sudan"),
+    ("UNMISS triển khai thêm lực lượng.", O, "UNMISS"),
     # places
     ("Đoàn công tác đến Viêng Chăn để trao đổi kinh nghiệm.", L, "Viêng Chăn"),
     ("Hai nước Việt Nam – In-đô-nê-xi-a tăng cường hợp tác.", L, "In-đô-nê-xi-a"),

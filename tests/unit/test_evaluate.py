@@ -23,7 +23,7 @@ def _entity(eid: str, typ: str, name: str, *mentions: str, **attributes: str) ->
 
 
 def _relation(subject: str, predicate: str, obj: str) -> dict[str, Any]:
-    return {"subject": subject, "predicate": predicate, "object": obj}
+    return {"subject": subject, "predicate": predicate, "object": obj, "evidence": "…"}
 
 
 GOLD = {

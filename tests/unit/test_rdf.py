@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pyoxigraph as ox
 import pytest
 from hypothesis import given, settings
@@ -12,8 +10,6 @@ from rdflib import RDF, RDFS, XSD, Literal, URIRef
 from store_fixtures import document, fixture_extractor
 
 from kg import iri
-from kg.extract import extract_document
-from kg.ingest import read_documents
 from kg.model import (
     MERGE_REASONS_SEPARATOR,
     DocExtraction,
@@ -131,19 +127,6 @@ def test_each_merge_reason_is_a_statement_of_its_own() -> None:
     quads = extraction_quads(ex, BUILT_AT)
     found = {str(o) for s, p, o, _ in quads if s == entity_ref(ministry) and p == KG.mergeReason}
     assert found == set(reasons)
-
-
-def test_the_extractors_merge_reasons_are_split_where_it_joins_them() -> None:
-    """The sample names an expert group merged for two reasons: two statements, not one."""
-    raw = Path(__file__).resolve().parents[2] / "data" / "raw" / "000_eee691ba2fce41dd.txt"
-    (doc,) = read_documents([raw])
-    assert isinstance(doc, Document)
-    ex = extract_document(doc)
-    joined = [e.attributes["merge_reasons"] for e in ex.entities if "merge_reasons" in e.attributes]
-    assert any(MERGE_REASONS_SEPARATOR in reasons for reasons in joined)
-    stated = [str(o) for _, p, o, _ in extraction_quads(ex, BUILT_AT) if p == KG.mergeReason]
-    expected = [r for reasons in joined for r in reasons.split(MERGE_REASONS_SEPARATOR)]
-    assert set(stated) == set(expected) and len(stated) == len(expected)
 
 
 def test_dates_are_typed_by_their_precision() -> None:

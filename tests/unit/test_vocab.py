@@ -13,9 +13,12 @@ from kg.vocab import (
     ENTITY_CLASS,
     KG,
     docs_path,
+    lexicon_cues,
     ontology_graph,
     ontology_markdown,
+    ontology_path,
     ontology_terms,
+    with_lexicon_cues,
 )
 
 
@@ -73,6 +76,22 @@ def test_the_ontologys_cue_words_are_those_of_the_lexicon_kinds(
     assert not _cues(graph, base)
     for cls in subclasses:
         assert _cues(graph, cls) == kinds.get(cls, set()), cls
+
+
+def test_the_ontologys_cue_words_are_written_from_the_lexicons() -> None:
+    turtle = ontology_path().read_text(encoding="utf-8")
+    assert with_lexicon_cues(turtle) == turtle, "run: python -m kg.vocab"
+
+
+def test_cue_words_are_written_into_the_subclasses_and_nowhere_else() -> None:
+    turtle = (
+        'kg:Visit a owl:Class ;\n    rdfs:subClassOf kg:Event ;\n    kg:cue "cũ"@vi .\n\n'
+        'kg:Mission a owl:Class ;\n    rdfs:subClassOf kg:Organization ;\n    kg:cue "phái bộ"@vi .\n'
+    )
+    written = with_lexicon_cues(turtle)
+    visit = ", ".join(f'"{w}"@vi' for w in lexicon_cues()["Visit"])
+    assert f"rdfs:subClassOf kg:Event ;\n    kg:cue {visit} .\n" in written
+    assert '"cũ"' not in written and 'kg:cue "phái bộ"@vi .\n' in written
 
 
 def test_a_cue_word_has_one_kind() -> None:

@@ -1,27 +1,20 @@
-"""Scoring against gold annotations, by the rules of the corpus README.
-
-Entities: per article, predicted entities align one-to-one with gold entities of the same type —
-strict when a name or mention is equal after case and diacritic folding, relaxed when the best token
-overlap F1 between their names and mentions is at least 0.5. Relations: the predicate is equal, the
-subject aligns, and the object aligns (entities), matches as a date (ISO or day-month), or overlaps
-the gold text (literals). Micro-averaged precision, recall and F1 per type and per predicate.
-"""
+"""Scoring one document against its gold: alignment of entities (strict and relaxed), matching of
+relations, tallies per type and per predicate, and the errors behind them."""
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-from .clean import ascii_key
-from .model import KgError
+from ..clean import ascii_key
 
 RELAXED_MIN = 0.5
 _WORD = re.compile(r"[\w+]+")
+MODES = ("strict", "relaxed")
+GROUPS = ("entity", "relation")
 
 
 def fold(text: str) -> str:
@@ -45,6 +38,10 @@ class Tally:
 
     def add(self, other: Tally) -> None:
         self.tp, self.fp, self.fn = self.tp + other.tp, self.fp + other.fp, self.fn + other.fn
+
+    @property
+    def gold(self) -> int:
+        return self.tp + self.fn
 
     @property
     def precision(self) -> float:
@@ -78,6 +75,39 @@ class Scores:
 
     def labels(self, group: str) -> list[str]:
         return sorted({label for (_, g, label) in self.tallies if g == group})
+
+    def add(self, other: Scores) -> None:
+        for key, t in other.tallies.items():
+            self.tallies.setdefault(key, Tally()).add(t)
+
+
+@dataclass(frozen=True)
+class Error:
+    """One disagreement with the gold: `missed` (gold not found), `spurious` (found, not in the
+    gold) or `boundary` (found, but named differently: it aligns only when relaxed)."""
+
+    doc: str
+    group: str
+    label: str
+    kind: str
+    found: str = ""
+    expected: str = ""
+    evidence: str = ""
+
+    def line(self) -> str:
+        if self.kind == "boundary":
+            text = f"found {self.found!r}, gold {self.expected!r}"
+        else:
+            text = self.found if self.kind == "spurious" else self.expected
+        tail = f"   « {self.evidence} »" if self.evidence else ""
+        return f"{self.doc}  {self.kind:<8} {text}{tail}"
+
+
+@dataclass
+class DocResult:
+    stem: str
+    scores: Scores
+    errors: list[Error]
 
 
 # ------------------------------------------------------------------ alignment
@@ -122,11 +152,20 @@ def align(pred: list[dict[str, Any]], gold: list[dict[str, Any]], mode: str) -> 
 # ------------------------------------------------------------------ scoring
 
 
-def score_document(pred: dict[str, Any], gold: dict[str, Any], scores: Scores) -> None:
-    for mode in ("strict", "relaxed"):
-        mapping = align(pred["entities"], gold["entities"], mode)
-        _score_entities(pred, gold, mapping, scores, mode)
-        _score_relations(pred, gold, mapping, scores, mode)
+def score_document(pred: dict[str, Any], gold: dict[str, Any], stem: str = "") -> DocResult:
+    """Tallies of one document in both modes, and its errors (entities: missed and spurious when
+    relaxed, boundary when only relaxed aligns; relations: missed and spurious when relaxed)."""
+    result = DocResult(stem, Scores(), [])
+    mappings = {}
+    for mode in MODES:
+        mapping = mappings[mode] = align(pred["entities"], gold["entities"], mode)
+        _score_entities(pred, gold, mapping, result.scores, mode)
+        unmatched, spurious = _score_relations(pred, gold, mapping, result.scores, mode)
+    result.errors = [
+        *_entity_errors(stem, pred, gold, mappings["strict"], mappings["relaxed"]),
+        *_relation_errors(stem, pred, gold, unmatched, spurious),
+    ]
+    return result
 
 
 def _score_entities(
@@ -146,10 +185,12 @@ def _score_entities(
 
 def _score_relations(
     pred: dict[str, Any], gold: dict[str, Any], mapping: dict[str, str], scores: Scores, mode: str
-) -> None:
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Tallies of the relations; the gold relations left unmatched and the spurious predicted ones."""
     pents = {e["id"]: e for e in pred["entities"]}
     gents = {e["id"]: e for e in gold["entities"]}
     unmatched = list(gold["relations"])
+    spurious = []
     for r in pred["relations"]:
         t = scores.tally(mode, "relation", r["predicate"])
         hit = next(
@@ -157,11 +198,13 @@ def _score_relations(
         )
         if hit is None:
             t.fp += 1
+            spurious.append(r)
         else:
             t.tp += 1
             unmatched.remove(hit)
     for g in unmatched:
         scores.tally(mode, "relation", g["predicate"]).fn += 1
+    return unmatched, spurious
 
 
 def _relation_match(
@@ -206,56 +249,50 @@ def _day_month(text: str) -> tuple[int, int] | None:
     return (int(m[1]), int(m[2])) if m else None
 
 
-# ------------------------------------------------------------------ files and report
+# ------------------------------------------------------------------ error listing
 
 
-def load_gold(gold_dir: Path) -> dict[str, dict[str, Any]]:
-    if not gold_dir.is_dir():
-        raise KgError(f"{gold_dir}: gold folder not found")
-    out = {}
-    for path in sorted(gold_dir.glob("*.json")):
-        try:
-            out[path.stem] = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, json.JSONDecodeError) as err:
-            raise KgError(f"{path}: unreadable gold file ({err})") from None
-    return out
+def _entity_errors(
+    stem: str,
+    pred: dict[str, Any],
+    gold: dict[str, Any],
+    strict: dict[str, str],
+    relaxed: dict[str, str],
+) -> Iterator[Error]:
+    gents = {e["id"]: e for e in gold["entities"]}
+    found = set(relaxed.values())
+    for p in pred["entities"]:
+        if p["id"] not in relaxed:
+            yield Error(stem, "entity", p["type"], "spurious", found=p["name"])
+        elif p["id"] not in strict:
+            expected = gents[relaxed[p["id"]]]["name"]
+            yield Error(stem, "entity", p["type"], "boundary", found=p["name"], expected=expected)
+    for g in gold["entities"]:
+        if g["id"] not in found:
+            yield Error(stem, "entity", g["type"], "missed", expected=g["name"])
 
 
-def evaluate(
-    predictions: Iterable[tuple[str, dict[str, Any]]], gold: dict[str, dict[str, Any]]
-) -> tuple[Scores, list[str]]:
-    """Scores over the documents that have gold (matched by file stem); the stems scored."""
-    scores = Scores()
-    scored = []
-    for stem, pred in predictions:
-        if stem in gold:
-            score_document(pred, gold[stem], scores)
-            scored.append(stem)
-    return scores, scored
-
-
-def report(scores: Scores) -> str:
-    lines = []
-    for group in ("entity", "relation"):
-        if not scores.labels(group):
-            continue
-        lines.append(
-            f"{group:<16} {'strict P':>9} {'R':>6} {'F1':>6}   {'relaxed P':>9} {'R':>6} {'F1':>6}   {'gold':>5}"
+def _relation_errors(
+    stem: str,
+    pred: dict[str, Any],
+    gold: dict[str, Any],
+    unmatched: list[dict[str, Any]],
+    spurious: list[dict[str, Any]],
+) -> Iterator[Error]:
+    for g in unmatched:
+        text = _triple(g, {e["id"]: e for e in gold["entities"]})
+        yield Error(
+            stem, "relation", g["predicate"], "missed", expected=text, evidence=g["evidence"]
         )
-        for label in [*scores.labels(group), "OVERALL"]:
-            s = (
-                scores.total("strict", group)
-                if label == "OVERALL"
-                else scores.tally("strict", group, label)
-            )
-            r = (
-                scores.total("relaxed", group)
-                if label == "OVERALL"
-                else scores.tally("relaxed", group, label)
-            )
-            lines.append(
-                f"{label:<16} {s.precision:>9.3f} {s.recall:>6.3f} {s.f1:>6.3f}   "
-                f"{r.precision:>9.3f} {r.recall:>6.3f} {r.f1:>6.3f}   {s.tp + s.fn:>5}"
-            )
-        lines.append("")
-    return "\n".join(lines).rstrip()
+    for r in spurious:
+        evidence = r["evidence"]["text"] if isinstance(r["evidence"], dict) else r["evidence"]
+        text = _triple(r, {e["id"]: e for e in pred["entities"]})
+        if r.get("rule"):
+            text = f"{text}  [{r['rule']}]"
+        yield Error(stem, "relation", r["predicate"], "spurious", found=text, evidence=evidence)
+
+
+def _triple(r: dict[str, Any], ents: dict[str, Any]) -> str:
+    subject = ents[r["subject"]]["name"] if r["subject"] in ents else r["subject"]
+    obj = ents[r["object"]]["name"] if r["object"] in ents else r["object"]
+    return f"{subject} → {obj}"

@@ -65,6 +65,8 @@ class Discourse:
     parties: list[str] = field(default_factory=list)
     dateline_place: str | None = None
     dateline_date: str | None = None
+    topics_named: set[str] = field(default_factory=set)
+    co_chairs: dict[str, list[str]] = field(default_factory=dict)
 
     def latest(self, head: str = "", kind: str = "", before: int | None = None) -> str | None:
         """The latest event with this head noun, else of a kind the head can name."""
@@ -102,6 +104,14 @@ class Discourse:
 
     def meet(self, n: int, a: str, b: str) -> None:
         self.pairs.append((n, a, b))
+
+    def co_chair(self, n: int, event: str, person: str) -> None:
+        """Two people co-chairing one event are a pair (`hai Thứ trưởng ký …` later)."""
+        chairs = self.co_chairs.setdefault(event, [])
+        if person not in chairs:
+            chairs.append(person)
+            if len(chairs) == 2:
+                self.meet(n, *chairs)
 
     def see(self, entity: str, head: str, kind: str, sentence: int, planned: bool) -> None:
         self.timeline.append((sentence, entity, EntityType.EVENT))

@@ -404,14 +404,21 @@ def _first_ceremonies(sentences: list[SentenceCandidates]) -> list[SentenceCandi
                 cue = s.tokens.at(c.i, Cat.EVENT)
                 head = " ".join(s.tokens.keys[cue.i : cue.end]) if cue else ""
                 specific = (
-                    cue is not None and cue.entries[0].get("kind") == "Ceremony" and cue.length >= 3
+                    cue is not None
+                    and cue.entries[0].get("kind") == "Ceremony"
+                    and len([w for w in head.split() if w not in CLASSIFIERS]) >= 2
                 )
-                if c.refers_back and specific and head not in seen and cue and c.j == cue.end:
+                if c.refers_back and specific and not _seen(head, seen) and cue and c.j == cue.end:
                     c = replace(c, refers_back=False)
                 seen.add(head)
             changed.append(c)
         out.append(replace(s, candidates=tuple(changed)))
     return out
+
+
+def _seen(head: str, seen: set[str]) -> bool:
+    """`lễ ký` after `Lễ ký kết …`, `lễ ký kết` after `Lễ ký …`: one ceremony's head, short or long."""
+    return any(head.startswith(h) or h.startswith(head) for h in seen)
 
 
 # ------------------------------------------------------------------ merges

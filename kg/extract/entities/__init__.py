@@ -39,7 +39,7 @@ def scan(t: Tokens) -> list[Candidate]:
     places = [
         pl
         for pl in find_places(t)
-        if not any(pl.overlaps(b) for b in blockers)
+        if not any(pl.overlaps(b) and not _destination(t, pl, b) for b in blockers)
         and not _after_post(t, pl.i)
         and not t.in_quotes(pl.i)
         and not _not_a_place_here(t, pl.i)
@@ -82,6 +82,18 @@ def _prefer_longest(t: Tokens, found: list[Candidate]) -> list[Candidate]:
             continue
         kept.append(f)
     return kept
+
+
+def _destination(t: Tokens, place: Candidate, outer: Candidate | Span) -> bool:
+    """`thăm chính thức Hàn Quốc`, `chuyến công tác tại Australia`: the place a visit goes to is
+    named in the visit's name and stays a place of its own (where the visit is held)."""
+    return (
+        isinstance(outer, Candidate)
+        and outer.type is EntityType.EVENT
+        and outer.kind == "Visit"
+        and place.inside(outer)
+        and place.i >= head_end(t, outer)
+    )
 
 
 def _hides_inner(t: Tokens, k: Candidate) -> bool:
@@ -141,6 +153,7 @@ def _a_party(t: Tokens, outer: Candidate, f: Candidate) -> bool:
         "giữa",
         "và",
         "với",
+        "(",  # `giữa Tổng cục X (Bộ Quốc phòng) và …`: a party's parent
     }
 
 

@@ -10,6 +10,7 @@ and never on a function word. A bare head with nothing after it refers back to a
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -183,6 +184,31 @@ def _dash_join(t: Tokens, k: int, organisation: bool = False) -> int | None:
     return None
 
 
+def _field_list(t: Tokens, i: int, k: int) -> bool:
+    """`về hợp tác trong các lĩnh vực giáo dục – đào tạo, năng lượng tái tạo và phát triển cảng
+    biển`: a comma inside a topic's list of fields, closed by `và` before any other punctuation."""
+    if ("lĩnh", "vực") not in itertools.pairwise(t.keys[i : k + 1]):
+        return False
+    if k + 1 >= len(t) or t[k + 1].is_cap or not t[k + 1].is_word:
+        return False
+    for q in range(k + 1, min(len(t), k + 12)):
+        if t[q].key == "và":
+            return True
+        if not (t[q].is_word or t[q].is_dash or t[q].text == ","):
+            return False
+    return False
+
+
+def _topic_dash(t: Tokens, k: int) -> int | None:
+    """`về hợp tác giáo dục – đào tạo`: a dash between two lower-case words of a topic joins them."""
+    if k == 0 or k + 1 >= len(t):
+        return None
+    before, after = t[k - 1], t[k + 1]
+    if before.is_word and after.is_word and not before.is_cap and not after.is_cap:
+        return k + 2
+    return None
+
+
 _OTHER_NAMES = (Cat.ORG_HEAD, Cat.KNOWN_ORG, Cat.POST, Cat.RANK, Cat.EVENT, Cat.AGREEMENT)
 
 
@@ -259,6 +285,12 @@ def _parties(t: Tokens, k: int) -> int | None:
     first = party_end(t, k)
     if first is None:
         return None
+    if first < len(t) and t[first].text == "(":  # `giữa Tổng cục X (Bộ Quốc phòng) và Ủy ban Y`
+        close = next(
+            (q for q in range(first + 1, min(len(t), first + 10)) if t[q].text == ")"), None
+        )
+        if close is not None and close + 2 < len(t) and t[close + 1].key in {"và", "với"}:
+            first = close + 1
     if first + 1 < len(t) and t[first].key in {"và", "với"}:
         return party_end(t, first + 1) or first
     return first
@@ -307,11 +339,15 @@ def _step(x: Extent, k: int) -> int | None:
         return _take(x, obj)
     if tok.text == "," and x.typ is not EntityType.ORGANIZATION and k + 1 < len(t):
         q = _year_span(t, k + 1) if t[k + 1].key == "giai" else None
+        if q is None and x.in_topic and _field_list(t, x.i, k):
+            return k + 1
         return _take(x, q) if q else None
     if tok.text == "," and x.typ is EntityType.ORGANIZATION and _enumerated_name(t, k):
         return k + 1  # `Trung tâm Gìn giữ hòa bình, Rà phá bom mìn và Vật liệu chưa nổ`
     if tok.is_dash:
         q = _dash_join(t, k, x.typ is EntityType.ORGANIZATION)
+        if q is None and x.in_topic:
+            q = _topic_dash(t, k)
         return _take(x, q) if q else None
     if not tok.is_word:
         return None
@@ -459,6 +495,10 @@ def _through_stop(x: Extent, k: int, stop: Entry) -> int | None:
         return _take(x, nxt)
     if kind == "activity" and x.typ is EntityType.EVENT and (k == x.j or t[k - 1].key == "và"):
         return _take(x, nxt)
+    if kind == "modifier" and x.typ is EntityType.EVENT and k == x.j and t[x.i].is_cap:
+        after = stop_at(t, nxt)
+        if after is not None and after.entries[0].get("kind") == "activity":
+            return _take(x, nxt + len(after.entries[0].term.split()))
     if term in EVENT_LINKS and x.typ is not EntityType.ORGANIZATION and _noun_follows(t, nxt):
         return nxt
     return None
@@ -503,7 +543,7 @@ def _through_and(x: Extent, k: int, nxt: int) -> int | None:
     nxt_tok = t[nxt]
     if (
         x.typ is EntityType.EVENT
-        and (t[x.i].is_cap or t[k - 1].is_cap)
+        and (t[x.i].is_cap or _cap_word(t, k - 1))
         and nxt_tok.is_cap
         and t.at(nxt, Cat.EVENT)
     ):
@@ -630,6 +670,7 @@ def _trim(t: Tokens, j: int, end: int) -> int:
         if (
             not last.is_cap
             and not last.is_number
+            and t.word_start[end - 1]  # `đào tạo` ends on no verb `tạo`
             and (m := t.at(end - 1, Cat.STOP))
             and m.end == end
         ):
@@ -677,16 +718,22 @@ def headed(t: Tokens, i: int) -> Candidate | None:
             "name.organisation",
             kind=kind,
             acronym=x.acronym,
-            refers_back=x.end == m.end and not (head_cap and m.length >= 3),
+            refers_back=x.end == m.end
+            and not (head_cap and m.length >= 3 and _all_caps(t, i, m.end)),
             national=national,
         )
-    lowercase_ok = not (entry and entry.get("lowercase") == "no") or _between_follows(t, m.end)
+    lowercase_ok = (
+        not (entry and entry.get("lowercase") == "no")
+        or _between_follows(t, m.end)
+        or _framing(t, i, m.end)
+    )
     if generic or (not head_cap and not lowercase_ok):
         return None
     bare = x.end == m.end or (
         typ is EntityType.EVENT and (_predicative(t, i) or _only_heads(t, m.end, x.end))
     )
     bare = bare or bool(entry and entry.get("lowercase") == "ref")
+    bare = bare or (typ is EntityType.AGREEMENT and not head_cap and _generic(t, m.end, x.end))
     if bare and typ is EntityType.AGREEMENT and head_cap and m.length >= 2:
         bare = False  # `Thông cáo chung`: a whole name in itself
     rule = "name.event" if typ is EntityType.EVENT else "name.agreement"
@@ -717,6 +764,37 @@ def _only_heads(t: Tokens, j: int, k: int) -> bool:
         else:
             return False
     return q > j and not expect_head
+
+
+def _all_caps(t: Tokens, i: int, j: int) -> bool:
+    """`Bộ Tổng Tham mưu` (a name of its own), not `Nhóm chuyên gia` (a short mention of one)."""
+    return all(t[k].is_cap for k in range(i, j) if t.word_start[k])
+
+
+def _generic(t: Tokens, j: int, k: int) -> bool:
+    """`bản ghi nhớ hợp tác`, `thỏa thuận hợp tác song phương`: a complement any agreement has."""
+    return tuple(t.keys[j:k]) in _role_words("generic")
+
+
+def _framing(t: Tokens, i: int, end: int) -> bool:
+    """`Tại đối thoại, …`, `Kết thúc tham vấn, …`, `Bên lề diễn đàn, …`: a noun that is mostly common
+    in lower case names the event the article told of when it frames the sentence."""
+    if end >= len(t) or t[end].text != ",":
+        return False
+    return any(
+        i >= len(words) and tuple(t.keys[i - len(words) : i]) == words and i - len(words) <= 1
+        for words in _role_words("framework")
+    )
+
+
+@cache
+def _role_words(role: str) -> frozenset[tuple[str, ...]]:
+    """The words of a role in lexicon function_words, as key tuples."""
+    return frozenset(
+        tuple(match_key(w) for w in row["term"].split())
+        for row in lexicon.table("function_words")
+        if row["role"] == role
+    )
 
 
 def _predicative(t: Tokens, i: int) -> bool:

@@ -21,7 +21,7 @@ MAX_PLACE = 4
 
 def known_place(t: Tokens, i: int) -> Candidate | None:
     m = t.any_at(i, Cat.COUNTRY, Cat.PLACE)
-    if m is None or _blocked(t, i, m.length):
+    if m is None or _blocked(t, i, m.length) or _inside_word(t, m.end):
         return None
     entry = m.first(Cat.COUNTRY) or m.first(Cat.PLACE)
     assert entry is not None
@@ -37,6 +37,11 @@ def known_place(t: Tokens, i: int) -> Candidate | None:
         country=country,
         wikidata=entry.get("wikidata"),
     )
+
+
+def _inside_word(t: Tokens, end: int) -> bool:
+    """`Anh hùng` (hero) is no `Anh` (England): the name would end inside a lower-case word."""
+    return end < len(t) and not t.word_start[end] and t[end].is_word and not t[end].is_cap
 
 
 def _blocked(t: Tokens, i: int, length: int) -> bool:

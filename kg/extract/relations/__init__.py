@@ -27,6 +27,7 @@ RULES: tuple[Rule, ...] = (
     titles.nationality,
     structure.organisation_in_organisation,
     structure.meeting_of_organisation,
+    structure.visit_destination,
     structure.ceremony_of_event,
     structure.agreement_parties,
     structure.event_parties,
@@ -42,6 +43,8 @@ RULES: tuple[Rule, ...] = (
     delegations.members,
     delegations.witnesses,
     delegations.present_at,
+    delegations.welcomes,
+    delegations.visitors,
     time_place.dateline,
     time_place.fronted,
     time_place.after_event,
@@ -66,7 +69,8 @@ def find_relations(cdoc: CleanDocument, assembly: Assembly) -> list[Relation]:
             for rule in RULES:
                 rule(view)
         views.append(view)
-    return _dedupe(_chairs_are_not_participants(_records(cdoc, surface, views, assembly.entities)))
+    relations = _records(cdoc, surface, views, assembly.entities)
+    return _dedupe(_fullest_posts(_chairs_are_not_participants(relations)))
 
 
 def _records(
@@ -146,6 +150,24 @@ def _chairs_are_not_participants(relations: list[Relation]) -> list[Relation]:
         r
         for r in relations
         if not (r.predicate == "participatedIn" and (r.subject, r.object) in chairs)
+    ]
+
+
+def _fullest_posts(relations: list[Relation]) -> list[Relation]:
+    """`Bộ trưởng Vorontsov` after `Bộ trưởng Quốc phòng Nga Gennady Vorontsov`: a post that is the
+    start of a fuller post of the same person says nothing more."""
+    posts: dict[str, list[str]] = {}
+    for r in relations:
+        if r.predicate == "holdsPosition":
+            posts.setdefault(r.subject, []).append(match_key(r.object))
+    return [
+        r
+        for r in relations
+        if r.predicate != "holdsPosition"
+        or not any(
+            other != match_key(r.object) and other.startswith(match_key(r.object) + " ")
+            for other in posts[r.subject]
+        )
     ]
 
 

@@ -53,6 +53,8 @@ class SentenceView:
         self.found.append(Found(s, p, o, rule, conf, literal))
         if p in {"met", "received"}:
             self.discourse.meet(self.n, s, o)
+        elif p == "coChairedBy":
+            self.discourse.co_chair(self.n, s, o)
 
     def outer(self, types: Iterable[str] | None = None) -> list[Mention]:
         """Mentions not nested in another mention nor inside a person's post, of some types."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 from ...model import EntityType
 from ..document.discourse import Mention
 from .context import SentenceView, starts_with, words_key
-from .frames import agents_before, list_items, sentence_event, two_parties
+from .frames import agents_before, list_items, sentence_event, start_of, two_parties
 
 MEMBERSHIP = ("nước thành viên", "quốc gia thành viên", "thành viên", "nước đối tác", "đối tác")
 LEADS = ("dẫn đầu", "làm trưởng đoàn")
@@ -143,3 +143,40 @@ def present_at(view: SentenceView) -> None:
     for who in view.outer(PEOPLE):
         if who.i > event.j:
             view.add(who.entity, "participatedIn", event.entity, "participant.present-at", 0.65)
+
+
+def welcomes(view: SentenceView) -> None:
+    """`Đại tướng A chủ trì lễ đón chính thức Đại tướng B, Bộ trưởng …`: A received B."""
+    t = view.t
+    for event in view.outer(EVENTS):
+        n = starts_with(t, event.i, "welcome")
+        if not n:
+            continue
+        guest = next((m for m in view.outer(PEOPLE) if event.j <= start_of(m) <= event.j + 1), None)
+        hosts = agents_before(view, PEOPLE, event.i, 3)
+        if guest is None:
+            continue
+        view.add(guest.entity, "participatedIn", event.entity, "welcome.guest", 0.7)
+        for host in hosts:
+            if host.entity != guest.entity:
+                view.add(host.entity, "received", guest.entity, "welcome.host", 0.75)
+
+
+VISITORS = frozenset({"PERSON", "ORGANIZATION"})
+
+
+def visitors(view: SentenceView) -> None:
+    """`Đại tướng X đang có chuyến thăm chính thức Nga`, `chuyến thăm chính thức Việt Nam từ ngày 23
+    đến 25/4 của Bộ trưởng Y`: who pays a visit takes part in it."""
+    t = view.t
+    for event in view.outer(EVENTS):
+        if event.referent or event.candidate.kind != "Visit":
+            continue
+        who = [m for m in agents_before(view, VISITORS, event.i, 3) if m.type is EntityType.PERSON]
+        _, b = view.clause(event.j)
+        dated = [d.j for d in view.outer({"DATE"}) if event.j <= d.i <= event.j + 2]
+        k = max([event.j, *dated])
+        if k < b and t[k].key == "của":
+            who += [m for m in view.outer(VISITORS) if start_of(m) == k + 1]
+        for m in who:
+            view.add(m.entity, "participatedIn", event.entity, "visit.visitor", 0.7)

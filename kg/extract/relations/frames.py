@@ -101,9 +101,10 @@ def agents_before(
         b = max(_start(first), m.j)
         a_end = _after_brackets(view, max(_end(m), m.j))
         n = b - a_end
-        if not (
-            n == 0 or ends_with(view.t, b, "joiner") == n or ends_with(view.t, b, "partner") == n
-        ):
+        joiner = ends_with(view.t, b, "joiner") or ends_with(view.t, b, "partner")
+        if joiner and n == joiner + 1 and view.t[a_end].text == ",":
+            joiner += 1  # `A, Giám đốc Sở Y tế, và B, …`: a comma closes the first one's post
+        if not (n == 0 or joiner == n):
             break
         group.insert(0, m)
     return group
@@ -159,7 +160,7 @@ def targets_after(
     _, b = view.clause(k)
     b = min(b, limit) if limit else b
     after = [m for m in view.outer(types) if k <= m.i and m.j <= b]
-    if not after or after[0].i - k > 6:
+    if not after or max(k, _start(after[0])) - k > 6:
         return []
     group = [after[0]]
     for m in after[1:]:
@@ -272,6 +273,10 @@ def agent_cue_target(view: SentenceView, f: Frame, ci: int, cj: int) -> bool:
     if not agents and "PERSON" in f.agent:
         agents = list(two_parties(view, ci))
     targets: list[Mention | str] = list(targets_after(view, f.target, cj))
+    if not targets and "PERSON" in f.target:
+        targets = list(_delegation_leader(view, cj))
+    if not targets and f.predicate in SYMMETRIC and len(agents) == 2 and _pair(agents):
+        agents, targets = agents[:1], agents[1:]  # `hai Bộ trưởng đã hội đàm`
     if not targets and "AGREEMENT" in f.target:
         latest = view.discourse.current(view.n + 1, EntityType.AGREEMENT)
         targets = [latest] if latest else []
@@ -281,6 +286,38 @@ def agent_cue_target(view: SentenceView, f: Frame, ci: int, cj: int) -> bool:
         for tg in targets:
             relate(view, f, ag, tg, "frame.agent-cue-target")
     return True
+
+
+SYMMETRIC = {"met"}
+PEOPLE = frozenset({"PERSON"})
+
+
+def _pair(agents: list[Mention | str]) -> bool:
+    return all(isinstance(a, str) for a in agents)
+
+
+def _delegation_leader(view: SentenceView, k: int) -> list[Mention]:
+    """`tiếp đoàn đại biểu Bộ Quốc phòng Lào do Thiếu tướng X dẫn đầu`: who receives a delegation
+    receives the person leading it."""
+    t = view.t
+    n = starts_with(t, k, "delegation")
+    if not n:
+        return []
+    _, b = view.clause(k)
+    for q in range(k + n, min(b, k + n + 20)):
+        if t[q].key != "do":
+            continue
+        person = next((m for m in view.outer(PEOPLE) if q < m.i and _start(m) <= q + 1), None)
+        if person is not None and starts_with(t, _end(person), "leader"):
+            return [person]
+        if (
+            person is not None
+            and t[_end(person)].text == ","
+            and starts_with(t, _end(person) + 1, "leader")
+        ):
+            return [person]
+        return []
+    return []
 
 
 def do_agent_cue(view: SentenceView, f: Frame, ci: int, cj: int) -> bool:
@@ -298,6 +335,11 @@ def do_agent_cue(view: SentenceView, f: Frame, ci: int, cj: int) -> bool:
     for ag in group:
         relate(view, f, ag, target, "frame.do-agent-cue")
     return True
+
+
+def start_of(m: Mention) -> int:
+    """Where a mention begins with the rank or post written before it."""
+    return _start(m)
 
 
 def _start(m: Mention) -> int:

@@ -18,6 +18,7 @@ from ..entities import head_end
 from ..gazetteer import Cat
 from ..tokens import Tokens
 from .context import SentenceView, starts_with
+from .frames import two_parties
 
 ORG = {"ORGANIZATION"}
 PLACES = {"LOCATION"}
@@ -39,7 +40,7 @@ def organisation_in_organisation(view: SentenceView) -> None:
         for inner in _nested(view, outer, ORG):
             if inner.i == outer.i or inner.entity == outer.entity:
                 continue
-            if _owner(t, inner) and not _owned_further(t, inner, outer):
+            if _owner(t, inner, outer) and not _owned_further(t, inner, outer):
                 view.add(outer.entity, "partOf", inner.entity, "structure.name-in-name", 0.75)
 
 
@@ -50,13 +51,28 @@ def _within_org(view: SentenceView, m: Mention) -> bool:
     )
 
 
-def _owner(t: Tokens, inner: Mention) -> bool:
+def _owner(t: Tokens, inner: Mention, outer: Mention) -> bool:
+    """A known organisation or one after `của`/`thuộc`, not inside the topic of the name (`Ban Chỉ
+    đạo … về tham gia hoạt động gìn giữ hòa bình Liên hợp quốc`)."""
+    if any(tok.key == "về" for tok in t[outer.i : inner.i]):
+        return False
     return inner.candidate.rule == "name.known" or t[inner.i - 1].key in {"của", "thuộc"}
 
 
 def _owned_further(t: Tokens, inner: Mention, outer: Mention) -> bool:
     """`… Liên hợp quốc của Ấn Độ`: another owner follows inside the name."""
     return any(tok.key == "của" for tok in t[inner.j : outer.j])
+
+
+def visit_destination(view: SentenceView) -> None:
+    """`thăm chính thức Hàn Quốc`, `chuyến thăm và làm việc tại Nhật Bản`: a visit is held in the
+    place its name says it goes to (the first place in the name)."""
+    for event in view.outer({"EVENT"}):
+        if event.referent or event.candidate.kind != "Visit":
+            continue
+        places = _nested(view, event, PLACES)
+        if places:
+            view.add(event.entity, "heldIn", places[0].entity, "structure.visit-destination", 0.75)
 
 
 def meeting_of_organisation(view: SentenceView) -> None:
@@ -93,7 +109,9 @@ def ceremony_of_event(view: SentenceView) -> None:
             target = view.discourse.latest(
                 " ".join(t.keys[cue.i : cue.end]), cue.entries[0].get("kind")
             )
-        elif not _nested(view, outer, {"AGREEMENT", "PERSON"}):
+        elif not _nested(view, outer, {"AGREEMENT", "PERSON"}) and starts_with(
+            t, outer.i, "opening_closing"
+        ):
             target = _occasion(view, outer.entity)
         if target and target != outer.entity:
             view.add(outer.entity, "partOf", target, "structure.ceremony-of", 0.7)
@@ -178,6 +196,9 @@ def event_parties(view: SentenceView) -> None:
                 leaders.append(party.entity)
         if len(leaders) == 2:
             view.add(leaders[0], "met", leaders[1], "structure.talks-between-leaders", 0.75)
+        if between + 1 < len(t) and t[between + 1].key == "hai":
+            for person in two_parties(view, between + 3):  # `hội đàm giữa hai Bộ trưởng`
+                view.add(person, "participatedIn", event.entity, "structure.event-parties", 0.7)
 
 
 def _of_delegation(view: SentenceView, m: Mention) -> bool:
@@ -213,7 +234,14 @@ def parent_in_brackets(view: SentenceView) -> None:
         ):
             continue
         parent = next(
-            (p for p in view.mentions if p.i == k + 1 and p.j < len(t) and t[p.j].text == ")"), None
+            (
+                p
+                for p in view.mentions
+                if p.i in (k + 1, _after_place_noun(t, k + 1))
+                and p.j < len(t)
+                and t[p.j].text == ")"
+            ),
+            None,
         )
         if parent is None or parent.entity == m.entity:
             continue
@@ -221,6 +249,12 @@ def parent_in_brackets(view: SentenceView) -> None:
             view.add(m.entity, "partOf", parent.entity, "structure.parent-in-brackets", 0.8)
         elif parent.type is EntityType.LOCATION:
             view.add(m.entity, "locatedIn", parent.entity, "structure.place-in-brackets", 0.75)
+
+
+def _after_place_noun(t: Tokens, k: int) -> int:
+    """`(tỉnh Lâm Đồng)`, `(thành phố Hải Phòng)`: where the name after a place noun begins."""
+    m = t.at(k, Cat.PLACE_HEAD)
+    return m.end if m is not None else k
 
 
 def place_after_comma(view: SentenceView) -> None:
@@ -290,6 +324,8 @@ def located_at(view: SentenceView) -> None:
             continue
         if m.type is EntityType.LOCATION and m.candidate.kind not in {"Site"}:
             continue
+        if m.candidate.kind == "InternationalOrganization":
+            continue  # `các cơ quan của Liên Hợp Quốc tại Việt Nam`: its offices there, not the UN
         events = [e for e in view.outer({"EVENT"}) if e.j <= m.i]
         if events and m.i - events[-1].j <= 2:
             continue  # `Hội nghị tại Trung tâm X tại Hà Nội`: where the event was held

@@ -8,20 +8,27 @@ from functools import cache
 
 from ... import lexicon
 from ...clean import match_key
+from ...model import EntityType
 from ..document.discourse import Mention
 from ..entities.shapes import stop_at
 from ..gazetteer import syllables_of
 from .context import SentenceView
 
 DATED = {"EVENT", "AGREEMENT"}
+DISCUSSING = {"Conference", "Meeting"}  # the kinds of event whose name can say what they discuss
 END_TOPIC = {".", "!", "?"}
 
 
 @cache
-def topic_cues() -> tuple[tuple[tuple[str, ...], bool], ...]:
-    """Topic cues, longest first, each with whether its event may come after it in the sentence."""
+def topic_cues() -> tuple[tuple[tuple[str, ...], bool, bool], ...]:
+    """Topic cues, longest first, each with whether its event may come after it in the sentence
+    and whether it opens a list of fields."""
     cues = (
-        (tuple(match_key(s) for s in syllables_of(row["term"])), row["event"] == "any")
+        (
+            tuple(match_key(s) for s in syllables_of(row["term"])),
+            row["event"] == "any",
+            row.get("fields") == "yes",
+        )
         for row in lexicon.table("topic_cues")
     )
     return tuple(sorted(cues, key=lambda c: len(c[0]), reverse=True))
@@ -36,16 +43,45 @@ def topic_start(view: SentenceView, m: Mention) -> int:
 
 
 def name_topics(view: SentenceView) -> None:
-    """`Bản ghi nhớ về hợp tác quân y` → about `hợp tác quân y`."""
+    """`Bản ghi nhớ về hợp tác quân y` → about `hợp tác quân y`; `… về hợp tác trong các lĩnh vực
+    giáo dục, năng lượng tái tạo và phát triển cảng biển` → about each field; `Hội thảo về an ninh
+    biển` → about `an ninh biển`. An agreement's or a meeting's name says what it is about; a course
+    or an exercise `về …` is named after its subject. The first full name gives the topic, not a
+    shorter name met later."""
     t = view.t
     for m in view.outer(DATED):
-        if m.referent:
+        if m.referent or m.entity in view.discourse.topics_named:
+            continue
+        if m.type is EntityType.EVENT and m.candidate.kind not in DISCUSSING:
             continue
         k = topic_start(view, m)
         if k < m.j - 1:
             end = next((q for q in range(k + 1, m.j) if t[q].key == "giữa"), m.j)
-            if end > k + 1:
-                view.add(m.entity, "about", view.text(k + 1, end), "topic.name", 0.7, literal=True)
+            end = _before_period(view, k + 1, end)
+            if end <= k + 1:
+                continue
+            view.discourse.topics_named.add(m.entity)
+            fields = _fields(view, k + 1, end)
+            for a, b in fields or [(k + 1, end)]:
+                view.add(m.entity, "about", view.text(a, b), "topic.name", 0.7, literal=True)
+
+
+def _before_period(view: SentenceView, a: int, b: int) -> int:
+    """`… giai đoạn 2024 – 2029`, `… đến năm 2030`: a name's period is no part of its topic."""
+    t = view.t
+    for q in range(a + 1, b):
+        if t[q].key in {"giai", "đến"} and any(tok.is_number for tok in t[q : min(b, q + 4)]):
+            return q
+    return b
+
+
+def _fields(view: SentenceView, a: int, b: int) -> list[tuple[int, int]]:
+    """`hợp tác trong các lĩnh vực A, B và C`: the fields listed, each a topic."""
+    t = view.t
+    for q in range(a, b - 3):
+        if t.keys_at(q, q + 4) == ("trong", "các", "lĩnh", "vực"):
+            return topic_items(view, q + 4, b)
+    return []
 
 
 def cue_topics(view: SentenceView) -> None:
@@ -53,18 +89,23 @@ def cue_topics(view: SentenceView) -> None:
     lĩnh vực: A, B` → about each, for the event or agreement the sentence is framed by."""
     t = view.t
     starts = sorted(
-        (ci, ci + len(cue), anywhere)
-        for cue, anywhere in topic_cues()
+        (ci, ci + len(cue), anywhere, fields)
+        for cue, anywhere, fields in topic_cues()
         if cue[0] in t.positions
         for ci in view.cues(cue)
     )
     starts = [s for s in starts if not any(o[0] < s[0] < o[1] for o in starts)]  # longest cues win
-    for n, (ci, cj, anywhere) in enumerate(starts):
+    starts = [  # `tập trung vào ba nội dung: …`: the later cue reads the list
+        s
+        for n, s in enumerate(starts)
+        if not (n + 1 < len(starts) and starts[n + 1][0] - s[1] <= 2)
+    ]
+    for n, (ci, cj, anywhere, fields) in enumerate(starts):
         subject = _subject(view, ci, anywhere)
         if subject is None:
             continue
         limit = starts[n + 1][0] if n + 1 < len(starts) else len(t)
-        for a, b in topic_items(view, cj, limit):
+        for a, b in topic_items(view, cj, limit, fields):
             obj = _named_topic(view, a, b)
             if obj:
                 view.add(subject, "about", obj, "topic.cue-entity", 0.65)
@@ -107,8 +148,20 @@ def _inside_topic(view: SentenceView, m: Mention, ci: int) -> bool:
     return m.i > ci
 
 
-def topic_items(view: SentenceView, k: int, limit: int | None = None) -> list[tuple[int, int]]:
-    """Token ranges of the topics after a cue: a quotation, or the items to the clause's end."""
+def topic_items(
+    view: SentenceView, k: int, limit: int | None = None, fields: bool = False
+) -> list[tuple[int, int]]:
+    """Token ranges of the topics after a cue: a quotation, or the items to the clause's end; after
+    a cue of fields, the first part (up to `;`) is a list of fields split at commas."""
+    items = _items(view, k, limit)
+    end = items[0][1] if items else 0
+    if not fields or not items or end >= len(view.t) or view.t[end].text != ";":
+        return items
+    a, b = items[0]
+    return [*_items(view, a, b), *items[1:]]
+
+
+def _items(view: SentenceView, k: int, limit: int | None = None) -> list[tuple[int, int]]:
     t = view.t
     limit = len(t) if limit is None else limit
     start = k

@@ -107,14 +107,21 @@ def match_key(text: str) -> str:
     return _SPACES.sub(" ", folded).strip().casefold()
 
 
+def without_diacritics(text: str) -> str:
+    """`Liên Hợp Quốc` → `Lien Hop Quoc`: the letters without their marks, `đ` read as `d`."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 @cache
 def ascii_key(text: str) -> str:
     """`match_key` without diacritics (`Liên hợp quốc` → `lien hop quoc`), for loose matching."""
-    key = match_key(text).replace("đ", "d")
-    stripped = "".join(
-        ch for ch in unicodedata.normalize("NFD", key) if not unicodedata.combining(ch)
-    )
-    return stripped
+    return without_diacritics(match_key(text))
+
+
+def is_acronym(word: str) -> bool:
+    """`ADMM+`, `LHQ`, `TP.HCM`: a word of two letters or more, written in capitals."""
+    return word[:1].isupper() and word.isupper() and sum(ch.isalpha() for ch in word) >= 2
 
 
 # ---------------------------------------------------------------- noise

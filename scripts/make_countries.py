@@ -52,14 +52,23 @@ def merge(existing: list[dict[str, str]], cldr: dict[str, list[str]]) -> list[di
     out, used = [], set()
     for row in existing:
         names = [row["name"], *filter(None, row.get("aliases", "").split("|"))]
-        code = row.get("iso") or next((by_name[n.casefold()] for n in names if n.casefold() in by_name), "")
+        code = row.get("iso") or next(
+            (by_name[n.casefold()] for n in names if n.casefold() in by_name), ""
+        )
         spellings = {n.casefold(): n for n in [*names, *cldr.get(code, [])]}
         aliases = [n for key, n in spellings.items() if key != row["name"].casefold()]
         out.append({**row, "aliases": "|".join(aliases), "iso": code})
         used.add(code)
     for code in sorted(set(cldr) - used):
         name, *aliases = dict.fromkeys(cldr[code])
-        out.append({"name": name, "aliases": "|".join(a for a in aliases if a != name), "iso": code, "wikidata": ""})
+        out.append(
+            {
+                "name": name,
+                "aliases": "|".join(a for a in aliases if a != name),
+                "iso": code,
+                "wikidata": "",
+            }
+        )
     return out
 
 

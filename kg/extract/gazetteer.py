@@ -61,8 +61,6 @@ class Node(dict[str, "Node"]):
 
 @dataclass
 class Gazetteer:
-    index: dict[tuple[str, ...], list[Entry]] = field(default_factory=dict)
-    max_len: int = 1
     surnames: frozenset[str] = frozenset()
     trie: Node = field(default_factory=Node)
 
@@ -70,8 +68,6 @@ class Gazetteer:
         key = tuple(match_key(s) for s in syllables_of(entry.term))
         if not key:
             return
-        self.index.setdefault(key, []).append(entry)
-        self.max_len = max(self.max_len, len(key))
         node = self.trie
         for syllable in key:
             node = node.setdefault(syllable, Node())

@@ -73,7 +73,7 @@ def pipeline() -> Language:
 
     What is loaded here lives as long as the process, so it is moved out of the garbage
     collector's reach (`gc.freeze`): a full collection would otherwise walk the CRF models and
-    lexicons each time, about a tenth of the extraction time on a long run.
+    lexicons each time, a cost that grows with the length of the run.
     """
     nlp = blank_pipeline()
     if "kg_entities" not in nlp.pipe_names:

@@ -60,9 +60,6 @@ class Match:
     def end(self) -> int:
         return self.i + self.length
 
-    def has(self, cat: str) -> bool:
-        return any(e.cat == cat for e in self.entries)
-
     def first(self, cat: str) -> Entry | None:
         return next((e for e in self.entries if e.cat == cat), None)
 

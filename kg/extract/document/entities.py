@@ -18,7 +18,7 @@ from rapidfuzz.distance import Levenshtein
 from ... import lexicon
 from ...clean import ascii_key, match_key, visible_nfc
 from ...iri import entity_iri
-from ...model import CleanDocument, Entity, EntityType, Mention
+from ...model import MERGE_REASONS_SEPARATOR, CleanDocument, Entity, EntityType, Mention
 from ..dates import infer_years
 from ..entities import Candidate
 from ..entities.shapes import is_honorific, is_surname
@@ -28,7 +28,6 @@ from .sentences import SentenceCandidates, Surface
 
 NATIONAL_DEFAULT = "Việt Nam"
 FUNCTION_WORDS = {"ve", "cua", "cac", "va", "the", "of", "tai"}
-MERGE_SEPARATOR = " | "
 # The types whose clusters `_same_referent` may join (people, dates and places never merge there).
 MERGEABLE = frozenset({EntityType.ORGANIZATION, EntityType.EVENT, EntityType.AGREEMENT})
 
@@ -660,7 +659,7 @@ def _entity(surface: Surface, tokens: dict[int, Tokens], n: int, c: Cluster) -> 
     ent.iri = entity_iri(c.type.value, c.key)
     ent.attributes = _attributes(surface, tokens, c)
     if c.reasons:
-        ent.attributes["merge_reasons"] = MERGE_SEPARATOR.join(c.reasons)
+        ent.attributes["merge_reasons"] = MERGE_REASONS_SEPARATOR.join(c.reasons)
     return ent
 
 

@@ -615,7 +615,9 @@ def _bare_pronoun(t: Tokens, k: int) -> bool:
     """`của ông`, `của bà`: a form of address with no name after it refers back to someone."""
     m = t.at(k, Cat.RANK)
     return bool(
-        m and m.entries[0].get("kind") == "honorific" and not (m.end < len(t) and t[m.end].is_cap)
+        m
+        and lexicon.is_honorific(m.entries[0].columns)
+        and not (m.end < len(t) and t[m.end].is_cap)
     )
 
 

@@ -3,10 +3,10 @@ followed by a proper name, a word the segmenter starts or ends."""
 
 from __future__ import annotations
 
+from ... import lexicon
 from ..gazetteer import Cat, gazetteer
 from ..tokens import Match, Tokens
 
-HONORIFIC = "honorific"
 # Lexicon categories that begin a name of their own: a capitalised word matching one of them is
 # not part of a person's or a place's name.
 NAMED_HEADS = (Cat.ORG_HEAD, Cat.POST, Cat.RANK, Cat.EVENT, Cat.AGREEMENT, Cat.KNOWN_ORG)
@@ -20,7 +20,7 @@ def is_surname(t: Tokens, k: int) -> bool:
 def is_honorific(m: Match | None) -> bool:
     """`ông`, `bà`, `ngài`: a form of address, kept as an attribute but no rank."""
     entry = m.first(Cat.RANK) if m else None
-    return entry is not None and entry.get("kind") == HONORIFIC
+    return entry is not None and lexicon.is_honorific(entry.columns)
 
 
 def word_ends_at(t: Tokens, k: int) -> bool:

@@ -497,6 +497,8 @@ def _through_stop(x: Extent, k: int, stop: Entry) -> int | None:
         return _take(x, nxt)
     if kind == "activity" and x.typ is EntityType.EVENT and (k == x.j or t[k - 1].key == "và"):
         return _take(x, nxt)
+    if kind == "activity" and x.typ is EntityType.AGREEMENT and nxt < len(t) and t[nxt].is_cap:
+        return nxt  # `Thỏa thuận hợp tác triển khai Dự án Dinh dưỡng …`: what it puts into effect
     if kind == "modifier" and x.typ is EntityType.EVENT and k == x.j and t[x.i].is_cap:
         after = stop_at(t, nxt)
         if after is not None and after.entries[0].get("kind") == "activity":

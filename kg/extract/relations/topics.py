@@ -12,7 +12,7 @@ from ...model import EntityType
 from ..document.discourse import Mention
 from ..entities.shapes import stop_at
 from ..gazetteer import syllables_of
-from .context import SentenceView
+from .context import SentenceView, ends_with
 
 DATED = {"EVENT", "AGREEMENT"}
 DISCUSSING = {"Conference", "Meeting"}  # the kinds of event whose name can say what they discuss
@@ -123,13 +123,25 @@ def _subject(view: SentenceView, ci: int, anywhere: bool) -> str | None:
     framed = _framing(view, ci)
     if framed:
         return framed
-    named = [m for m in view.outer(DATED) if not _inside_topic(view, m, ci)]
+    named = [m for m in view.outer(DATED) if not _inside_topic(view, m, ci) and not _aside(view, m)]
     before = [m for m in named if m.j <= ci]
     if before:
         return before[-1].entity
     if named and anywhere:
         return named[0].entity
+    if _a_meeting_of_people(view) or any(_aside(view, m) for m in view.outer(DATED)):
+        return None  # `X đã làm việc với Y; hai bên trao đổi về …`: a meeting that is no event
     return view.discourse.current(view.n)
+
+
+def _aside(view: SentenceView, m: Mention) -> bool:
+    """`Bên lề kỳ họp, …`: what happens on the sidelines of an event is not part of it."""
+    return ends_with(view.t, m.i, "sidelines") > 0
+
+
+def _a_meeting_of_people(view: SentenceView) -> bool:
+    """The sentence tells of people meeting (`met`, `received`) rather than of the event."""
+    return any(f.predicate in {"met", "received"} for f in view.found)
 
 
 def _framing(view: SentenceView, ci: int) -> str | None:
@@ -174,6 +186,8 @@ def _items(view: SentenceView, k: int, limit: int | None = None) -> list[tuple[i
             break
     end = next((q for q in range(start, limit) if t[q].text in END_TOPIC and view.breaks(q)), limit)
     end = _clause_end(view, start, end)
+    while end > start and t[end - 1].text in {",", ";"}:
+        end -= 1  # `… cùng quan tâm, đánh giá …`: the comma before the next cue closes no item
     has_semicolon = any(t[q].text == ";" for q in range(start, end))
     enumerated = has_semicolon or any(t[q].text == "," for q in range(start, end))
     items, a = [], start

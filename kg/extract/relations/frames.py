@@ -398,6 +398,25 @@ def cue_co_list(view: SentenceView, f: Frame, ci: int, cj: int) -> bool:
     return True
 
 
+def cue_target_agent(view: SentenceView, f: Frame, ci: int, cj: int) -> bool:
+    """`Tiếp Đại sứ Y, Đại tướng X đánh giá cao …`: a clause opening with the cue and its target,
+    then the agent after the comma."""
+    if view.clause(ci)[0] != ci:
+        return False
+    targets = targets_after(view, f.target, cj)[:1]  # the comma list would run on to the agent
+    if not targets:
+        return False
+    end = _end(targets[0])
+    t = view.t
+    if end >= len(t) or t[end].text != ",":
+        return False
+    agent = next((m for m in view.outer(f.agent) if _start(m) == end + 1), None)
+    if agent is None:
+        return False
+    relate(view, f, agent, targets[0], "frame.cue-target-agent")
+    return True
+
+
 def cue_list(view: SentenceView, f: Frame, ci: int, cj: int) -> bool:
     """`đại biểu đến từ Lào, Campuchia và Việt Nam`: each item of the list after the cue."""
     agents = list_items(view, f.agent, cj)
@@ -426,5 +445,6 @@ SHAPES: dict[str, Callable[[SentenceView, Frame, int, int], bool]] = {
     "cue_cua_agents": cue_cua_agents,
     "cue_co_list": cue_co_list,
     "cue_list": cue_list,
+    "cue_target_agent": cue_target_agent,
     "cooccur": cooccur,
 }

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ...model import EntityType
 from ..document.discourse import Mention
-from .context import SentenceView, starts_with, words_key
+from .context import SentenceView, ends_with, starts_with, words_key
 from .frames import agents_before, list_items, sentence_event, start_of, two_parties
 
 MEMBERSHIP = ("nước thành viên", "quốc gia thành viên", "thành viên", "nước đối tác", "đối tác")
@@ -145,6 +145,19 @@ def present_at(view: SentenceView) -> None:
             view.add(who.entity, "participatedIn", event.entity, "participant.present-at", 0.65)
 
 
+def _only_aspect(view: SentenceView, m: Mention, k: int) -> bool:
+    """`X (đã/đang) có chuyến thăm …`: only aspect words and `có` between the visitor and the visit
+    (not `X cho biết, chuyến thăm …`)."""
+    t = view.t
+    q = max([m.j, *(p[1] for p in m.candidate.posts if p[0] >= m.j)])
+    while q < k:
+        n = starts_with(t, q, "aspect") or (1 if t[q].key == "có" else 0)
+        if not n:
+            return False
+        q += n
+    return True
+
+
 def welcomes(view: SentenceView) -> None:
     """`Đại tướng A chủ trì lễ đón chính thức Đại tướng B, Bộ trưởng …`: A received B."""
     t = view.t
@@ -152,14 +165,22 @@ def welcomes(view: SentenceView) -> None:
         n = starts_with(t, event.i, "welcome")
         if not n:
             continue
-        guest = next((m for m in view.outer(PEOPLE) if event.j <= start_of(m) <= event.j + 1), None)
-        hosts = agents_before(view, PEOPLE, event.i, 3)
+        guest = next(
+            (m for m in view.outer(PEOPLE) if event.j <= max(m.i - 1, start_of(m)) <= event.j + 1),
+            None,
+        )  # `lễ đón chính thức Tổng thống Ba Lan X`: the guest's post may end the ceremony's name
+        hosts = agents_before(view, PEOPLE, event.i, 3) if _hosting(view, event.i) else []
         if guest is None:
             continue
         view.add(guest.entity, "participatedIn", event.entity, "welcome.guest", 0.7)
         for host in hosts:
             if host.entity != guest.entity:
                 view.add(host.entity, "received", guest.entity, "welcome.host", 0.75)
+
+
+def _hosting(view: SentenceView, k: int) -> bool:
+    """`A chủ trì lễ đón …`: the word before the ceremony makes A its host (not `A dự lễ đón …`)."""
+    return any(ends_with(view.t, k - n, "hosting") for n in range(0, 3) if k - n > 0)
 
 
 VISITORS = frozenset({"PERSON", "ORGANIZATION"})
@@ -172,7 +193,11 @@ def visitors(view: SentenceView) -> None:
     for event in view.outer(EVENTS):
         if event.referent or event.candidate.kind != "Visit":
             continue
-        who = [m for m in agents_before(view, VISITORS, event.i, 3) if m.type is EntityType.PERSON]
+        who = [
+            m
+            for m in agents_before(view, VISITORS, event.i, 3)
+            if m.type is EntityType.PERSON and _only_aspect(view, m, event.i)
+        ]
         _, b = view.clause(event.j)
         dated = [d.j for d in view.outer({"DATE"}) if event.j <= d.i <= event.j + 2]
         k = max([event.j, *dated])

@@ -85,7 +85,11 @@ def agents_before(
     before = [
         m
         for m in view.outer(types)
-        if a <= m.i and m.j <= k and not _locative(view, m) and not _bracketed(view, m)
+        if a <= m.i
+        and m.j <= k
+        and not _locative(view, m)
+        and not _bracketed(view, m)
+        and not _witnessing(view, m)
     ]
     if not before:
         return []
@@ -198,8 +202,20 @@ def _represented(view: SentenceView, a: int, b: int) -> bool:
 
 
 def _locative(view: SentenceView, m: Mention) -> bool:
-    """`tại Hà Nội`, `ở Lào`: a place in a locative phrase is where, not who."""
-    return m.type is EntityType.LOCATION and ends_with(view.t, m.i, "locative") > 0
+    """`tại Hà Nội`, `ở Lào`, `Chiều 9/5, tại Bộ Quốc phòng, …`: a place or premises in a locative
+    phrase is where, not who."""
+    return m.type is not EntityType.PERSON and ends_with(view.t, m.i, "locative") > 0
+
+
+def _witnessing(view: SentenceView, m: Mention) -> bool:
+    """`Dưới sự chứng kiến của A và B, đại diện hai bên đã ký`: A and B witness, they do not sign."""
+    t = view.t
+    a, _ = view.clause(m.i)
+    for q in range(a, m.i):
+        n = starts_with(t, q, "witness")
+        if n and not any(t[r].text == "," for r in range(q + n, m.i)):
+            return True
+    return False
 
 
 def sentence_event(

@@ -68,9 +68,8 @@ def find_relations(cdoc: CleanDocument, assembly: Assembly) -> list[Relation]:
         view = SentenceView(
             s.n, s.tokens, mentions, posts, discourse, surface, types, acronyms, labels
         )
-        if mentions:  # every rule relates mentions: a sentence without any has no relation
-            for rule in RULES:
-                rule(view)
+        for rule in RULES:  # also without mentions: `hai Bộ trưởng đã hội đàm` names the pair
+            rule(view)
         views.append(view)
     relations = _records(cdoc, surface, views, assembly.entities)
     return _dedupe(_fullest_posts(_chairs_are_not_participants(relations)))

@@ -163,9 +163,9 @@ def organisations_in_a_title(view: SentenceView) -> None:
 def agreement_parties(view: SentenceView) -> None:
     """`Bản ghi nhớ … giữa Sở X và Hiệp hội Y` → signedBy both parties."""
     t = view.t
-    for agreement in view.outer({"AGREEMENT"}):
+    for agreement in [m for m in view.mentions if m.type is EntityType.AGREEMENT]:
         if agreement.referent:
-            continue
+            continue  # nested ones too: `Lễ ký Bản ghi nhớ … giữa A và B`
         between = next((k for k in range(agreement.i, agreement.j) if t[k].key == "giữa"), None)
         if between is None:
             continue

@@ -65,6 +65,7 @@ class Discourse:
     parties: list[str] = field(default_factory=list)
     dateline_place: str | None = None
     dateline_date: str | None = None
+    place_alone: str | None = None  # a place on a line of its own before the lead (`Seoul (TTXVN)`)
     topics_named: set[str] = field(default_factory=set)
     co_chairs: dict[str, list[str]] = field(default_factory=dict)
 

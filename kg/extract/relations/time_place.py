@@ -207,25 +207,38 @@ def dateline(view: SentenceView) -> None:
     """`Hà Nội, 24/4/2014 – …`, `Seoul (TTXVN) – Sáng 23/3, …`: the dateline's place and date are
     the lead event's; remember them for `sáng nay` later."""
     t = view.t
-    if view.n > 3 or view.discourse.dateline_place is not None:
+    d = view.discourse
+    if view.n > 3 or d.dateline_place is not None:
+        return
+    if t and t[0].is_dash and d.place_alone is not None:
+        _lead_event(view, d.place_alone, None, 0)  # `Seoul (TTXVN)` cut off as a line of its own
         return
     place = view.at(0, {"LOCATION"})
     if place is None:
         return
-    k = place.j
-    date = None
+    if place.j == len(t) or all(not tok.is_word for tok in t[place.j :]):
+        d.place_alone = place.entity
+        return
+    k = _past_brackets(t, place.j) if place.j < len(t) and t[place.j].text == "(" else place.j
+    date = None  # `Seoul (TTXVN) – …`: the agency's tag stands between the place and the dash
     if k < len(t) and t[k].text == ",":
         date = view.at(k + 1, {"DATE"})
         k = date.j if date else k
     if k >= len(t) or not t[k].is_dash or _pair(view, k):
         return
-    view.discourse.dateline_place = place.entity
+    _lead_event(view, place.entity, date, k)
+
+
+def _lead_event(view: SentenceView, place: str, date: Mention | None, k: int) -> None:
+    """The dateline's place (and date) are the lead event's, the first named after token k."""
+    view.discourse.dateline_place = place
     if date is not None:
         view.discourse.dateline_date = date.entity
     events = [m for m in view.outer(DATED) if m.i > k]
     if events:
         lead = events[0]
-        _held(view, lead, [place], "place.dateline")
+        if view.types.get(lead.entity) is EntityType.EVENT:
+            view.add(lead.entity, "heldIn", place, "place.dateline", 0.75)
         if date is not None:
             _dated(view, lead, date, "time.dateline")
 

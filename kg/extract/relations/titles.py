@@ -94,7 +94,12 @@ def nationality(view: SentenceView) -> None:
         country = view.at(k + 1, {"LOCATION"})
         if country is None or country.candidate.kind != "Country":
             continue
-        _, b = view.clause(k)
+        a, b = view.clause(k)
+        t = view.t
+        opens = k - 1 == a and t[a].key == "về"  # `Về phía Mông Cổ, …`
+        lists = country.j < len(t) and t[country.j].key == "có"  # `phía Nhật Bản có …`
+        if not (opens or lists):
+            continue  # `đề nghị phía Lào tạo điều kiện cho X`: the country is no side of X
         for p in view.outer({"PERSON"}):
             if country.j <= p.i < b:
                 view.add(p.entity, "nationality", country.entity, "title.nationality", 0.7)

@@ -514,7 +514,9 @@ def _same_referent(a: Cluster, b: Cluster, tokens: dict[int, Tokens]) -> bool:
         return False
     wa, wb = _words(a, tokens), _words(b, tokens)
     if a.type is EntityType.ORGANIZATION:
-        return bool(wa) and (wa == wb or _same_but_for_a_country(wa, wb))
+        return bool(wa) and (
+            wa == wb or _same_but_for_a_country(wa, wb) or _short_form(a, b, tokens)
+        )
     if _head_word(a, tokens) != _head_word(b, tokens) and not _code_names_agree(a, b, tokens):
         return False
     (small, small_numbers), (large, large_numbers) = sorted(
@@ -529,6 +531,20 @@ def _same_referent(a: Cluster, b: Cluster, tokens: dict[int, Tokens]) -> bool:
         tokens[n].sentence.start == 0 for n, _ in a.members + b.members
     )
     return close or headline
+
+
+def _short_form(a: Cluster, b: Cluster, tokens: dict[int, Tokens]) -> bool:
+    """`Nhóm chuyên gia`, `Trung tâm Huấn luyện` after `Nhóm chuyên gia ADMM+ về …`, `Trung tâm
+    Huấn luyện Kỹ thuật …`: the start of a name met before is a short mention of it, unless what
+    follows is a country (`Bộ Quốc phòng` is not `Bộ Quốc phòng Nhật Bản`)."""
+    (ta, ca), (tb, cb) = _first(a, tokens), _first(b, tokens)
+    if _from_lexicon(b) or cb.national or cb.j - cb.i < 2:
+        return False
+    long, short = ta.keys[ca.i : ca.j], tb.keys[cb.i : cb.j]
+    n = len(short)
+    if n >= len(long) or long[:n] != short:
+        return False
+    return ta.at(ca.i + n, Cat.COUNTRY) is None and ta.at(ca.i + n, Cat.PLACE) is None
 
 
 def _words(c: Cluster, tokens: dict[int, Tokens]) -> frozenset[str]:

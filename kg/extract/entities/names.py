@@ -724,8 +724,7 @@ def headed(t: Tokens, i: int) -> Candidate | None:
             "name.organisation",
             kind=kind,
             acronym=x.acronym,
-            refers_back=x.end == m.end
-            and not (head_cap and m.length >= 3 and _all_caps(t, i, m.end)),
+            refers_back=x.end == m.end and not (head_cap and m.length >= 3),
             national=national,
         )
     lowercase_ok = (
@@ -770,11 +769,6 @@ def _only_heads(t: Tokens, j: int, k: int) -> bool:
         else:
             return False
     return q > j and not expect_head
-
-
-def _all_caps(t: Tokens, i: int, j: int) -> bool:
-    """`Bộ Tổng Tham mưu` (a name of its own), not `Nhóm chuyên gia` (a short mention of one)."""
-    return all(t[k].is_cap for k in range(i, j) if t.word_start[k])
 
 
 def _generic(t: Tokens, j: int, k: int) -> bool:

@@ -552,8 +552,6 @@ RULES: dict[str, list[Example]] = {
                 "Hội đàm giữa đoàn Bộ Quốc phòng Việt Nam do Đại tướng Trịnh Quốc Bảo dẫn đầu và "
                 "đoàn Bộ Quốc phòng Hungary do Đại tướng Gábor Horváth dẫn đầu",
             ),
-            broken="the delegations' ministries inside the talks' name become no entities: got only "
-            "the two leaders as participants",
         ),
         near_miss(
             "giua-after-the-name-is-a-purpose",

@@ -149,7 +149,14 @@ def _without_modifiers(t: Tokens, named: list[Candidate]) -> list[Candidate]:
 
 def _a_party(t: Tokens, outer: Candidate, f: Candidate) -> bool:
     """`Bản ghi nhớ … giữa A và B`: A and B are parties, organisations of their own."""
-    return any(t[k].key == "giữa" for k in range(outer.i, f.i)) and t[f.i - 1].key in {
+    if not any(t[k].key == "giữa" for k in range(outer.i, f.i)):
+        return False
+    q = f.i - 1
+    while q > outer.i and f.i - q <= 6 and t[q].is_word and not t[q].is_cap and t[q].key != "và":
+        q -= 1  # `giữa đoàn đại biểu quân sự cấp cao Bộ Quốc phòng X và …`: a delegation's body
+    if q < f.i - 1 and t[q].key not in {"giữa", "và"}:
+        q = f.i - 1
+    return t[q].key in {
         "giữa",
         "và",
         "với",

@@ -166,7 +166,11 @@ def welcomes(view: SentenceView) -> None:
         if not n:
             continue
         guest = next(
-            (m for m in view.outer(PEOPLE) if event.j <= max(m.i - 1, start_of(m)) <= event.j + 1),
+            (
+                m
+                for m in view.outer(PEOPLE)
+                if event.j <= m.i <= event.j + 1 or event.j <= start_of(m) <= event.j + 1
+            ),
             None,
         )  # `lễ đón chính thức Tổng thống Ba Lan X`: the guest's post may end the ceremony's name
         hosts = agents_before(view, PEOPLE, event.i, 3) if _hosting(view, event.i) else []

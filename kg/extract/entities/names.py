@@ -176,9 +176,9 @@ def _dash_join(t: Tokens, k: int, organisation: bool = False) -> int | None:
     before, after = t[k - 1], t[k + 1]
     if not (after.is_cap or after.is_acronym) or not after.is_word:
         return None
-    if organisation and not before.is_cap and t.any_at(k + 1, *_OTHER_NAMES):
-        return None
-    if before.is_cap or before.is_acronym or before.is_number or organisation:
+    if organisation and not _cap_word(t, k - 1) and t.any_at(k + 1, *_OTHER_NAMES):
+        return None  # `Sở Lao động – Thương binh`, `Học viện Phòng không – Không quân` go on
+    if _cap_word(t, k - 1) or before.is_acronym or before.is_number or organisation:
         place = t.any_at(k + 1, Cat.COUNTRY, Cat.PLACE, Cat.KNOWN_ORG)
         return place.end if place else k + 2
     return None
@@ -697,8 +697,13 @@ def headed(t: Tokens, i: int) -> Candidate | None:
     m, typ = max(
         ((here[cat], typ) for cat, typ in _HEADS if cat in here), key=lambda o: o[0].length
     )
-    if not word_ends_at(t, m.end):
-        return None  # the head is the start of a longer word: `Ban đầu`, `Trường hợp`, `Đài Loan`
+    if not word_ends_at(t, m.end) and not (t[i].is_cap and m.end < len(t) and t[m.end].is_cap):
+        return (
+            None  # the head is the start of a longer word: `Ban đầu`, `Trường hợp` (the segmenter
+        )
+        # may also join a head to a capitalised name: `Cục Tác | chiến`)
+    if _inside_a_title(t, i):
+        return None  # `Anh hùng Lực lượng vũ trang nhân dân`: an honorary title, no organisation
     rival = t.any_at(i, Cat.POST, Cat.RANK, Cat.PLACE, Cat.COUNTRY)
     known = t.at(i, Cat.KNOWN_ORG)
     if (rival and rival.length > m.length) or (known and known.length >= m.length):
@@ -769,6 +774,14 @@ def _only_heads(t: Tokens, j: int, k: int) -> bool:
         else:
             return False
     return q > j and not expect_head
+
+
+def _inside_a_title(t: Tokens, i: int) -> bool:
+    for q in range(max(0, i - 3), i):
+        m = t.at(q, Cat.RANK)
+        if m is not None and m.end > i:
+            return True
+    return False
 
 
 def _generic(t: Tokens, j: int, k: int) -> bool:

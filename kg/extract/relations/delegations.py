@@ -94,8 +94,8 @@ def _list_opener(view: SentenceView, k: int) -> int | None:
         n = starts_with(t, q, "listing")
         if n:
             return q + n
-        if t[q].text in {".", ";"}:
-            return None
+        if t[q].text in {".", ";"} or t[q].key == "và":
+            return None  # `thành viên ASEAN và 8 nước đối tác là …`: the list is the partners'
     return None
 
 

@@ -143,8 +143,20 @@ def _without_modifiers(t: Tokens, named: list[Candidate]) -> list[Candidate]:
         f
         for f in named
         if f.type is not EntityType.ORGANIZATION
-        or not any(f.inside(o) and f.i != head_end(t, o) and not _a_party(t, o, f) for o in outers)
+        or not any(f.inside(o) and not _owner_of(t, o, f) and not _a_party(t, o, f) for o in outers)
     ]
+
+
+def _owner_of(t: Tokens, outer: Candidate, f: Candidate) -> bool:
+    """`Kỳ họp lần thứ 18 Nhóm chuyên gia …`, `Hội nghị thường niên lần thứ 18 của AAPTC`: the body
+    whose meeting it is, named right after the head (and `của`)."""
+    start = head_end(t, outer)
+    if f.i == start:
+        return True
+    q = start
+    while q < f.i and _descriptor(t, q):
+        q += 1
+    return f.i == q + 1 and t[q].key == "của"
 
 
 def _a_party(t: Tokens, outer: Candidate, f: Candidate) -> bool:

@@ -294,8 +294,8 @@ def agent_cue_target(view: SentenceView, f: Frame, ci: int, cj: int) -> bool:
     targets: list[Mention | str] = list(targets_after(view, f.target, cj))
     if not targets and "PERSON" in f.target:
         targets = list(_delegation_leader(view, cj))
-    if not targets and f.predicate in SYMMETRIC and len(agents) == 2 and _pair(agents):
-        agents, targets = agents[:1], agents[1:]  # `hai Bộ trưởng đã hội đàm`
+    if not targets and f.predicate in SYMMETRIC and len(agents) == 2:
+        agents, targets = agents[:1], agents[1:]  # `hai Bộ trưởng đã hội đàm`, `A và B đã hội đàm`
     if not targets and "AGREEMENT" in f.target:
         latest = view.discourse.current(view.n + 1, EntityType.AGREEMENT)
         targets = [latest] if latest else []
@@ -309,10 +309,6 @@ def agent_cue_target(view: SentenceView, f: Frame, ci: int, cj: int) -> bool:
 
 SYMMETRIC = {"met"}
 PEOPLE = frozenset({"PERSON"})
-
-
-def _pair(agents: list[Mention | str]) -> bool:
-    return all(isinstance(a, str) for a in agents)
 
 
 def _delegation_leader(view: SentenceView, k: int) -> list[Mention]:

@@ -222,6 +222,11 @@ RULES: dict[str, list[Example]] = {
             ("Trung đoàn 88", "locatedIn", "Bảo Lâm"),
         ),
         near_miss(
+            "stationed-forces-of-a-ministry",
+            "Bộ Quốc phòng cử lực lượng đóng quân tại Abyei.",
+            ("Bộ Quốc phòng Việt Nam", "locatedIn", ANY),
+        ),
+        near_miss(
             "un-agencies-in-a-country",
             "Đại diện các cơ quan của Liên hợp quốc tại Việt Nam dự buổi lễ.",
             ("Liên hợp quốc", "locatedIn", ANY),

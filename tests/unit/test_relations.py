@@ -174,18 +174,22 @@ def test_new_cue_in_the_lexicon_needs_no_code(tmp_path, monkeypatch) -> None:
     root = tmp_path / "ontology"
     shutil.copytree(lexicon.ontology_dir(), root)
     table = root / "lexicon" / "relation_patterns.tsv"
-    table.write_text(
-        table.read_text(encoding="utf-8")
-        + "met\tagent_cue_target\tchào xã giao\tagent\tPERSON\tPERSON\t0.7\t\n",
-        encoding="utf-8",
-    )
     monkeypatch.setenv("KG_ONTOLOGY", str(root))
     caches = (lexicon.table, lexicon.words, gazetteer.gazetteer, frames.frames, people.person_cues)
-    for cached in caches:
-        cached.cache_clear()
+    text = "Đại tướng Lương Văn Khải thăm xã giao Tổng thống Ramon Castelo."
+    wanted = ("Lương Văn Khải", "met", "Ramon Castelo")
     try:
-        found = triples("Đại tướng Lương Văn Khải chào xã giao Tổng thống Ramon Castelo.")
-        assert ("Lương Văn Khải", "met", "Ramon Castelo") in found
+        for cached in caches:
+            cached.cache_clear()
+        assert wanted not in triples(text)  # the cue is not in the lexicon yet
+        table.write_text(
+            table.read_text(encoding="utf-8")
+            + "met\tagent_cue_target\tthăm xã giao\tagent\tPERSON\tPERSON\t0.7\t\n",
+            encoding="utf-8",
+        )
+        for cached in caches:
+            cached.cache_clear()
+        assert wanted in triples(text)
     finally:
         monkeypatch.delenv("KG_ONTOLOGY")
         for cached in caches:

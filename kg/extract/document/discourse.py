@@ -62,7 +62,6 @@ class Discourse:
     named: dict[tuple[EntityType, str], str] = field(default_factory=dict)
     last: dict[EntityType, str] = field(default_factory=dict)
     main: str | None = None
-    parties: list[str] = field(default_factory=list)
     dateline_place: str | None = None
     dateline_date: str | None = None
     place_alone: str | None = None  # a place on a line of its own before the lead (`Seoul (TTXVN)`)

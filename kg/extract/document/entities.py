@@ -488,7 +488,8 @@ def _merge_similar(clusters: list[Cluster], tokens: dict[int, Tokens]) -> list[C
         target.acronyms |= c.acronyms
         target.national = target.national or c.national
         target.reasons.append(
-            f"'{_surface(c, tokens)}' merged with '{_surface(target, tokens)}': {_why(target)}"
+            f"'{_surface(c, tokens)}' merged with '{_surface(target, tokens)}': "
+            f"{_why(target, c, tokens)}"
         )
     return out
 
@@ -594,9 +595,14 @@ def _numbers(c: Cluster, tokens: dict[int, Tokens]) -> set[str]:
     }
 
 
-def _why(a: Cluster) -> str:
+def _why(a: Cluster, b: Cluster, tokens: dict[int, Tokens]) -> str:
     if a.type is EntityType.ORGANIZATION:
-        return "the same words apart from acronyms and function words"
+        wa, wb = _words(a, tokens), _words(b, tokens)
+        if wa == wb:
+            return "the same words apart from acronyms and function words"
+        if _same_but_for_a_country(wa, wb):
+            return f"the same name, once without its country ({NATIONAL_DEFAULT})"
+        return "the start of a name met before, a short mention of it"
     return "one name's words contain the other's, with the same numbers or code name"
 
 

@@ -9,6 +9,7 @@ Shapes (each a function below):
   cue_co_list       `CUE (E) có A, B, đại diện C; D`: `Tham dự có …`, `Đồng chủ trì buổi lễ có …`
   cue_list          `CUE A, B và C` about the sentence's event: `đến từ Lào, Campuchia`
   cooccur           the cue anywhere in the clause: `Phát biểu tại hội nghị, X …`
+  cue_target_agent  `CUE TARGET, AGENT …` opening a clause: `Tiếp Đại sứ Y, Đại tướng X …`
 """
 
 from __future__ import annotations

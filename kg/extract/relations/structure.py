@@ -14,7 +14,7 @@ import itertools
 from ...clean import match_key
 from ...model import EntityType
 from ..document.discourse import Mention
-from ..document.entities import near_miss
+from ..document.entities import known_org, near_miss
 from ..entities import head_end
 from ..gazetteer import Cat
 from ..tokens import Tokens
@@ -354,12 +354,20 @@ def located_at(view: SentenceView) -> None:
             continue
         if m.type is EntityType.LOCATION and m.candidate.kind not in {"Site"}:
             continue
-        if m.candidate.kind == "InternationalOrganization":
+        if _international(view, m):
             continue  # `các cơ quan của Liên Hợp Quốc tại Việt Nam`: its offices there, not the UN
         events = [e for e in view.outer({"EVENT"}) if e.j <= m.i]
         if events and m.i - events[-1].j <= 2:
             continue  # `Hội nghị tại Trung tâm X tại Hà Nội`: where the event was held
         view.add(m.entity, "locatedIn", place.entity, "structure.located-at", 0.7)
+
+
+def _international(view: SentenceView, m: Mention) -> bool:
+    """An international organisation, by the mention's kind or by the entity it names (`cơ quan
+    LHQ` refers back to the United Nations)."""
+    known = known_org(view.labels.get(m.entity, ""))
+    kind = known.get("kind") if known else m.candidate.kind
+    return kind == "InternationalOrganization" or m.candidate.kind == "InternationalOrganization"
 
 
 def acronym_in_name(view: SentenceView) -> None:

@@ -53,10 +53,9 @@ def posts(view: SentenceView) -> None:
 
 
 def _organisations_of(view: SentenceView, a: int, b: int) -> list:
-    """The organisations a post names, but not one after `tại` (`Tùy viên … tại Đại sứ quán`) when
-    an earlier one is the post's own."""
-    found = view.inside(a, b, ORG)
-    return found
+    """The organisations a post names (`Phó Tham mưu trưởng Bộ Tham mưu Liên quân, Lực lượng Phòng
+    vệ Nhật Bản` names two: the person is a member of both)."""
+    return view.inside(a, b, ORG)
 
 
 def members(view: SentenceView) -> None:

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .model import Document, InputError
+from .model import Document, InputError, KgError
 
 SUFFIXES = {".txt", ".html", ".htm", ".jsonl"}
 META_SUFFIX = ".meta.json"
@@ -32,8 +32,17 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class Skipped:
+    """An input that was not read, and why. A build keeps whatever the store holds for `held`:
+    the input itself by default, the article when `source` is its sidecar, nothing ('') when the
+    report says an input is gone rather than unreadable (a folder without articles)."""
+
     source: str
     reason: str
+    input: str | None = None
+
+    @property
+    def held(self) -> str:
+        return self.source if self.input is None else self.input
 
     def __str__(self) -> str:
         return f"skipped {printable(self.source)}: {printable(self.reason)}"
@@ -57,17 +66,34 @@ def note(source: str, message: str) -> None:
     log.warning("note %s: %s", printable(source), message)
 
 
+def require_paths(paths: Iterable[str | Path]) -> list[str | Path]:
+    """The paths a user named, refused whole when one is empty: `Path("")` is the current folder,
+    and building it by accident would remove every document built from elsewhere."""
+    given = list(paths)
+    if not given:
+        raise KgError("no file or folder given")
+    if any(isinstance(p, str) and not p.strip() for p in given):
+        raise KgError("an empty path was given; name a file or folder ('.' for the current one)")
+    return given
+
+
 def find_sources(paths: Iterable[str | Path]) -> Iterator[Path | Skipped]:
     """Expand folders into their article files (sorted, so builds are reproducible); links to
-    folders are followed once, and what cannot be followed is reported."""
-    for raw in paths:
+    folders are followed once, and what cannot be followed is reported. A file named twice
+    (`D D`, `D D/a.txt`) is read once."""
+    listed: set[str] = set()
+    for raw in require_paths(paths):
         path = Path(raw)
         kind = _kind(path)
-        if kind == _FOLDER:
-            yield from _walk(path)
-        elif kind == _FILE:
-            yield path
-        else:
+        found = _walk(path) if kind == _FOLDER else [path] if kind == _FILE else []
+        for item in found:
+            if isinstance(item, Path):
+                key = os.path.abspath(item)
+                if key in listed:
+                    continue
+                listed.add(key)
+            yield item
+        if kind not in (_FOLDER, _FILE):
             yield Skipped(str(path), kind)
 
 
@@ -126,7 +152,8 @@ def _walk(root: Path) -> Iterator[Path | Skipped]:
                 yield Skipped(str(child), kind)
         stack.extend(reversed(subfolders))
     if not found:
-        yield Skipped(str(root), f"no {', '.join(sorted(SUFFIXES))} file in this folder")
+        reason = f"no {', '.join(sorted(SUFFIXES))} file in this folder"
+        yield Skipped(str(root), reason, input="")
 
 
 def _is_article(path: Path) -> bool:
@@ -168,7 +195,11 @@ def read_file(path: Path) -> Iterator[Document | Skipped]:
     data = _read_bytes(source, path, MAX_BYTES)
     text = decode(source, data)
     suffix = path.suffix.lower()
-    meta = read_meta(path)
+    try:
+        meta = read_meta(path)
+    except InputError as err:
+        yield Skipped(err.source, err.reason, input=source)
+        return
     if suffix == ".jsonl":
         yield from _jsonl_documents(path, text, meta)
         return

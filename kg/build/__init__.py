@@ -5,7 +5,7 @@ for extraction (`plan`), grouped in small batches, each batch is extracted by a 
 on an engine (`engines`: this process, a local process pool, or Dask) and comes back as one
 N-Quads string that the driver bulk-loads into the store (`loader`). At most `IN_FLIGHT × jobs`
 batches are in flight, so memory does not grow with the corpus. A document no longer among the
-inputs has its named graph dropped (unless `prune=False`, as `kg add` does). After the stream come
+inputs' folders has its named graph dropped (unless `prune=False`, as `kg add` does; see `plan`). After the stream come
 the derived statements (`kg.derive`), then the files beside the store and the counts (`outputs`).
 """
 
@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .. import iri
 from ..derive import Affected, derive, listed_in, tenures_in
-from ..ingest import count_documents
+from ..ingest import count_documents, printable, require_paths
 from ..model import Document, KgError
 from ..progress import BuildProgress
 from ..store import DocRecord, GraphStore, open_store
@@ -121,7 +121,8 @@ class _Run:
         self.graphs_dropped = 0
 
     def execute(self, paths: Iterable[str | Path]) -> BuildReport:
-        paths = list(paths)
+        paths = require_paths(paths)
+        self.inputs.building(paths)
         with BuildProgress(count_documents(paths), self.options.progress, self.say) as progress:
             self.progress = progress
             changed = changed_documents(paths, self.inputs, self.report, progress)
@@ -149,16 +150,21 @@ class _Run:
             run_map(batches(docs), submit, jobs, self._take)
 
     def _take(self, docs: list[Document], batch: Batch) -> None:
-        """One batch back: its documents' old graphs out, its quads into the load buffer."""
-        self._drop([r for d in docs if (r := self.inputs.record(d.doc_id)) is not None])
-        self.loader.add(batch.nquads, batch.quads, batch.triples)
-        self.records.add(batch.records)
+        """One batch back: its quads into the load buffer, replacing the old graphs of its
+        documents once they load; a document the extractor failed on keeps its old graph."""
         failed = {f.source for f in batch.failed}
+        built = [d for d in docs if d.source not in failed]
+        replaced = [r for d in built if (r := self.inputs.record(d.doc_id)) is not None]
+        self._note_leaving(replaced)
+        self.loader.add(batch.nquads, batch.quads, batch.triples, [r.graph for r in replaced])
+        self.graphs_dropped += len(replaced)
+        self.records.add(batch.records)
         for item in batch.failed:
+            self.inputs.skip(item)
             self.progress.say(str(item))
         self.report.skipped.extend(batch.failed)
-        self.report.built.extend(d.doc_id for d in docs if d.source not in failed)
-        self.dropped.update(d.doc_id for d in docs if d.doc_id in self.manifest)
+        self.report.built.extend(d.doc_id for d in built)
+        self.dropped.update(d.doc_id for d in built if d.doc_id in self.manifest)
         self._note_people(batch.holders)
         self.progress.advance(len(docs))
 
@@ -167,30 +173,30 @@ class _Run:
             self.affected.everyone = True  # a large build derives for everyone at the end
         self.affected.note_people(set(people))
 
-    def _drop(self, records: list[DocRecord]) -> None:
-        if not records:
+    def _note_leaving(self, records: list[DocRecord]) -> None:
+        """The people and listed items of graphs about to be replaced or dropped (derive redoes
+        them), read before they change."""
+        if not records or self.affected.everyone:
             return
-        if not self.affected.everyone:
-            graphs = [r.graph for r in records]
-            people, tenures = tenures_in(self.store, graphs)
-            self._note_people(people)
-            self.affected.stale.update(tenures)
-            self.affected.note_listed(listed_in(self.store, graphs))
-        # Quads waiting in the loader are other documents' or these documents' new ones: dropping
-        # first and loading them after keeps the default graph the merge of the named graphs. A
-        # chunk being loaded finishes first: a drop deciding which statements no other graph
-        # states must not race a load adding them.
-        self.loader.wait()
-        self.store.drop_graphs(r.graph for r in records)
-        self.graphs_dropped += len(records)
+        graphs = [r.graph for r in records]
+        people, tenures = tenures_in(self.store, graphs)
+        self._note_people(people)
+        self.affected.stale.update(tenures)
+        self.affected.note_listed(listed_in(self.store, graphs))
 
     def _remove_missing(self) -> None:
+        """Drop the documents whose files are gone from the folders being built, each named."""
         if not self.options.prune:
             return
-        gone = self.inputs.missing()
-        self._drop(gone)
-        self.report.removed = [r.doc_id for r in gone]
-        self.dropped.update(r.doc_id for r in gone)
+        gone = self.inputs.removable()
+        for record, where in gone:
+            self.say(f"removed {printable(record.source)}: no longer in {where}")
+        records = [r for r, _ in gone]
+        self._note_leaving(records)
+        self.store.drop_graphs(r.graph for r in records)
+        self.graphs_dropped += len(records)
+        self.report.removed = [r.doc_id for r in records]
+        self.dropped.update(r.doc_id for r in records)
 
     def _finish(self) -> None:
         """Ontology, derived statements, then the files beside the store. A large build is
@@ -222,7 +228,6 @@ class _Run:
             self.report,
             self.inputs,
             self.built_at,
-            self.options.prune,
         )
         self.records.finish(self.dropped)
         write_manifest(self.out / MANIFEST, manifest)

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import ctypes
 import sys
+from collections.abc import Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 
 import pyoxigraph as ox
 
 from ..iri import ONTOLOGY_GRAPH
-from ..store import GraphStore
+from ..store import GraphStore, remove_stale
 from ..vocab import ontology_path
 
 LOAD_QUADS = 200_000  # quads gathered before one bulk load (about 40 MB of N-Quads)
@@ -36,22 +37,29 @@ def release_large_buffers(threshold: int = 1 << 20) -> None:
 class Loader:
     """Gathers N-Quads from batches and bulk-loads them, in chunks of about LOAD_QUADS quads, on a
     thread of its own: Oxigraph releases the GIL while it loads, so the driver keeps collecting
-    batches and the workers keep extracting meanwhile. One chunk loads while the next gathers."""
+    batches and the workers keep extracting meanwhile. One chunk loads while the next gathers.
+    A document graph being replaced gets its new quads first; its old ones leave after, in one
+    transaction (`remove_stale`), so no document is ever missing from the store."""
 
     def __init__(self, store: GraphStore) -> None:
         self.store = store
         self.parts: list[bytes] = []
         self.merged: list[bytes] = []
+        self.replacing: set[str] = set()
         self.waiting = 0
         self.loaded = 0
         self.thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-load")
         self.loading: Future[None] | None = None
 
-    def add(self, nquads: bytes, quads: int, triples: bytes) -> None:
-        """A batch's quads, and the same statements as N-Triples (the worker wrote both)."""
+    def add(
+        self, nquads: bytes, quads: int, triples: bytes, replacing: Iterable[str] = ()
+    ) -> None:
+        """A batch's quads, and the same statements as N-Triples (the worker wrote both);
+        `replacing`: the stored graphs among them whose old quads must leave once these load."""
         if nquads:
             self.parts.append(nquads)
             self.merged.append(triples)
+            self.replacing.update(replacing)
             self.waiting += quads
         if self.waiting >= LOAD_QUADS:
             self._send()
@@ -62,9 +70,14 @@ class Loader:
             nquads = b"".join(self.parts)
             # A part without its N-Triples (a batch from an older worker) makes the store derive them.
             merged = _distinct_lines(self.merged) if all(self.merged) else None
-            self.loading = self.thread.submit(self.store.load_nquads, nquads, merged)
+            self.loading = self.thread.submit(self._load, nquads, merged, self.replacing)
         self.loaded += self.waiting
-        self.parts, self.merged, self.waiting = [], [], 0
+        self.parts, self.merged, self.replacing, self.waiting = [], [], set(), 0
+
+    def _load(self, nquads: bytes, merged: bytes | None, replacing: set[str]) -> None:
+        self.store.load_nquads(nquads, merged)
+        if replacing:
+            remove_stale(self.store, nquads, replacing)
 
     def wait(self) -> None:
         """Until the chunk being loaded is in the store (its error, if any, is raised here)."""

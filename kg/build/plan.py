@@ -1,14 +1,20 @@
-"""Plan: which documents a build extracts, and the manifest of what a finished build stored.
+"""Plan: which documents a build extracts, which it removes, and the manifest of what a finished
+build stored.
 
 A document is extracted again unless its content hash (`kg.fingerprint.content_hash`) equals both
 the store's record of it and the manifest's: the manifest is written last, so a build cut short
 leaves the previous one, and the next build extracts again whatever the interrupted one loaded.
+
+A stored document is removed only when its file is gone from a folder being built (or, for a
+JSON Lines record, when its file was read and no longer holds it); one left out of the arguments,
+or whose input was skipped, keeps what the store holds for it (`Inputs.removable`).
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -16,7 +22,7 @@ from pathlib import Path
 
 from .. import iri
 from ..fingerprint import content_hash
-from ..ingest import Skipped, read_documents
+from ..ingest import Skipped, printable, read_documents
 from ..model import Document, KgError
 from ..progress import BuildProgress
 from ..store import DocRecord, GraphStore, document, documents
@@ -37,6 +43,25 @@ def build_time() -> str:
     return moment.replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
+_RECORD_LINE = re.compile(r"^(.*\.jsonl):\d+$", re.IGNORECASE)
+
+
+def _where(source: str) -> str:
+    """A source as an absolute path (without resolving links), for comparing inputs with the
+    sources the store recorded: both in their printable form."""
+    return os.path.abspath(printable(source)) if source else ""
+
+
+def _file_of(source: str) -> str:
+    """The file a document was read from: `feed.jsonl` for the record `feed.jsonl:3`."""
+    found = _RECORD_LINE.match(source)
+    return found[1] if found else source
+
+
+def _within(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
 @dataclass
 class Inputs:
     """The documents read so far and the decisions taken on them."""
@@ -48,10 +73,22 @@ class Inputs:
     known: dict[str, DocRecord | None] = field(default_factory=dict)  # the store's records
     seen: dict[str, str] = field(default_factory=dict)  # doc_id → source
     hashes: dict[str, str] = field(default_factory=dict)  # doc_id → content hash, changed ones
+    folders: dict[str, str] = field(default_factory=dict)  # folders being built: absolute → given
+    held: set[str] = field(default_factory=set)  # inputs skipped: what the store holds stays
+    files: set[str] = field(default_factory=set)  # the files documents were read from (absolute)
 
     def __post_init__(self) -> None:
         if self.everything:
             self.known.update(documents(self.store))
+
+    def building(self, paths: Iterable[str | Path]) -> None:
+        """Note which of the paths a user named are folders: only there can a file be gone."""
+        self.folders = {_where(str(p)): printable(str(p)) for p in paths if Path(p).is_dir()}
+
+    def skip(self, item: Skipped) -> None:
+        """The one place a skipped input is decided on: its documents keep their graphs."""
+        if item.held:
+            self.held.add(_where(item.held))
 
     def record(self, doc_id: str) -> DocRecord | None:
         """The store's record of a document (one look-up each when not read at once)."""
@@ -65,10 +102,28 @@ class Inputs:
         record = self.record(doc.doc_id)
         return record is not None and record.content_hash == hashed
 
-    def missing(self) -> list[DocRecord]:
-        """The stored documents that are not among the inputs read, by doc_id."""
-        known = sorted(self.known.items())
-        return [r for doc_id, r in known if r is not None and doc_id not in self.seen]
+    def removable(self) -> list[tuple[DocRecord, str]]:
+        """The stored documents whose file is gone from a folder being built, each with that
+        folder (or the JSON Lines file that no longer holds the record)."""
+        gone = []
+        for doc_id, record in sorted(self.known.items()):
+            if record is None or doc_id in self.seen:
+                continue
+            where = self._gone_from(record.source)
+            if where:
+                gone.append((record, where))
+        return gone
+
+    def _gone_from(self, source: str) -> str:
+        path, file = _where(source), _where(_file_of(source))
+        if any(_within(path, h) or _within(file, h) for h in self.held):
+            return ""
+        folders = [f for f in self.folders if _within(file, f)]
+        if not folders:
+            return ""
+        if file in self.files and path != file:
+            return _file_of(source)
+        return self.folders[max(folders, key=len)]
 
 
 def changed_documents(
@@ -77,16 +132,19 @@ def changed_documents(
     """The documents to extract, in input order; the rest are counted as they are read."""
     for item in read_documents(paths):
         if isinstance(item, Skipped):
+            inputs.skip(item)
             report.skipped.append(item)
             progress.say(str(item))
             continue
         if item.doc_id in inputs.seen:
             first = inputs.seen[item.doc_id]
             skipped = Skipped(item.source, f"same document id as {first}; rename one")
+            inputs.skip(skipped)
             report.skipped.append(skipped)
             progress.say(str(skipped))
             continue
         inputs.seen[item.doc_id] = item.source
+        inputs.files.add(_where(_file_of(item.source)))
         hashed = content_hash(item)
         if inputs.unchanged(item, hashed):
             report.unchanged.append(item.doc_id)
@@ -106,30 +164,19 @@ def read_manifest(out: Path) -> Manifest:
 
 
 def next_manifest(
-    previous: Manifest,
-    dropped: set[str],
-    report: BuildReport,
-    inputs: Inputs,
-    built_at: str,
-    prune: bool,
+    previous: Manifest, dropped: set[str], report: BuildReport, inputs: Inputs, built_at: str
 ) -> Manifest:
-    """The previous manifest, less the documents dropped, plus those built now (and, when
-    `prune`, only the documents among the inputs)."""
+    """The previous manifest, less the documents replaced or removed, plus those built now."""
     kept = {k: v for k, v in previous.items() if k not in dropped}
-    failed = {f.source for f in report.skipped}
     for doc_id in report.built:
         source = inputs.seen[doc_id]
-        if source in failed:
-            continue
         kept[doc_id] = {
             "source": source,
             "graph": iri.graph_iri(doc_id),
             "content_hash": inputs.hashes[doc_id],
             "built_at": built_at,
         }
-    if not prune:
-        return kept
-    return {k: v for k, v in kept.items() if k in inputs.seen}
+    return kept
 
 
 def write_manifest(path: Path, manifest: Manifest) -> None:

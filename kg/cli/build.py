@@ -27,7 +27,7 @@ from .app import (
 @app.command()
 def extract(
     paths: Annotated[
-        list[Path], typer.Argument(help="Article files or folders (.txt, .html, .jsonl).")
+        list[str], typer.Argument(help="Article files or folders (.txt, .html, .jsonl).")
     ],
     format: Annotated[str, typer.Option("--format", help="json (JSON Lines) or table.")] = "json",
 ) -> None:
@@ -150,7 +150,7 @@ def _eval_json(run: Any) -> dict[str, Any]:
 @app.command()
 def build(
     paths: Annotated[
-        list[Path], typer.Argument(help="Article files or folders (.txt, .html, .jsonl).")
+        list[str], typer.Argument(help="Article files or folders (.txt, .html, .jsonl).")
     ],
     out: OutOption = Path("out"),
     store: StoreOption = None,
@@ -166,8 +166,9 @@ def build(
 ) -> None:
     """Build or update the graph of PATHS in OUT: store, graph.trig, graph.ttl, extractions.jsonl.
 
-    Only documents whose content changed are extracted again; documents no longer given are
-    removed. Exit status: 0 every input built, 2 some inputs were skipped (each reported on one
+    Only documents whose content changed are extracted again. A document whose file is gone from
+    a folder among PATHS is removed, and named on a `removed` line; documents from elsewhere stay
+    (use `kg add` to add single articles). Exit status: 0 every input built, 2 some inputs were skipped (each reported on one
     line `skipped <name>: <reason>`, the rest built), 1 fatal error.
     """
     from ..build import build as run_build
@@ -189,7 +190,7 @@ def build(
 
 @app.command()
 def add(
-    paths: Annotated[list[Path], typer.Argument(help="New or changed articles to add.")],
+    paths: Annotated[list[str], typer.Argument(help="New or changed articles to add.")],
     out: OutOption = Path("out"),
     store: StoreOption = None,
     jobs: JobsOption = None,

@@ -32,6 +32,7 @@ from .base import (
     delete_data,
     in_chunks,
     iri_terms,
+    remove_stale,
     value,
 )
 from .export import export
@@ -55,6 +56,7 @@ __all__ = [
     "iri_terms",
     "merged_ntriples",
     "open_store",
+    "remove_stale",
     "store_path",
     "substitute",
     "value",
@@ -74,19 +76,20 @@ SELECT ?g ?id ?hash ?built ?source WHERE {{
 
 
 def documents(store: GraphStore) -> dict[str, DocRecord]:
-    """doc_id → DocRecord for every document graph in the store (the build manifest)."""
+    """doc_id → DocRecord for every document graph in the store (the build manifest). A graph
+    with two records (a build killed while it replaced it: `remove_stale`) gets no content
+    hash, so the next build extracts the document again."""
     found: dict[str, DocRecord] = {}
     for g, doc_id, hashed, built, source in store.select(_DOCUMENTS).rows:
         if g is None or doc_id is None:
             continue
-        found[value(doc_id)] = DocRecord(
-            doc_id=value(doc_id),
-            graph=value(g),
-            content_hash=value(hashed),
-            built_at=value(built),
-            source=value(source),
-        )
+        record = DocRecord(value(doc_id), value(g), value(hashed), value(built), value(source))
+        found[record.doc_id] = _distrusted(record) if record.doc_id in found else record
     return found
+
+
+def _distrusted(record: DocRecord) -> DocRecord:
+    return DocRecord(record.doc_id, record.graph, "", record.built_at, record.source)
 
 
 _DOCUMENT = """
@@ -102,7 +105,8 @@ def document(store: GraphStore, doc_id: str) -> DocRecord | None:
     node = ox.NamedNode(document_iri(doc_id))
     rows = store.select(_DOCUMENT % {"graph": graph, "doc": node}).rows
     for hashed, built, source in rows:
-        return DocRecord(doc_id, graph.value, value(hashed), value(built), value(source))
+        record = DocRecord(doc_id, graph.value, value(hashed), value(built), value(source))
+        return record if len(rows) == 1 else _distrusted(record)
     return None
 
 

@@ -9,6 +9,8 @@ from typing import Protocol
 
 import pyoxigraph as ox
 
+from ..vocab import in_merged_graph
+
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 Bindings = dict[str, Term]
 COUNT_TRIPLES = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
@@ -104,6 +106,39 @@ def delete_data(lines: Sequence[str], merged: bool = True) -> Iterator[str]:
         quads = " ".join(f"GRAPH {graph} {{ {triple} . }}" for triple, graph, _ in statements)
         triples = " ".join(f"{triple} ." for triple, _, _ in statements) if merged else ""
         yield f"DELETE DATA {{ {quads} {triples} }}"
+
+
+def remove_stale(store: GraphStore, nquads: bytes, graphs: set[str]) -> int:
+    """Once `nquads` are loaded beside the old versions of `graphs`: the quads of each graph that
+    its new version does not state, and their copies in the default graph that no other graph
+    states, removed in one update (one transaction). So a document is never absent while it is
+    replaced; a build killed between the load and this update leaves the old and new statements
+    together, which the next build sees as two records (`documents`) and replaces again."""
+    fresh: dict[str, set[ox.Quad]] = {g: set() for g in graphs}
+    for quad in ox.parse(nquads, ox.RdfFormat.N_QUADS):
+        if isinstance(quad.graph_name, ox.NamedNode) and quad.graph_name.value in fresh:
+            fresh[quad.graph_name.value].add(quad)
+    stale = [q for g, new in fresh.items() for q in store.quads_in(g) if q not in new]
+    if not stale:
+        return 0
+    leaving: dict[ox.Triple, set[str]] = {}
+    for quad in stale:
+        leaving.setdefault(quad.triple, set()).add(str(quad.graph_name))
+    unstated = [
+        t
+        for t, graphs_of in leaving.items()
+        if in_merged_graph(str(t.subject), str(t.predicate))
+        and _stating(store, t) <= graphs_of
+    ]
+    quads = " ".join(f"GRAPH {q.graph_name} {{ {q.triple} . }}" for q in stale)
+    store.update(f"DELETE DATA {{ {quads} {' '.join(f'{t} .' for t in unstated)} }}")
+    return len(stale)
+
+
+def _stating(store: GraphStore, triple: ox.Triple) -> set[str]:
+    """The named graphs that state `triple`, as N-Triples terms."""
+    rows = store.select(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ {triple} }} }}").rows
+    return {str(row[0]) for row in rows if row[0] is not None}
 
 
 def value(term: Term | None) -> str:

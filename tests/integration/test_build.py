@@ -185,3 +185,47 @@ def test_default_graph_stays_the_merge_of_the_document_graphs(tmp_path: Path) ->
     assert merged_after == named_after
     assert any("Lê Văn Minh" in t for t in merged_after)  # still stated by the March article
     assert not any("Sông Hàn" in t for t in merged_after)  # stated only in October
+
+
+def _all_quads(out: Path) -> set[str]:
+    store = open_store(out)
+    try:
+        return {str(q) for q in store.oxigraph.quads_for_pattern(None, None, None, None)}
+    finally:
+        store.close()
+
+
+def test_a_replaced_graph_left_with_old_and_new_statements_is_extracted_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kg.ingest import read_documents
+    from kg.rdf import extraction_nquads
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    src = write_articles(tmp_path / "src")
+    _build(src, tmp_path / "out")
+    (march,) = [d for d in read_documents([src / "march.txt"]) if isinstance(d, Document)]
+    store = open_store(tmp_path / "out")
+    try:  # a build killed after loading the new version, before the old one left
+        store.load_nquads(extraction_nquads(fixture_extractor(march), "2030-01-01T00:00:00Z").text)
+        assert documents(store)["march"].content_hash == ""
+    finally:
+        store.close()
+    report = _build(src, tmp_path / "out")
+    assert report.built == ["march"] and report.unchanged == ["october"]
+    _build(src, tmp_path / "clean")
+    assert _all_quads(tmp_path / "out") == _all_quads(tmp_path / "clean")
+
+
+def test_a_document_the_extractor_fails_on_keeps_its_graph(tmp_path: Path) -> None:
+    src = write_articles(tmp_path / "src")
+    _build(src, tmp_path / "out")
+    before = _all_quads(tmp_path / "out")
+    (src / "october.txt").write_text(ARTICLE_MARCH.replace("lần thứ 3", "lần thứ 9"), "utf-8")
+    report = build(
+        [src], tmp_path / "out", extractor=failing_on_october, jobs=1, log=lambda _: None
+    )
+    assert report.built == [] and [s.source for s in report.skipped] == [str(src / "october.txt")]
+    assert _all_quads(tmp_path / "out") == before
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))
+    assert set(manifest) == {"march", "october"}

@@ -46,10 +46,10 @@ def write_articles(src: Path, count: int) -> None:
         (src / f"bai_{n:03d}.txt").write_text(article(n), encoding="utf-8")
 
 
-def kg_build(cwd: Path, out: str, **popen: object) -> subprocess.Popen[str]:
+def kg_build(cwd: Path, out: str, *options: str, **popen: object) -> subprocess.Popen[str]:
     command = [sys.executable, "-c", "from kg.cli import main; main()", "build", "src"]
     return subprocess.Popen(
-        [*command, "--out", out],
+        [*command, "--out", out, *options],
         cwd=cwd,
         env=ENV,
         stdout=subprocess.PIPE,
@@ -163,3 +163,27 @@ def test_a_rerun_completes_to_the_graph_of_a_clean_build(crashed: dict[str, obje
     statements = [tuple(str(t) for t in row) for row in rows]
     assert len(statements) == len(set(statements))
     assert len(documents) == SECOND
+
+
+@pytest.fixture(scope="module")
+def rebuild_killed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+    """A build of 24 articles; then `--rebuild` killed mid-write."""
+    root = tmp_path_factory.mktemp("rebuild")
+    write_articles(root / "src", SECOND)
+    assert finished(kg_build(root, "out")) == 0
+    first = set(quads(root / "out"))
+    process = kg_build(root, "out", "--rebuild", start_new_session=True)
+    kill_when_writing(process, store_path(root / "out"))
+    return {"root": root, "first": first, "returncode": process.returncode}
+
+
+def test_a_rebuild_killed_mid_write_leaves_every_document(
+    rebuild_killed: dict[str, object],
+) -> None:
+    assert rebuild_killed["returncode"] == -signal.SIGKILL
+    first: set[Quad] = rebuild_killed["first"]  # type: ignore[assignment]
+    now = set(quads(Path(str(rebuild_killed["root"])) / "out"))
+    documents = {q for q in first if "/graph/bai-" in q[3]}
+    assert len({q[3] for q in documents}) == SECOND
+    assert len({q[3] for q in documents & now}) == SECOND
+    assert documents <= now

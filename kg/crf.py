@@ -26,6 +26,22 @@ _TRIGRAMS: frozenset[str] = frozenset(ViTokenizer.ViTokenizer.tri_grams)
 _POS_FILTERED = frozenset(ViPosTagger.ViPosTagger.filtered_tags)
 
 
+def _own_model_file(model: Any) -> None:
+    """pyvi's models are sklearn-crfsuite CRFs, which unpickle by writing the model to a file in
+    the temp folder that nothing removes (2.3 MB each, two per process that imports pyvi). The
+    tagger is opened from it now (crfsuite reads the whole file into memory) and the file goes."""
+    resource = getattr(model, "modelfile", None)
+    if resource is None or not getattr(resource, "auto", False) or resource.name is None:
+        return
+    model.tagger_  # noqa: B018  (opens the tagger while the file is there)
+    resource.keep_tempfiles = False
+    resource.cleanup()
+
+
+_own_model_file(ViTokenizer.ViTokenizer.model)
+_own_model_file(ViPosTagger.ViPosTagger.model)
+
+
 def _flags(prefix: str, **flags: bool) -> list[bytes]:
     return [_attribute(prefix + name) for name, on in flags.items() if on]
 

@@ -51,9 +51,7 @@ class Loader:
         self.thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-load")
         self.loading: Future[None] | None = None
 
-    def add(
-        self, nquads: bytes, quads: int, triples: bytes, replacing: Iterable[str] = ()
-    ) -> None:
+    def add(self, nquads: bytes, quads: int, triples: bytes, replacing: Iterable[str] = ()) -> None:
         """A batch's quads, and the same statements as N-Triples (the worker wrote both);
         `replacing`: the stored graphs among them whose old quads must leave once these load."""
         if nquads:

@@ -127,8 +127,7 @@ def remove_stale(store: GraphStore, nquads: bytes, graphs: set[str]) -> int:
     unstated = [
         t
         for t, graphs_of in leaving.items()
-        if in_merged_graph(str(t.subject), str(t.predicate))
-        and _stating(store, t) <= graphs_of
+        if in_merged_graph(str(t.subject), str(t.predicate)) and _stating(store, t) <= graphs_of
     ]
     quads = " ".join(f"GRAPH {q.graph_name} {{ {q.triple} . }}" for q in stale)
     store.update(f"DELETE DATA {{ {quads} {' '.join(f'{t} .' for t in unstated)} }}")

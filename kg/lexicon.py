@@ -12,12 +12,15 @@ from .model import KgError
 
 
 def ontology_dir() -> Path:
-    """The `ontology/` folder: `$KG_ONTOLOGY` when set, else the one beside the package."""
+    """The `ontology/` folder: `$KG_ONTOLOGY` when set, else the repository's beside the package
+    (a checkout), else the copy installed inside the package (a wheel: `kg/ontology`)."""
     env = os.environ.get("KG_ONTOLOGY")
-    path = Path(env) if env else Path(__file__).resolve().parent.parent / "ontology"
-    if not path.is_dir():
-        raise KgError(f"ontology folder not found at {path}; set KG_ONTOLOGY to its location")
-    return path
+    package = Path(__file__).resolve().parent
+    found = [Path(env)] if env else [package.parent / "ontology", package / "ontology"]
+    for path in found:
+        if path.is_dir():
+            return path
+    raise KgError(f"ontology folder not found at {found[-1]}; set KG_ONTOLOGY to its location")
 
 
 def lexicon_dir() -> Path:

@@ -15,11 +15,18 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .model import Document, InputError, KgError
+from .html import html_to_text
+from .model import Document, InputError, KgError, iso_date
 
 SUFFIXES = {".txt", ".html", ".htm", ".jsonl"}
 META_SUFFIX = ".meta.json"
 MAX_BYTES = 20 * 1024 * 1024
+# The longest article text extracted (after decoding, per HTML page or JSON Lines record). News
+# articles are kilobytes; extraction's memory and time grow with a text's length (measured with
+# `kg bench --long`: 1 MB of text took 78 s and 512 MB, and 5 MB 1.6 GB, 19 MB 5.4 GB before
+# this limit), so a longer text is refused before extraction with one line, and a build's memory
+# stays bounded: about 0.5-1 GB for each extraction worker at the limit.
+MAX_CHARS = 1024 * 1024
 MAX_META_BYTES = 1024 * 1024
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
@@ -313,6 +320,12 @@ def windows_1258(data: bytes) -> str | None:
 def _require_article_text(source: str, text: str) -> None:
     if len(text.strip()) < 2 or not any(ch.isalpha() for ch in text):
         raise InputError(source, "no article text")
+    if len(text) > MAX_CHARS:
+        raise InputError(
+            source,
+            f"too long for one article ({len(text):,} characters; the limit is {MAX_CHARS:,}): "
+            "split it into articles",
+        )
 
 
 def _jsonl_documents(path: Path, text: str, meta: dict[str, str]) -> Iterator[Document | Skipped]:
@@ -330,9 +343,18 @@ def _jsonl_documents(path: Path, text: str, meta: dict[str, str]) -> Iterator[Do
         if not isinstance(body, str) or not body.strip():
             yield Skipped(where, "no 'text' field with article text")
             continue
+        try:
+            _require_article_text(where, body)
+        except InputError as err:
+            yield Skipped(where, err.reason)
+            continue
         found = True
         raw_id = str(record.get("id") or f"{path.stem}-{lineno}")
-        extra = _meta_values(record)
+        try:
+            extra = _meta_values(where, record)
+        except InputError as err:
+            yield Skipped(where, err.reason)
+            continue
         yield Document(doc_id_for(raw_id), where, _valid_unicode(where, body), {**meta, **extra})
     if not found:
         yield Skipped(printable(str(path)), "no article in this JSON Lines file")
@@ -347,19 +369,34 @@ def _json_error(err: Exception) -> str:
 
 
 def _valid_unicode(source: str, text: str) -> str:
-    """JSON can carry lone surrogates (`\\ud800`), which no file or store can hold: each becomes
-    U+FFFD, one character for one, so offsets still hold."""
-    if not _SURROGATE.search(text):
-        return text
-    note(source, "lone surrogate(s) in the text replaced by U+FFFD")
-    return _SURROGATE.sub("\ufffd", text)
+    """JSON can carry lone surrogates (`\\ud800`), which no file or store can hold, and control
+    characters (`\\u001b`), which a file's text has replaced (`decode`): each becomes U+FFFD or a
+    space, one character for one, so offsets still hold, with a note."""
+    if _SURROGATE.search(text):
+        note(source, "lone surrogate(s) in the text replaced by U+FFFD")
+        text = _SURROGATE.sub("\ufffd", text)
+    stray = len(_CONTROL.findall(text))
+    if stray:
+        note(source, f"{stray} control character(s) replaced by spaces")
+        text = _CONTROL.sub(" ", text)
+    return text
 
 
 META_KEYS = ("title", "url", "published", "outlet", "source", "language")
 
 
-def _meta_values(record: dict[str, object]) -> dict[str, str]:
-    return {k: _SURROGATE.sub("\ufffd", str(v)) for k, v in record.items() if k in META_KEYS and v}
+def _meta_values(source: str, record: dict[str, object]) -> dict[str, str]:
+    """The metadata kg keeps, as text on one line; a `published` value that is no date is refused
+    (the article is skipped rather than dated wrongly, or its graph failing the shapes)."""
+    meta = {
+        k: _CONTROL.sub(" ", _SURROGATE.sub("\ufffd", str(v)))
+        for k, v in record.items()
+        if k in META_KEYS and v
+    }
+    published = meta.get("published")
+    if published is not None and iso_date(published) is None:
+        raise InputError(source, f"published {published!r} is not a date: write it as YYYY-MM-DD")
+    return meta
 
 
 def read_meta(path: Path) -> dict[str, str]:
@@ -376,26 +413,10 @@ def read_meta(path: Path) -> dict[str, str]:
         raise InputError(source, f"unreadable metadata ({reason})") from None
     if not isinstance(record, dict):
         raise InputError(source, "metadata must be a JSON object")
-    return _meta_values(record)
-
-
-def html_to_text(source: str, html: str) -> tuple[str, dict[str, str]]:
-    """The article body of a web page (trafilatura), with its title and date when it has them."""
-    import trafilatura
-
-    text = trafilatura.extract(html, include_comments=False, include_tables=False, deduplicate=True)
-    if not text or not text.strip():
-        raise InputError(source, "no article text found in the HTML page")
-    meta: dict[str, str] = {}
-    info = trafilatura.extract_metadata(html)
-    if info is not None:
-        if info.title:
-            meta["title"] = info.title
-        if info.date:
-            meta["published"] = info.date
-        if info.url:
-            meta["url"] = info.url
-    return text, meta
+    try:
+        return _meta_values(source, record)
+    except InputError as err:
+        raise InputError(source, f"unreadable metadata ({err.reason})") from None
 
 
 def doc_id_for(stem: str) -> str:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
+from datetime import date
 from enum import StrEnum
 from typing import Any
 
@@ -176,6 +178,23 @@ class DocExtraction:
                 for r in self.relations
             ],
         }
+
+
+_ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ][\w:.+-]*)?", re.ASCII)
+
+
+def iso_date(text: str) -> str | None:
+    """`YYYY-MM-DD` when `text` is a day of the calendar written so (ASCII digits, a time after
+    it allowed), else None: `2022-13-45`, `2022-02-30`, `0000-00-00` and full-width digits are
+    no dates."""
+    found = _ISO_DAY.fullmatch(text.strip())
+    if found is None:
+        return None
+    try:
+        date(int(found[1]), int(found[2]), int(found[3]))
+    except ValueError:
+        return None
+    return found.group()[:10]
 
 
 class KgError(Exception):

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from kg.ingest import Skipped, doc_id_for, read_documents
 
 ARTICLE = "Ngày 3-5-2021, Bộ trưởng Quốc phòng Lê Văn An tiếp Đại sứ Pháp tại Hà Nội."
@@ -93,3 +95,23 @@ def test_windows_1258_vietnamese_is_decoded_and_latin_1_is_not() -> None:
 def test_a_report_line_is_one_printable_line() -> None:
     line = str(Skipped("src/hai\ndòng\u2028\udce0.txt", "lỗi\r\nđọc"))
     assert line == "skipped src/hai\\ndòng\\u2028\\xe0.txt: lỗi\\r\\nđọc"
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("2022-06-30", "2022-06-30"),
+        ("2022-06-30T08:15:00+07:00", "2022-06-30"),
+        ("2024-02-29", "2024-02-29"),
+        ("2022-13-45", None),
+        ("2022-02-30", None),
+        ("0000-00-00", None),
+        ("２０２２-０１-０１", None),
+        ("30/06/2022", None),
+        ("2022-06-30 và hôm sau", None),
+    ],
+)
+def test_a_published_date_is_a_day_of_the_calendar(text: str, day: str | None) -> None:
+    from kg.model import iso_date
+
+    assert iso_date(text) == day

@@ -22,6 +22,8 @@ from pathlib import Path
 
 from cp1258 import windows_1258
 
+from kg.ingest import MAX_CHARS
+
 GOOD_A = (
     "Sáng 12-4-2024, tại Hà Nội, Thượng tướng Đinh Quang Lợi, Thứ trưởng Bộ Quốc phòng, đã tiếp "
     "Đại sứ Nhật Bản Sato Haruki. Hai bên trao đổi về hợp tác gìn giữ hòa bình."
@@ -91,6 +93,27 @@ def _megabyte_line(src: Path) -> list[str]:
     return ["one_line.txt"]
 
 
+def _too_long(src: Path) -> list[str]:
+    text = (GOOD_A + " ") * (MAX_CHARS // len(GOOD_A) + 1)
+    (src / "too_long.txt").write_text(text, encoding="utf-8")
+    return ["too_long.txt"]
+
+
+def _jsonl_too_long(src: Path) -> list[str]:
+    long = json.dumps({"id": "long-1", "text": (GOOD_B + " ") * (MAX_CHARS // len(GOOD_B) + 1)})
+    good = json.dumps({"id": "long-2", "text": GOOD_B.replace("Vũ Minh Khôi", "Vũ Minh Hà")})
+    (src / "long.jsonl").write_text(long + "\n" + good + "\n", encoding="utf-8")
+    return ["long.jsonl:1"]
+
+
+def _jsonl_no_letters(src: Path) -> list[str]:
+    texts = ["12-4-2024 | 0912.345.678 | --- ***", "\u200b\u200c\u2060\ufeff", "!!! ... ???"]
+    lines = [json.dumps({"id": f"nl-{n}", "text": t}) for n, t in enumerate(texts, start=1)]
+    good = json.dumps({"id": "nl-4", "text": GOOD_A.replace("Sato Haruki", "Ono Ren")})
+    (src / "noletters.jsonl").write_text("\n".join([*lines, good]) + "\n", encoding="utf-8")
+    return [f"noletters.jsonl:{n}" for n in (1, 2, 3)]
+
+
 def _many_entities(src: Path) -> list[str]:
     people = ", ".join(
         f"Đại tá {family} Văn {middle}"
@@ -143,6 +166,12 @@ def _jsonl_surrogate(src: Path) -> list[str]:
     return ["surrogate.jsonl:1"]
 
 
+def _jsonl_controls(src: Path) -> list[str]:
+    text = GOOD_B.replace("Vũ Minh Khôi", "Vũ\u001b[31m Minh\u0007 Đạt")
+    (src / "controls.jsonl").write_text(json.dumps({"id": "ctl-1", "text": text}) + "\n", "utf-8")
+    return ["controls.jsonl:1"]
+
+
 def _folder_loop(src: Path) -> list[str]:
     (src / "loop").mkdir()
     (src / "loop" / "inside.txt").write_text(GOOD_A.replace("Sato Haruki", "Mori Jun"), "utf-8")
@@ -183,6 +212,23 @@ def _bad_sidecar(src: Path) -> list[str]:
     (src / "sidecar.txt").write_text(GOOD_A, encoding="utf-8")
     (src / "sidecar.meta.json").write_text('{"title": "Tin", ', encoding="utf-8")
     return ["sidecar.meta.json"]
+
+
+def _published_not_a_date(src: Path) -> list[str]:
+    (src / "dated.txt").write_text(GOOD_A.replace("Sato Haruki", "Sato Jiro"), encoding="utf-8")
+    (src / "dated.meta.json").write_text('{"published": "2022-13-45"}', encoding="utf-8")
+    return ["dated.meta.json"]
+
+
+def _jsonl_published_not_a_date(src: Path) -> list[str]:
+    days = ["2022-02-30", "0000-00-00", "２０２２-０１-０１", "2022-06-31T08:00:00"]
+    text = GOOD_B.replace("Vũ Minh Khôi", "Vũ Minh Lâm")
+    lines = [
+        json.dumps({"id": f"pd-{n}", "text": text, "published": day}, ensure_ascii=False)
+        for n, day in enumerate([*days, "2022-06-30"], start=1)
+    ]
+    (src / "days.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return [f"days.jsonl:{n}" for n in (1, 2, 3, 4)]
 
 
 def _same_id(src: Path) -> list[str]:
@@ -246,6 +292,19 @@ CASES: tuple[Case, ...] = (
     ),
     Case("over_20_mb", "skipped", r"^too large \(52,", _large),
     Case(
+        "text_over_a_million_characters",
+        "skipped",
+        r"^too long for one article \([\d,]+ characters; the limit is 1,048,576\): split it",
+        _too_long,
+    ),
+    Case(
+        "jsonl_record_over_a_million_characters",
+        "skipped",
+        r"^too long for one article \(",
+        _jsonl_too_long,
+        ("long-2",),
+    ),
+    Case(
         "html_scripts_and_styles_only",
         "skipped",
         r"^no article text found in the HTML page$",
@@ -254,6 +313,24 @@ CASES: tuple[Case, ...] = (
             "<html><head><style>p{color:red}</style><script>var tin = 'Hội nghị quốc phòng';"
             "</script></head><body><script>document.write('Tin mới')</script></body></html>",
         ),
+    ),
+    Case(
+        "html_noscript_and_template_only",
+        "skipped",
+        r"^no article text found in the HTML page$",
+        _text(
+            "hidden.html",
+            "<html><body><noscript>Bật JavaScript để đọc tin Hội nghị quốc phòng.</noscript>"
+            "<template><p>Tin mới: Đại tá Lê Văn An tiếp đoàn.</p></template>"
+            "<script>var tin = 1;</script><style>p{}</style></body></html>",
+        ),
+    ),
+    Case(
+        "jsonl_records_without_letters",
+        "skipped",
+        r"^no article text$",
+        _jsonl_no_letters,
+        ("nl-4",),
     ),
     Case(
         "no_letters",
@@ -303,6 +380,19 @@ CASES: tuple[Case, ...] = (
     Case("named_pipe", "skipped", r"^not a regular file", _fifo),
     Case("unix_socket", "skipped", r"^not a regular file", _socket),
     Case("broken_sidecar_metadata", "skipped", r"^unreadable metadata \(", _bad_sidecar),
+    Case(
+        "published_not_a_date",
+        "skipped",
+        r"^unreadable metadata \(published '2022-13-45' is not a date: write it as YYYY-MM-DD\)$",
+        _published_not_a_date,
+    ),
+    Case(
+        "jsonl_published_not_a_date",
+        "skipped",
+        r"^published '.+' is not a date: write it as YYYY-MM-DD$",
+        _jsonl_published_not_a_date,
+        ("pd-5",),
+    ),
     Case(
         "same_document_id",
         "skipped",
@@ -358,6 +448,13 @@ CASES: tuple[Case, ...] = (
         r"^2 control character\(s\) replaced by spaces$",
         _text("stray.txt", GOOD_A + "\x0c\n\x1b" + GOOD_B.replace("Vũ", "Lâm")),
         ("stray",),
+    ),
+    Case(
+        "jsonl_control_characters",
+        "note",
+        r"^2 control character\(s\) replaced by spaces$",
+        _jsonl_controls,
+        ("ctl-1",),
     ),
     # valid articles however odd: built, nothing reported
     Case("utf8_with_bom", "built", "", _text("bom8.txt", "\ufeff" + GOOD_A), ("bom8",)),

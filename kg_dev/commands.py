@@ -14,7 +14,7 @@ def bench(
     paths: Annotated[
         list[Path] | None, typer.Argument(help="Articles to time extraction on (e.g. data/raw).")
     ] = None,
-    repeat: Annotated[int, typer.Option(help="Passes over the articles.")] = 20,
+    repeat: Annotated[int, typer.Option(min=1, help="Passes over the articles.")] = 20,
     scale: Annotated[
         bool,
         typer.Option(
@@ -23,18 +23,35 @@ def bench(
     ] = False,
     sizes: Annotated[str, typer.Option(help="Corpus sizes for --scale.")] = "1000,10000",
     seed: Annotated[int, typer.Option(help="Seed of the synthetic corpora.")] = 0,
+    long: Annotated[
+        str | None,
+        typer.Option(
+            "--long",
+            help="Build one long document of each of these sizes in MB (e.g. 1,5,20): time, "
+            "peak memory, built or refused.",
+        ),
+    ] = None,
     output: Annotated[
         Path | None, typer.Option("--output", help="Also write the figures to this file.")
     ] = None,
 ) -> None:
     """Extraction speed against spaCy's tokenisation and underthesea's ner(); with --scale, the
-    build at scale on synthetic corpora (the figures of docs/BENCHMARKS.md)."""
+    build at scale on synthetic corpora (the figures of docs/BENCHMARKS.md); with --long, one
+    long document of each size."""
     from kg.ingest import Skipped, read_documents
 
     from .benchmark import measure, measure_underthesea, report
     from .benchmark import scale as run_scale
 
     lines: list[str] = []
+    if long:
+        from .long import bench_long
+
+        sizes_mb = [float(n) for n in long.split(",") if n.strip()]
+        if not sizes_mb or min(sizes_mb) <= 0:
+            raise KgError(f"--long takes sizes in MB above 0, as 1,5,20 (not {long!r})")
+        for line in bench_long(sizes_mb):
+            typer.echo(line)
     if paths:
         docs = [d for d in read_documents(paths) if not isinstance(d, Skipped)]
         if not docs:
@@ -58,9 +75,11 @@ def bench(
 
 def synth(
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write the corpus to.")],
-    articles: Annotated[int, typer.Option("--articles", "-n", help="How many articles.")] = 1000,
+    articles: Annotated[
+        int, typer.Option("--articles", "-n", min=1, help="How many articles.")
+    ] = 1000,
     seed: Annotated[int, typer.Option("--seed", help="Same seed, same corpus.")] = 0,
-    start: Annotated[int, typer.Option("--start", help="Index of the first article.")] = 0,
+    start: Annotated[int, typer.Option("--start", min=0, help="Index of the first article.")] = 0,
     format: Annotated[
         str, typer.Option("--format", help="jsonl (shards of 1,000) or txt (+ .meta.json).")
     ] = "jsonl",

@@ -58,3 +58,15 @@ def test_bench_times_extraction_on_the_given_articles(tmp_path: Path) -> None:
     assert run.returncode == 0, run.stderr
     assert "ratio extraction / tokenisation:" in run.stdout
     assert "ratio extraction / tokenisation:" in (tmp_path / "figures.md").read_text("utf-8")
+
+
+def test_bench_long_gives_time_and_peak_memory_and_refuses_long_documents(tmp_path: Path) -> None:
+    run = _kg("bench", "--long", "0.02,5,20", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    lines = run.stdout.splitlines()
+    assert [line.split(" document:")[0] for line in lines] == ["0.02 MB", "5 MB", "20 MB"]
+    assert "documents: 1 built" in lines[0]
+    for line in lines[1:]:
+        assert "too long for one article" in line, line
+        peak = float(line.split("peak memory ")[1].split(" MB")[0].replace(",", ""))
+        assert peak < 600, line  # refused before extraction: the text, not its analysis

@@ -19,10 +19,11 @@ from pathlib import Path
 import pandas as pd
 import pyoxigraph as ox
 
+from . import terminal
 from .clean import match_key
 from .iri import listing_iri
 from .lexicon import ontology_dir
-from .model import PREDICATES, KgError
+from .model import PREDICATES, KgError, iso_date
 from .store import Bindings, Table, Term, open_store, value
 from .vocab import KG_NS
 
@@ -31,7 +32,7 @@ _NAME = re.compile(r"^[a-z][a-z0-9_-]*$")
 _PARAM = re.compile(
     r"^#\s*param\s+(\w+):\s*(optional|required)\s+(name|date|predicate|text|page)\b\s*(.*)$"
 )
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
 FORMATS = ("table", "csv", "json")
 
 
@@ -104,10 +105,11 @@ def term(value: str, kind: str | None = None) -> Term:
         if value not in PREDICATES:
             raise KgError(f"unknown predicate {value!r}; use one of: {', '.join(PREDICATES)}")
         return ox.NamedNode(KG_NS + value)
-    if kind == "date" and not _ISO_DATE.match(value):
+    day = iso_date(value) if _ISO_DATE.match(value) else None
+    if kind == "date" and day is None:
         raise KgError(f"{value!r} is not a date: write it as YYYY-MM-DD")
-    if kind in ("date", None) and _ISO_DATE.match(value):
-        return ox.Literal(value, datatype=ox.NamedNode(XSD + "date"))
+    if kind in ("date", None) and day is not None:
+        return ox.Literal(day, datatype=ox.NamedNode(XSD + "date"))
     return ox.Literal(value)
 
 
@@ -135,7 +137,7 @@ def bindings(named: NamedQuery, params: dict[str, str]) -> Bindings:
 
 
 def page_term(value: str) -> Term:
-    if not value.isdigit() or int(value) < 1:
+    if not (value.isascii() and value.isdigit()) or int(value) < 1:
         raise KgError(f"page {value!r}: write a page number, 1 or more")
     return ox.Literal(str(int(value)), datatype=ox.NamedNode(XSD + "integer"))
 
@@ -167,6 +169,10 @@ def page_note(location: str | Path, sparql_or_name: str, params: dict[str, str])
         store.close()
     total = int(value(rows[0][0])) if rows and rows[0][0] is not None else 0
     current = int(params.get(page, "1"))
+    if current > max(total, 1):
+        raise KgError(
+            f"{named.name} has {total} page(s): --param {page}={current} is past the last"
+        )
     more = f"; --param {page}={current + 1} for the next" if current < total else ""
     return f"{named.name}: page {current} of {total}{more}"
 
@@ -205,8 +211,9 @@ def python_value(value: Term | None) -> object:
     return value.value
 
 
-def render(frame: pd.DataFrame, fmt: str) -> str:
-    """A result as an aligned text table, CSV or JSON (one array of records)."""
+def render(frame: pd.DataFrame, fmt: str, width: int | None = None) -> str:
+    """A result as a text table fitted to `width` columns (the terminal's by default; a cell
+    too long is cut with an ellipsis, control characters escaped), CSV or JSON (full values)."""
     if fmt == "csv":
         return str(frame.to_csv(index=False))
     if fmt == "json":
@@ -214,7 +221,8 @@ def render(frame: pd.DataFrame, fmt: str) -> str:
     if fmt == "table":
         if frame.empty:
             return "(no results)\n"
-        return str(frame.fillna("").to_string(index=False)) + "\n"
+        rows = [["" if pd.isna(v) else str(v) for v in row] for row in frame.itertuples(False)]
+        return "\n".join(terminal.table([str(c) for c in frame.columns], rows, width)) + "\n"
     raise KgError(f"unknown format {fmt!r}: use {', '.join(FORMATS)}")
 
 
@@ -263,7 +271,7 @@ class Explanation:
         out += [f"  merged because: {reason}" for reason in self.merge_reasons]
         out.append(f"  mentioned in {len({m[0] for m in self.mentions})} document(s):")
         out += [f"    {src} [{start}]: {text}" for src, start, text in self.mentions]
-        return out
+        return [terminal.safe(line) for line in out]
 
 
 def explain(location: str | Path, name: str) -> list[Explanation]:

@@ -86,7 +86,12 @@ def build(
     )
     release_large_buffers()
     out_dir = Path(out)
-    out_dir.mkdir(parents=True, exist_ok=True)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise KgError(f"the output {out_dir} is a file, not a folder: name a folder for the graph")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise KgError(f"cannot make the output folder {out_dir} ({err.strerror or err})") from None
     say = log or (lambda message: print(message, file=sys.stderr))
     store = open_store(store_url or out_dir)
     try:

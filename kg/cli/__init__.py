@@ -18,7 +18,7 @@ import typer
 from ..ingest import printable
 from ..model import KgError
 from . import build, query, view
-from .app import EXIT_ERROR, app
+from .app import EXIT_ERROR, EXIT_OK, app
 
 __all__ = ["app", "build", "main", "query", "view"]
 
@@ -50,7 +50,19 @@ def main() -> None:
     _report_notes()
     try:
         _add_plugin_commands()
-        app()
+        code = app(standalone_mode=False)
+    except typer.Abort:
+        typer.echo("error: interrupted", err=True)
+        sys.exit(EXIT_ERROR)
+    except typer.TyperException as err:  # a usage error: one line, exit 1, as every other error
+        message = err.format_message()
+        if type(err).__name__ == "NoArgsIsHelpError":  # `kg` alone: the help
+            typer.echo(message)
+            sys.exit(EXIT_OK)
+        context = getattr(err, "ctx", None)
+        hint = f" (see {context.command_path} --help)" if context is not None else ""
+        typer.echo(f"error: {printable(' '.join(message.split()))}{hint}", err=True)
+        sys.exit(EXIT_ERROR)
     except KgError as err:
         typer.echo(f"error: {printable(str(err))}", err=True)
         sys.exit(EXIT_ERROR)
@@ -62,3 +74,4 @@ def main() -> None:
             f"error: unexpected {type(err).__name__}: {reason} (KG_DEBUG=1 shows where)", err=True
         )
         sys.exit(EXIT_ERROR)
+    sys.exit(code if isinstance(code, int) else EXIT_OK)

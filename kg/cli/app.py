@@ -17,8 +17,26 @@ EXIT_ERROR = 1
 EXIT_PARTIAL = 2
 
 
+def _version(shown: bool) -> None:
+    if shown:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            typer.echo(f"kg {version('kg')}")
+        except PackageNotFoundError:
+            typer.echo("kg (not installed)")
+        raise typer.Exit(EXIT_OK)
+
+
 @app.callback()
-def _root() -> None:
+def _root(
+    show_version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print kg's version and exit."
+        ),
+    ] = False,
+) -> None:
     """Knowledge graphs from Vietnamese news."""
 
 
@@ -33,7 +51,7 @@ StoreOption = Annotated[
 OutOption = Annotated[Path, typer.Option("--out", "-o", help="Output folder (store, graph files).")]
 JobsOption = Annotated[
     int | None,
-    typer.Option("--jobs", "-j", help="Extraction processes (default: one per core)."),
+    typer.Option("--jobs", "-j", min=1, help="Extraction processes (default: one per core)."),
 ]
 EngineOption = Annotated[
     str | None,

@@ -42,8 +42,8 @@ def query(
         return
     params = parse_params(param or [])
     frame = run_query(graph, sparql, params)
-    typer.echo(render(frame, format), nl=False)
     note = page_note(graph, sparql, params)
+    typer.echo(render(frame, format), nl=False)
     if note:
         typer.echo(note, err=True)
 
@@ -66,7 +66,9 @@ def validate(
 @app.command()
 def serve(
     graph: Annotated[Path, typer.Argument(help="A build folder.")] = Path("out"),
-    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 7878,
+    port: Annotated[
+        int, typer.Option("--port", min=0, max=65535, help="Port to listen on.")
+    ] = 7878,
     host: Annotated[
         str, typer.Option("--host", help="Address to listen on (other than loopback: warned).")
     ] = "127.0.0.1",

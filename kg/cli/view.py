@@ -28,7 +28,7 @@ def _type_list(types: str | None) -> list[str] | None:
 def view(
     directory: Annotated[Path, typer.Argument(help="A build's output folder (holds graph.trig).")],
     focus: Annotated[str | None, typer.Option(help="Only this entity's neighbourhood.")] = None,
-    depth: Annotated[int, typer.Option(help="Hops around --focus.")] = 2,
+    depth: Annotated[int, typer.Option(min=0, help="Hops around --focus.")] = 2,
     types: Annotated[str | None, typer.Option(help="Comma-separated, e.g. PERSON,EVENT.")] = None,
     date_from: Annotated[str | None, typer.Option("--from", help="ISO date, e.g. 2022-06.")] = None,
     date_to: Annotated[str | None, typer.Option("--to", help="ISO date, e.g. 2022-12-31.")] = None,
@@ -56,7 +56,9 @@ def view(
 @app.command()
 def stats(
     directory: Annotated[Path, typer.Argument(help="A build's output folder (holds graph.trig).")],
-    top: Annotated[int, typer.Option(help="How many entities and communities to list.")] = 10,
+    top: Annotated[
+        int, typer.Option(min=1, help="How many entities and communities to list.")
+    ] = 10,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Top entities by centrality, communities, counts by type and predicate."""

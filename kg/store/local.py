@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -60,10 +61,8 @@ class LocalStore:
             else:
                 path.mkdir(parents=True, exist_ok=True)
                 self._store = ox.Store(str(path))
-        except OSError as err:
-            raise KgError(
-                f"cannot open the store at {path}: {err} (is another kg using it?)"
-            ) from None
+        except (OSError, RuntimeError) as err:
+            raise KgError(open_error(path, err)) from None
 
     @property
     def oxigraph(self) -> ox.Store:
@@ -178,6 +177,32 @@ class LocalStore:
         if not self.read_only:
             self._store.flush()
         del self._store
+
+
+def open_error(path: Path, err: Exception) -> str:
+    """What went wrong opening the store, and what to do, on one line."""
+    text = _one_line(err)
+    lowered = text.lower()
+    if "corrupt" in lowered or ("no such file" in lowered and path.is_dir()):
+        return (
+            f"the store at {path} is damaged ({text}): move it away, or build the articles "
+            "into a new folder (kg build ARTICLES --out NEW)"
+        )
+    if "read-only file system" in lowered or getattr(err, "errno", None) == errno.EROFS:
+        return (
+            f"the store at {path} is on a read-only disk ({text}): kg query still reads it; "
+            "to build, copy it to a writable folder or build into a new one (--out NEW)"
+        )
+    if "permission denied" in lowered or isinstance(err, PermissionError):
+        return (
+            f"no permission to open the store at {path} ({text}): check the folder's owner "
+            "and permissions, or build into a new folder (--out NEW)"
+        )
+    if "lock file" in lowered or "temporarily unavailable" in lowered:
+        return f"the store at {path} is in use by another kg process (a build?); wait for it to end"
+    if "no space" in lowered:
+        return f"no space left for the store at {path} ({text}); free some and build again"
+    return f"cannot open the store at {path} ({text})"
 
 
 def _tsv_value(cell: str) -> str:

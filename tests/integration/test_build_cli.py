@@ -105,3 +105,72 @@ def test_build_with_only_unreadable_inputs_is_fatal(tmp_path: Path) -> None:
 def test_build_help_documents_the_exit_codes() -> None:
     result = runner.invoke(app, ["build", "--help"])
     assert "2 some inputs were skipped" in " ".join(result.stdout.split())
+
+
+def test_query_table_fits_the_terminal(graph: Path) -> None:
+    result = runner.invoke(app, ["query", "--graph", str(graph), "contacts"], env={"COLUMNS": "70"})
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert len(lines) > 1 and max(len(line) for line in lines) <= 70
+    assert any(line.endswith("…") for line in lines)
+
+
+def test_a_damaged_store_is_one_line_saying_what_to_do(graph: Path, tmp_path: Path) -> None:
+    import shutil
+
+    copy = tmp_path / "damaged"
+    shutil.copytree(graph, copy)
+    (copy / "store" / "CURRENT").write_text("garbage\n", encoding="utf-8")
+    result = _kg("query", "--graph", str(copy), "people")
+    assert result.returncode == 1 and result.stderr.count("\n") == 1, result.stderr
+    assert result.stderr.startswith(f"error: the store at {copy / 'store'} is damaged (")
+    assert "build the articles into a new folder" in result.stderr
+
+
+def test_version_is_printed() -> None:
+    from importlib.metadata import version
+
+    result = _kg("--version")
+    assert result.returncode == 0 and result.stdout == f"kg {version('kg')}\n"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["build", "nothing.txt", "--jobs", "-3"],
+        ["stats", ".", "--top", "0"],
+        ["serve", ".", "--port", "70000"],
+        ["build", "nothing.txt", "--jobs", "tư"],
+    ],
+)
+def test_a_numeric_option_out_of_range_is_one_line_and_exit_1(args: list[str]) -> None:
+    result = _kg(*args)
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("error: Invalid value")
+    assert "--help)" in result.stderr
+
+
+def test_an_output_path_that_is_a_file_is_one_line(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Đại tá Lê Văn An tiếp đoàn Bộ Quốc phòng Lào.", "utf-8")
+    (tmp_path / "out").write_text("", encoding="utf-8")
+    result = _kg("build", str(tmp_path / "a.txt"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"error: the output {tmp_path / 'out'} is a file, not a folder: name a folder for the graph\n"
+    )
+
+
+def test_help_texts_name_no_issue_numbers() -> None:
+    import re
+
+    from kg_dev.commands import bench, synth
+
+    commands = [c.name or c.callback.__name__ for c in app.registered_commands if c.callback]
+    if "bench" not in commands:  # the developer tools' commands, as the entry point adds them
+        app.command()(bench)
+        app.command()(synth)
+        commands += ["bench", "synth"]
+    for name in ["", *commands]:
+        result = runner.invoke(app, [*([name] if name else []), "--help"], env={"COLUMNS": "200"})
+        assert result.exit_code == 0, name
+        assert not re.search(r"#\d+|\bissues?\b", result.stdout, re.IGNORECASE), name

@@ -134,3 +134,23 @@ def test_explain_names_the_document_of_a_mention_in_no_sentence(tmp_path: Path) 
     build([article.parent], tmp_path / "out", jobs=1, extractor=extractor, progress=False)
     (item,) = explain(tmp_path / "out", "Bộ Ngoại giao")
     assert [(Path(source).name, start) for source, start, _ in item.mentions] == [("tin.txt", -1)]
+
+
+@pytest.mark.parametrize("day", ["2022-13-45", "2022-02-30", "0000-00-00", "２０２２-０１-０１"])
+def test_a_date_parameter_that_is_no_day_of_the_calendar_is_refused(graph: Path, day: str) -> None:
+    with pytest.raises(KgError, match="is not a date: write it as YYYY-MM-DD"):
+        query(graph, "person", {"name": "Lê Văn Minh", "date": day})
+
+
+@pytest.mark.parametrize("page", ["²", "٣", "0", "-1", "một"])
+def test_a_page_that_is_no_page_number_is_refused(graph: Path, page: str) -> None:
+    with pytest.raises(KgError, match="write a page number, 1 or more"):
+        query(graph, "people", {"page": page})
+
+
+def test_a_page_past_the_last_is_refused(graph: Path) -> None:
+    from kg.query import page_note
+
+    assert page_note(graph, "people", {"page": "1"}) == "people: page 1 of 1"
+    with pytest.raises(KgError, match=r"people has 1 page\(s\): --param page=9 is past the last"):
+        page_note(graph, "people", {"page": "9"})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import subprocess
 import sys
 from pathlib import Path
@@ -145,3 +146,23 @@ def test_without_thread_names_compaction_keeps_its_priority(tmp_path: Path) -> N
     (tmp_path / "123" / "comm").write_text("python\n")
     (tmp_path / "not-a-thread").mkdir()
     assert yield_compaction(tmp_path) == 0
+
+
+@pytest.mark.parametrize(
+    ("error", "said"),
+    [
+        (OSError(errno.EROFS, "Read-only file system"), "is on a read-only disk"),
+        (RuntimeError("IO error: While open a file: LOG: Read-only file system"), "read-only disk"),
+        (PermissionError(errno.EACCES, "Permission denied"), "no permission to open the store"),
+        (RuntimeError("Corruption: block checksum mismatch"), "is damaged"),
+        (OSError("IO error: While lock file: LOCK: Resource temporarily unavailable"), "in use"),
+    ],
+)
+def test_a_store_that_cannot_be_opened_says_what_happened_and_what_to_do(
+    tmp_path: Path, error: Exception, said: str
+) -> None:
+    from kg.store.local import open_error
+
+    line = open_error(tmp_path / "store", error)
+    assert said in line and "\n" not in line
+    assert "--out NEW" in line or "wait for it to end" in line

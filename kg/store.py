@@ -19,13 +19,14 @@ from __future__ import annotations
 import json
 import os
 import re
+import threading
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 import pyoxigraph as ox
 
@@ -39,6 +40,7 @@ COMPACTION_THREADS = "rocksdb:low"  # how RocksDB names its compaction threads (
 COMPACTION_NICE = 19  # the lowest CPU priority
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 Bindings = dict[str, Term]
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -250,45 +252,46 @@ class LocalStore:
         return self._store
 
     def select(self, sparql: str, bindings: Bindings | None = None) -> Table:
-        result = self._run(sparql, bindings)
-        if not isinstance(result, ox.QuerySolutions):
-            raise KgError("the query is not a SELECT query")
-        columns = [v.value for v in result.variables]
-        rows = [[solution[c] for c in columns] for solution in result]
-        return Table(columns, rows)
+        def table(result: object) -> Table:
+            if not isinstance(result, ox.QuerySolutions):
+                raise KgError("the query is not a SELECT query")
+            columns = [v.value for v in result.variables]
+            return Table(columns, [[solution[c] for c in columns] for solution in result])
+
+        return self._run(sparql, bindings, table)
 
     def ask(self, sparql: str) -> bool:
-        return bool(self._run(sparql, None))
+        return self._run(sparql, None, bool)
 
     def values(self, sparql: str) -> Iterator[list[str]]:
         """Through Oxigraph's TSV results (written in Rust; tabs and newlines in literals are
         escaped there), parsed line by line."""
-        result = self._run(sparql, None)
-        if not isinstance(result, ox.QuerySolutions):
-            raise KgError("the query is not a SELECT query")
-        text = (result.serialize(format=ox.QueryResultsFormat.TSV) or b"").decode("utf-8")
+
+        def tsv(result: object) -> bytes:
+            if not isinstance(result, ox.QuerySolutions):
+                raise KgError("the query is not a SELECT query")
+            return result.serialize(format=ox.QueryResultsFormat.TSV) or b""
+
+        text = self._run(sparql, None, tsv).decode("utf-8")
         for line in text.split("\n")[1:]:
             if line:
                 yield [_tsv_value(cell) for cell in line.split("\t")]
 
     def construct(self, sparql: str, bindings: Bindings | None = None) -> list[ox.Triple]:
-        result = self._run(sparql, bindings)
-        if not isinstance(result, ox.QueryTriples):
-            raise KgError("the query is not a CONSTRUCT or DESCRIBE query")
-        return list(result)
+        def triples(result: object) -> list[ox.Triple]:
+            if not isinstance(result, ox.QueryTriples):
+                raise KgError("the query is not a CONSTRUCT or DESCRIBE query")
+            return list(result)
 
-    def _run(self, sparql: str, bindings: Bindings | None) -> object:
+        return self._run(sparql, bindings, triples)
+
+    def _run(self, sparql: str, bindings: Bindings | None, collect: Callable[[object], T]) -> T:
         subs = {ox.Variable(k): v for k, v in (bindings or {}).items()}
-        try:
-            return self._store.query(
-                sparql,
-                prefixes=PREFIXES,
-                substitutions=subs or None,
-            )
-        except SyntaxError as err:
-            raise KgError(f"invalid SPARQL: {_one_line(err)}") from None
-        except (RuntimeError, OSError) as err:
-            raise KgError(f"query failed: {_one_line(err)}") from None
+        return evaluate(
+            lambda: self._store.query(sparql, prefixes=PREFIXES, substitutions=subs or None),
+            sparql,
+            collect,
+        )
 
     def drop_graphs(self, graphs: Iterable[str]) -> None:
         """Remove named graphs, and their statements from the default graph unless another
@@ -381,6 +384,79 @@ def _one_line(err: Exception, limit: int = 200) -> str:
     return text if len(text) <= limit else text[:limit] + " …"
 
 
+MAX_QUERY_CHARS = 65_536
+MAX_NESTING = 128
+# Oxigraph parses, plans and evaluates a query by recursion, one frame or more per level of
+# nesting, on the stack of the thread that calls it; 8 MB (a main thread's) overflows at about
+# 2,100 nested `{}` or 800 nested function calls, and the overflow kills the whole process. At
+# most 2.1 KB of stack per character of query text was measured over every construct
+# (tests/test_serve_security.py generates them), so a query of at most MAX_QUERY_CHARS runs on
+# a thread of DEEP_STACK with a margin of almost four.
+DEEP_STACK = 512 * 1024 * 1024
+_STACK_LOCK = threading.Lock()
+
+
+def check_shape(sparql: str) -> None:
+    """KgError for a query longer than MAX_QUERY_CHARS or nested deeper than MAX_NESTING
+    (brackets of any kind, counted outside strings, IRIs and comments). The depth is for a clear
+    answer to a nesting bomb; what keeps one from crashing the engine is the size and the stack."""
+    if len(sparql) > MAX_QUERY_CHARS:
+        raise KgError(
+            f"the query is {len(sparql):,} characters long; at most {MAX_QUERY_CHARS:,} are accepted"
+        )
+    depth = nesting(sparql)
+    if depth > MAX_NESTING:
+        raise KgError(f"the query nests {depth:,} levels deep; at most {MAX_NESTING} are accepted")
+
+
+def nesting(sparql: str) -> int:
+    """The deepest nesting of (), {} and [] in a query, outside strings, IRIs and comments."""
+    text = _OPAQUE.sub(" ", _CODEPOINT.sub(_unescape_codepoint, sparql))
+    depth = deepest = 0
+    for char in _BRACKETS.findall(text):
+        depth = depth + 1 if char in "({[" else max(0, depth - 1)
+        deepest = max(deepest, depth)
+    return deepest
+
+
+def _unescape_codepoint(match: re.Match[str]) -> str:
+    try:
+        return chr(int(match[1] or match[2], 16))
+    except (ValueError, OverflowError):
+        return match[0]
+
+
+def evaluate(query: Callable[[], object], sparql: str, collect: Callable[[object], T]) -> T:
+    """`collect(query())` on a thread with a stack deep enough for any query of at most
+    MAX_QUERY_CHARS characters; parse and store errors as KgError. Results are lazy, so
+    `collect` must consume them (rows, a serialization) on that thread too."""
+    check_shape(sparql)
+    outcome: list[T] = []
+    failure: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            outcome.append(collect(query()))
+        except SyntaxError as err:
+            failure.append(KgError(f"invalid SPARQL: {_one_line(err)}"))
+        except (RuntimeError, OSError) as err:
+            failure.append(KgError(f"query failed: {_one_line(err)}"))
+        except BaseException as err:  # handed to the caller's thread as it is
+            failure.append(err)
+
+    with _STACK_LOCK:
+        previous = threading.stack_size(DEEP_STACK)
+        try:
+            worker = threading.Thread(target=work, name="kg-query", daemon=True)
+            worker.start()
+        finally:
+            threading.stack_size(previous)
+    worker.join()
+    if failure:
+        raise failure[0]
+    return outcome[0]
+
+
 _COUNT_TRIPLES = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 _OUR_GRAPH = f" <{BASE}graph/"
 
@@ -411,11 +487,43 @@ _DROP = """DELETE {{ ?s ?p ?o }} WHERE {{
 DROP SILENT GRAPH <{graph}>"""
 
 
+@dataclass(frozen=True)
+class Endpoints:
+    """Where a SPARQL 1.1 server takes queries, updates and Graph Store requests."""
+
+    query: str
+    update: str
+    store: str
+
+    @classmethod
+    def of(cls, url: str) -> Endpoints:
+        """The endpoints a URL names. A bare server (`http://host:7878`) is laid out as Oxigraph
+        is: `/query`, `/update`, `/store`. A URL ending in `/query` or `/sparql` is the query
+        endpoint (what `kg serve` prints), with `update` and `store` beside it. Any other URL is
+        one endpoint for all three, as the Protocol and the Graph Store Protocol allow (Fuseki's
+        dataset URL `http://host:3030/ds`, for one)."""
+        parts = urllib.parse.urlsplit(url.rstrip("/"))
+        path = parts.path
+        if not path:
+            base = url.rstrip("/")
+            return cls(f"{base}/query", f"{base}/update", f"{base}/store")
+        head, _, last = path.rpartition("/")
+        if last in ("query", "sparql"):
+            beside = [
+                urllib.parse.urlunsplit(parts._replace(path=f"{head}/{n}"))
+                for n in ("update", "store")
+            ]
+            return cls(url.rstrip("/"), beside[0], beside[1])
+        same = url.rstrip("/")
+        return cls(same, same, same)
+
+
 class RemoteStore:
     """A SPARQL 1.1 server: Query and Update protocols, Graph Store protocol for loads."""
 
     def __init__(self, url: str, timeout: float = 60.0) -> None:
         self.url = url.rstrip("/")
+        self.endpoints = Endpoints.of(url)
         self.timeout = timeout
 
     def select(self, sparql: str, bindings: Bindings | None = None) -> Table:
@@ -436,8 +544,8 @@ class RemoteStore:
 
     def _query(self, sparql: str) -> dict[str, Any]:
         body = self._send(
-            f"{self.url}/query",
-            _prefixed(sparql).encode("utf-8"),
+            self.endpoints.query,
+            with_prefixes(sparql).encode("utf-8"),
             "application/sparql-query",
             accept="application/sparql-results+json",
         )
@@ -449,8 +557,8 @@ class RemoteStore:
         return result
 
     def update(self, sparql: str) -> None:
-        body = _prefixed(sparql).encode("utf-8")
-        self._send(f"{self.url}/update", body, "application/sparql-update")
+        body = with_prefixes(sparql).encode("utf-8")
+        self._send(self.endpoints.update, body, "application/sparql-update")
 
     def drop_graphs(self, graphs: Iterable[str]) -> None:
         """Per graph: its statements leave the default graph unless another graph states them."""
@@ -471,11 +579,11 @@ class RemoteStore:
                 if in_merged_graph(str(quad.subject), str(quad.predicate)):
                     union.add(line)
         for graph, lines in by_graph.items():
-            target = f"{self.url}/store?{urllib.parse.urlencode({'graph': graph})}"
+            target = f"{self.endpoints.store}?{urllib.parse.urlencode({'graph': graph})}"
             self._send(target, "".join(lines).encode("utf-8"), "application/n-triples")
         if union:
             body = "".join(sorted(union)).encode("utf-8")
-            self._send(f"{self.url}/store?default", body, "application/n-triples")
+            self._send(f"{self.endpoints.store}?default", body, "application/n-triples")
 
     def quads(self) -> Iterator[ox.Quad]:
         table = self.select("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
@@ -534,7 +642,7 @@ class RemoteStore:
             raise KgError(f"cannot reach the SPARQL server at {self.url}: {err}") from None
 
 
-def _prefixed(sparql: str) -> str:
+def with_prefixes(sparql: str) -> str:
     """The query with our prefixes declared (the protocol has no default prefixes)."""
     declared = {m.lower() for m in re.findall(r"PREFIX\s+(\w*):", sparql, re.IGNORECASE)}
     lines = [f"PREFIX {p}: <{ns}>" for p, ns in PREFIXES.items() if p.lower() not in declared]
@@ -543,11 +651,16 @@ def _prefixed(sparql: str) -> str:
 
 # Strings, IRIs and comments hide keywords and variables; what is left is SPARQL syntax.
 OPAQUE = (
-    r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
-    r"|<[^<>\"{}|^`\\\s]*>|#[^\n]*"
+    r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n\r]|\\.)*"|\'(?:[^\'\\\n\r]|\\.)*\''
+    r"|<[^<>\"{}|^`\\\x00-\x20]*>|#[^\n\r]*"
 )
+_OPAQUE = re.compile(OPAQUE)
+_CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+_BRACKETS = re.compile(r"[(){}\[\]]")
 _TOKENS = re.compile(
-    rf"(?P<opaque>{OPAQUE})|(?P<var>[?$](?P<name>\w+))|(?P<select>\bSELECT\b)|(?P<body>\{{|\bWHERE\b)",
+    rf"(?P<opaque>{OPAQUE})|(?P<var>[?$](?P<name>\w+))|(?P<select>\bSELECT\b)"
+    r"|(?P<body>\{|\bWHERE\b)|(?P<end>\})|(?P<modifier>\bGROUP\s+BY\b|\bORDER\s+BY\b|\bHAVING\b)"
+    r"|(?P<open>\()|(?P<close>\))",
     re.IGNORECASE,
 )
 
@@ -555,22 +668,30 @@ _TOKENS = re.compile(
 def substitute(sparql: str, bindings: Bindings) -> str:
     """SEP-0007 substitution for servers, which take no bindings: each parameter variable is
     replaced by its RDF term in N-Triples syntax (escaped, so a value is only ever a literal or
-    an IRI), and projected as `(term AS ?var)`."""
+    an IRI). Where a bare term is not SPARQL, it is wrapped: projected as `(term AS ?var)`, and
+    in GROUP BY, ORDER BY and HAVING as the expression `(term)` (grouping by a constant groups
+    as before)."""
     if not bindings:
         return sparql
     out: list[str] = []
-    pos, projecting = 0, False
+    pos, mode, depth = 0, "body", 0
     for match in _TOKENS.finditer(sparql):
-        if match["select"]:
-            projecting = True
-        elif match["body"]:
-            projecting = False
-        elif match["var"] and match["name"] in bindings:
+        kind = match.lastgroup
+        if kind == "select":
+            mode, depth = "projection", 0
+        elif kind in ("body", "end"):
+            mode = "body"
+        elif kind == "modifier":
+            mode = "modifier"
+        elif kind in ("open", "close"):
+            depth += 1 if kind == "open" else -1
+        elif kind == "var" and match["name"] in bindings:
             term = str(bindings[match["name"]])
-            out += [
-                sparql[pos : match.start()],
-                f"({term} AS ?{match['name']})" if projecting else term,
-            ]
+            if mode == "projection" and depth == 0:
+                term = f"({term} AS ?{match['name']})"
+            elif mode == "modifier":
+                term = f"({term})"
+            out += [sparql[pos : match.start()], term]
             pos = match.end()
     return "".join(out) + sparql[pos:]
 

@@ -1,7 +1,7 @@
 """Engine: SPARQL queries on a read-only store, in worker processes without network access.
 
 `kg serve` runs no query in its own process. Each query goes to an engine: a child process
-(`python -m kg.engine STORE`) that took the network away from itself (`kg.sandbox`), then
+(`kg.engine.main`, started without the rest of kg) that took the network away from itself (`kg.sandbox`), then
 opened the store read-only, and answers one query at a time over its stdin and stdout. So:
 - SERVICE cannot reach anything: pyoxigraph's HTTP client finds no socket to open;
 - nothing can write: the engine calls `Store.query` on a read-only store and nothing else
@@ -35,8 +35,16 @@ from typing import Any, BinaryIO
 import pyoxigraph as ox
 
 from .model import KgError
+from .sparql import evaluate
 
 _LENGTH = struct.Struct(">I")
+# How an engine process starts: `kg` as a bare package, so that importing kg.engine does not run
+# kg/__init__.py (spaCy, pandas, networkx: 3 s); an engine needs pyoxigraph, kg.sparql and
+# kg.sandbox only, and a new one starts after every query stopped at its deadline.
+_BOOT = (
+    "import sys, types; package = types.ModuleType('kg'); package.__path__ = [sys.argv[1]]; "
+    "sys.modules['kg'] = package; from kg.engine import main; sys.exit(main(sys.argv[2:]))"
+)
 READY = b"ready"
 RESULT_TYPES = {
     "application/sparql-results+json": ox.QueryResultsFormat.JSON,
@@ -126,7 +134,6 @@ def negotiate(accept: str, offered: dict[str, Any]) -> str:
 
 def answer(store: ox.Store, request: Request, limit: int) -> Answer:
     """Run one request on the store, its answer serialized within `limit` bytes."""
-    from .store import evaluate
 
     def run() -> object:
         return store.query(
@@ -211,7 +218,8 @@ class Engine:
     """One engine process, driven over its pipes."""
 
     def __init__(self, location: Path, limit: int, start_timeout: float = 60.0) -> None:
-        command = [sys.executable, "-m", "kg.engine", str(location), str(limit)]
+        package = str(Path(__file__).resolve().parent)
+        command = [sys.executable, "-c", _BOOT, package, str(location), str(limit)]
         self.process = subprocess.Popen(
             command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
         )
@@ -433,7 +441,3 @@ class EnginePool:
             engine.stop()
         for engine in busy:
             engine.kill()
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

@@ -37,7 +37,8 @@ from typing import Any
 
 from .engine import Answer, Busy, EnginePool, Request
 from .model import KgError
-from .store import MAX_QUERY_CHARS, store_path
+from .sparql import MAX_QUERY_CHARS
+from .store import store_path
 
 _LOOPBACK_NAMES = {"localhost", "127.0.0.1", "::1"}
 _QUERY_TYPES = ("application/sparql-query", "application/x-www-form-urlencoded")

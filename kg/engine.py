@@ -358,15 +358,16 @@ class EnginePool:
         give_up = time.monotonic() + self.timeout
         with self._ready:
             while True:
-                while self._idle:
-                    engine = self._idle.pop()
-                    if engine.alive():
-                        engine.busy_since = time.monotonic()
-                        self._busy.append(engine)
-                        return engine
+                for engine in [e for e in self._idle if not e.alive()]:
+                    self._idle.remove(engine)
                     self._replace_locked(
                         engine, f"query engine {engine.pid} stopped ({engine.death()})"
                     )
+                if self._idle:
+                    engine = self._idle.pop(0)
+                    engine.busy_since = time.monotonic()
+                    self._busy.append(engine)
+                    return engine
                 now = time.monotonic()
                 if self._closed or now >= give_up or self._stalled(now):
                     return Busy(self._retry_after(now))
@@ -426,6 +427,10 @@ class EnginePool:
                 return
             self._idle.append(engine)
             self._ready.notify()
+
+    def busy_count(self) -> int:
+        with self._ready:
+            return len(self._busy)
 
     def pids(self) -> list[int]:
         with self._ready:

@@ -3,10 +3,12 @@
 Starts `kg serve` on a built graph (or takes the URL of a running endpoint), opens `--clients`
 connections at once, each sending one SPARQL query, and prints how many were reset at the TCP
 level, how many got 200, 503 (with or without Retry-After) or anything else, and the latency
-percentiles of the answers.
+percentiles of the answers. With --runaways N it then sends N runaway aggregates at once and
+times a simple ASK sent --timeout + 2 s later.
 
     python scripts/bench_serve.py [--graph OUT | --url http://127.0.0.1:7878/query]
                                   [--clients 200] [--rounds 3] [--query SPARQL]
+                                  [--runaways 100] [--timeout 5]
 
 Without --graph or --url it builds the sample articles (data/raw) into a temporary folder first.
 A benchmark, not a test: it is never run by pytest.
@@ -29,6 +31,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SIMPLE = "SELECT ?name WHERE { ?p a kg:Person ; rdfs:label ?name } LIMIT 20"
+RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n1 ?o1 }"
 PREFIXES = (
     "PREFIX kg: <https://w3id.org/kg-vn/ontology#>\n"
     "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
@@ -123,10 +126,31 @@ def build_sample(folder: Path) -> Path:
     return out
 
 
-def start_server(graph: Path, port: int) -> tuple[subprocess.Popen[str], str]:
+def runaways(url: str, count: int, timeout: float) -> str:
+    """`count` runaway aggregates at once, then a simple ASK `timeout` + 2 s after they were sent."""
+    started = time.perf_counter()
+    sent = threading.Thread(target=lambda: outcomes.extend(burst(url, count, RUNAWAY)))
+    outcomes: list[Outcome] = []
+    sent.start()
+    time.sleep(max(0.0, started + timeout + 2 - time.perf_counter()))
+    (ask,) = burst(url, 1, "ASK {}")
+    sent.join()
+    statuses = Counter(o.status for o in outcomes)
+    return (
+        f"{count} runaway aggregates: {dict(sorted(statuses.items()))} "
+        f"(503 with Retry-After: {sum(o.retry_after for o in outcomes if o.status == 503)}), "
+        f"the last answered {max(o.seconds for o in outcomes):.1f} s after sending; "
+        f"ASK at {timeout:g} + 2 s: {ask.status} in {ask.seconds * 1000:.0f} ms"
+    )
+
+
+def start_server(graph: Path, port: int, timeout: float) -> tuple[subprocess.Popen[str], str]:
     command = [sys.executable, "-c", "from kg.cli import main; main()", "serve", str(graph)]
     process = subprocess.Popen(
-        [*command, "--port", str(port)], stdout=subprocess.PIPE, text=True, start_new_session=True
+        [*command, "--port", str(port), "--timeout", f"{timeout:g}"],
+        stdout=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
     )
     assert process.stdout is not None
     line = process.stdout.readline()
@@ -145,17 +169,21 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--port", type=int, default=17878)
     parser.add_argument("--query", default=SIMPLE)
+    parser.add_argument("--runaways", type=int, default=0)
+    parser.add_argument("--timeout", type=float, default=5.0, help="kg serve --timeout")
     args = parser.parse_args()
     process = None
     with tempfile.TemporaryDirectory() as tmp:
         url = args.url
         if url is None:
             graph = args.graph or build_sample(Path(tmp))
-            process, url = start_server(graph, args.port)
+            process, url = start_server(graph, args.port, args.timeout)
         try:
             print(f"endpoint {url}; query: {' '.join(args.query.split())[:80]}")
             for round_no in range(1, args.rounds + 1):
                 print(report(round_no, burst(url, args.clients, args.query)), flush=True)
+            if args.runaways:
+                print(runaways(url, args.runaways, args.timeout), flush=True)
         finally:
             if process is not None:
                 process.terminate()

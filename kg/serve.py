@@ -51,6 +51,7 @@ _STATUS = {
     405: "405 Method Not Allowed",
     413: "413 Content Too Large",
     415: "415 Unsupported Media Type",
+    500: "500 Internal Server Error",
     503: "503 Service Unavailable",
 }
 _OUTCOME_STATUS = {
@@ -188,7 +189,7 @@ class Endpoint:
         try:
             reply = self.route(method, environ)
         except Exception as err:  # a bug must not cost the client its answer
-            reply = refuse(400, f"the request could not be handled: {type(err).__name__}")
+            reply = refuse(500, f"the request could not be handled: {type(err).__name__}")
         headers = [
             ("Content-Type", reply.content_type),
             ("Content-Length", str(len(reply.body))),
@@ -407,6 +408,7 @@ class Server:
                 backlog=limits.backlog,
                 connection_limit=limits.connections,
                 channel_timeout=limits.idle,
+                cleanup_interval=max(1, limits.idle // 3),
                 max_request_body_size=limits.max_request,
                 ident="kg",
                 expose_tracebacks=False,

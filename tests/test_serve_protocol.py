@@ -4,6 +4,8 @@ URL it prints taken wherever a graph is, and every named query giving the same r
 from __future__ import annotations
 
 import re
+import socket
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -94,6 +96,14 @@ def test_the_printed_url_is_taken_wherever_a_graph_is(server: Server) -> None:
     frame = query(server.query_url, "people", {"date": "2023-06-01"})
     assert set(frame[frame["name"] == "Lê Văn Minh"]["rank"].dropna()) == {"Trung tướng"}
     assert page_note(server.query_url, "people", {}) == "people: page 1 of 1"
+
+
+def test_an_idle_connection_is_closed(graph: Path) -> None:
+    quick = Server(graph, "127.0.0.1", free_port(), Limits(engines=1, idle=2))
+    with quick, socket.create_connection((quick.host, quick.port), timeout=10) as idle:
+        started = time.monotonic()
+        assert idle.recv(100) == b""  # closed by the server, nothing sent
+        assert time.monotonic() - started < 8
 
 
 def test_the_graph_store_reads_one_graph(server: Server) -> None:

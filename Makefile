@@ -6,7 +6,7 @@ STAMP_RUN := $(VENV)/.installed-run
 STAMP_DEV := $(VENV)/.installed-dev
 STAMP_BENCH := $(VENV)/.installed-bench
 
-.PHONY: run test lint typecheck unit browser bench bench-view bench-serve bench-store clean
+.PHONY: run test lint typecheck unit browser golden bench bench-view bench-serve bench-store clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -28,7 +28,7 @@ lint: $(STAMP_DEV)
 	$(BIN)/ruff format --check .
 
 typecheck: $(STAMP_DEV)
-	$(BIN)/mypy kg
+	$(BIN)/mypy kg kg_dev
 
 browser:
 	bash scripts/setup-browser
@@ -37,6 +37,11 @@ unit: $(STAMP_DEV) browser
 	$(BIN)/python -m pytest
 
 test: lint typecheck unit
+
+# Rewrite tests/golden/ from the current code (after a change meant to change what kg makes of the
+# sample articles; commit the files with that change).
+golden: $(STAMP_DEV)
+	$(BIN)/python tests/golden/regenerate.py
 
 $(STAMP_BENCH): pyproject.toml $(STAMP_DEV)
 	$(BIN)/pip install --quiet -e ".[dev,bench]"

@@ -19,36 +19,19 @@ from rdflib import PROV, RDF, RDFS, SDO, SKOS, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from .clean import ascii_key
-from .model import PREDICATES, EntityType, KgError
-from .vocab import KG
+from .model import DATE_PREDICATES, PREDICATES, TENURE_ATTRIBUTES, EntityType, KgError
+from .ntriples import Quad
+from .vocab import ATTRIBUTE_PROPERTY, ENTITY_CLASS, KG
 
-ENTITY_CLASSES: dict[URIRef, str] = {
-    KG.Person: EntityType.PERSON.value,
-    KG.Organization: EntityType.ORGANIZATION.value,
-    KG.Location: EntityType.LOCATION.value,
-    KG.Event: EntityType.EVENT.value,
-    KG.Agreement: EntityType.AGREEMENT.value,
-    KG.Date: EntityType.DATE.value,
-}
-ATTRIBUTE_PROPERTIES: dict[URIRef, str] = {
-    KG.rank: "rank",
-    KG.position: "position",
-    KG.country: "country",
-    KG.acronym: "acronym",
-    KG.status: "status",
-    KG.isoDate: "iso",
-}
+ENTITY_CLASSES: dict[URIRef, str] = {cls: name for name, cls in ENTITY_CLASS.items()}
+ATTRIBUTE_PROPERTIES: dict[URIRef, str] = {prop: key for key, prop in ATTRIBUTE_PROPERTY.items()}
 # Relations whose object is a literal become node attributes, not nodes.
 LITERAL_RELATION_ATTRIBUTES: dict[str, str] = {
-    "hasRank": "rank",
-    "holdsPosition": "position",
+    **TENURE_ATTRIBUTES,
     "about": "about",
     "nationality": "country",
 }
 PREDICATE_IRIS: dict[URIRef, str] = {KG[name]: name for name in PREDICATES}
-DATED_BY = ("heldOn", "signedOn")
-
-Quad = tuple[Node, Node, Node, Node | None]
 Interval = tuple[date, date]
 
 
@@ -304,11 +287,6 @@ def communities(graph: nx.MultiDiGraph, *, method: str = "louvain") -> list[set[
 # ---------------------------------------------------------------- finding entities by name
 
 
-def fold(text: str) -> str:
-    """Case- and diacritic-insensitive key: `Lê Văn Bình` → `le van binh` (the clean stage's key)."""
-    return ascii_key(text)
-
-
 def _names(attrs: dict[str, Any]) -> list[str]:
     return [attrs.get("label", ""), *attrs.get("alt_labels", [])]
 
@@ -317,11 +295,11 @@ def find_entity(graph: nx.MultiDiGraph, name: str) -> str:
     """The node whose label or alias matches `name`: exactly after folding, else a unique part."""
     if name in graph:
         return name
-    key = fold(name)
-    exact = [n for n, a in graph.nodes(data=True) if key in {fold(x) for x in _names(a)}]
+    key = ascii_key(name)
+    exact = [n for n, a in graph.nodes(data=True) if key in {ascii_key(x) for x in _names(a)}]
     if exact:
         return max(exact, key=lambda n: (graph.degree(n), n))
-    partial = [n for n, a in graph.nodes(data=True) if any(key in fold(x) for x in _names(a))]
+    partial = [n for n, a in graph.nodes(data=True) if any(key in ascii_key(x) for x in _names(a))]
     if len(partial) == 1:
         return partial[0]
     if partial:
@@ -419,7 +397,7 @@ def node_dates(graph: nx.MultiDiGraph, node: str) -> list[Interval]:
     linked = [
         iso_interval(x)
         for _, target, predicate in graph.out_edges(node, keys=True)
-        if predicate in DATED_BY
+        if predicate in DATE_PREDICATES
         for x in graph.nodes[target].get("iso", [])
     ]
     return [i for i in own + linked if i is not None]

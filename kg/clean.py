@@ -107,14 +107,21 @@ def match_key(text: str) -> str:
     return _SPACES.sub(" ", folded).strip().casefold()
 
 
+def without_diacritics(text: str) -> str:
+    """`Liên Hợp Quốc` → `Lien Hop Quoc`: the letters without their marks, `đ` read as `d`."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 @cache
 def ascii_key(text: str) -> str:
     """`match_key` without diacritics (`Liên hợp quốc` → `lien hop quoc`), for loose matching."""
-    key = match_key(text).replace("đ", "d")
-    stripped = "".join(
-        ch for ch in unicodedata.normalize("NFD", key) if not unicodedata.combining(ch)
-    )
-    return stripped
+    return without_diacritics(match_key(text))
+
+
+def is_acronym(word: str) -> bool:
+    """`ADMM+`, `LHQ`, `TP.HCM`: a word of two letters or more, written in capitals."""
+    return word[:1].isupper() and word.isupper() and sum(ch.isalpha() for ch in word) >= 2
 
 
 # ---------------------------------------------------------------- noise
@@ -190,10 +197,25 @@ def blank(text: str, spans: Iterable[tuple[int, int]]) -> str:
 
 # ---------------------------------------------------------------- sentences
 
-_SENT_END = regex.compile(r"(?<=[.!?…])[\"”']?\s+(?=[\"“'(\[]?[\p{Lu}\d])")
+# A sentence ends after `.`, `!`, `?` or `…` before a capital or a digit; not after an initial
+# inside a name (`Rebecca J. Thornton`).
+_SENT_END = regex.compile(r"(?<=[.!?…])(?<!(?<!\p{L})\p{Lu}\.)[\"”']?\s+(?=[\"“'(\[]?[\p{Lu}\d])")
 
 
 MAX_SENTENCE = 1000  # characters; the longest sentence of the sample articles has 782
+
+
+@cache
+def _not_an_end() -> regex.Pattern[str]:
+    """Dots that end an abbreviation, not a sentence (`TP. Hồ Chí Minh`, `TS. Nguyễn …`): the
+    lexicon abbreviations written with a dot."""
+    dotted = [row["term"] for row in lexicon.table("abbreviations") if row["term"].endswith(".")]
+    words = "|".join(regex.escape(d[:-1]) for d in sorted(dotted, key=len, reverse=True))
+    return regex.compile(rf"(?<![\p{{L}}])(?:{words})$") if words else regex.compile(r"(?!)")
+
+
+def _ends_sentence(line: str, dot: int) -> bool:
+    return not (line[dot] == "." and _not_an_end().search(line, 0, dot))
 
 
 @lru_cache(maxsize=2)
@@ -207,6 +229,8 @@ def split_sentences(norm: str) -> tuple[tuple[int, int], ...]:
     for line in re.finditer(r"[^\n]+", norm):
         start = line.start()
         for m in _SENT_END.finditer(line.group()):
+            if not _ends_sentence(line.group(), m.start() - 1):
+                continue
             ranges.extend(_capped(norm, start, line.start() + m.start()))
             start = line.start() + m.end()
         ranges.extend(_capped(norm, start, line.end()))

@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from functools import lru_cache
 
+from .clean import without_diacritics
+
 BASE = "https://w3id.org/kg-vn/id/"
+ONTOLOGY_GRAPH = f"{BASE}graph/ontology"  # ontology/kg.ttl, as the build loads it
+DERIVED_GRAPH = f"{BASE}graph/derived"  # what kg.derive computes from the document graphs
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 
 
 @lru_cache(maxsize=65536)
 def slug(text: str, limit: int = 48) -> str:
     """ASCII slug of a Vietnamese name: `Đỗ Minh Khang` → `do-minh-khang`."""
-    folded = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    ascii_text = "".join(ch for ch in folded if not unicodedata.combining(ch)).lower()
+    ascii_text = without_diacritics(text).lower()
     return _NON_SLUG.sub("-", ascii_text).strip("-")[:limit].strip("-")
 
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import csv
-import hashlib
 import os
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 
@@ -20,13 +20,18 @@ def ontology_dir() -> Path:
     return path
 
 
+def lexicon_dir() -> Path:
+    """`ontology/lexicon/`: the language knowledge extraction reads, one TSV file a lexicon."""
+    return ontology_dir() / "lexicon"
+
+
 @cache
 def table(name: str) -> tuple[dict[str, str], ...]:
     """Rows of `ontology/lexicon/<name>.tsv` as dicts keyed by the header row.
 
     Lines starting with `#` document the columns and are skipped; empty cells are ''.
     """
-    path = ontology_dir() / "lexicon" / f"{name}.tsv"
+    path = lexicon_dir() / f"{name}.tsv"
     try:
         lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
     except OSError as err:
@@ -43,38 +48,7 @@ def words(name: str, column: str = "term") -> tuple[str, ...]:
     return tuple(sorted(values, key=lambda v: (-len(v), v)))
 
 
-# Modules at the edges (running builds, storing, querying, drawing, measuring): a change to them
-# does not change what extraction makes of an article, so it must not make every archive rebuild.
-NOT_EXTRACTION = frozenset(
-    {
-        "cli.py",
-        "build.py",
-        "store.py",
-        "progress.py",
-        "query.py",
-        "serve.py",
-        "render.py",
-        "analyze.py",
-        "evaluate.py",
-        "validate.py",
-        "benchmark.py",
-        "synthetic.py",
-    }
-)
-
-
-@cache
-def extractor_fingerprint() -> str:
-    """sha256 of what extraction depends on besides the article: the code and the ontology folder.
-
-    Part of each document's content hash, so a build after an upgrade or a lexicon edit extracts
-    the articles again instead of keeping triples an older extractor made.
-    """
-    digest = hashlib.sha256()
-    package = Path(__file__).resolve().parent
-    code = [p for p in sorted(package.rglob("*.py")) if p.name not in NOT_EXTRACTION]
-    files = [*code, *sorted(ontology_dir().rglob("*.t[st][vl]"))]
-    for path in files:
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
+def is_honorific(row: Mapping[str, str]) -> bool:
+    """Whether a row of `ranks.tsv` is a form of address (`ông`, `bà`): kept as an attribute of
+    the person it precedes, never a rank."""
+    return row.get("kind") == "honorific"

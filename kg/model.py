@@ -37,6 +37,12 @@ PREDICATES: tuple[str, ...] = (
     "received",
     "locatedIn",
 )
+DATE_PREDICATES = ("heldOn", "signedOn")  # relations whose object is a date (an ISO literal)
+# Relations that state a person's rank or post as text, and the entity attribute that holds the
+# same: each is kept as a dated tenure (kg:RankTenure, kg:PostTenure).
+TENURE_ATTRIBUTES = {"hasRank": "rank", "holdsPosition": "position"}
+# Between the reasons of an entity's `merge_reasons` attribute (why its spellings are one entity).
+MERGE_REASONS_SEPARATOR = " | "
 
 
 @dataclass(frozen=True)

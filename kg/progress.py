@@ -34,7 +34,7 @@ class RateColumn(ProgressColumn):
 
 
 def rate_line(done: int, total: int | None, elapsed: float) -> str:
-    """`1,200/10,000 documents, 61.3 docs/s, about 2 min 24 s left`: the line logs get."""
+    """The line logs get: documents done (of how many), the rate, and the time left."""
     rate = done / elapsed if elapsed > 0 else 0.0
     line = f"{done:,}/{total:,} documents" if total else f"{done:,} documents"
     line += f", {rate:,.1f} docs/s"

@@ -8,45 +8,60 @@ forms are made from those strings (`extraction_quads`) or that text (`extraction
 from __future__ import annotations
 
 import bisect
-import hashlib
-import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
-from decimal import Decimal
 from functools import cache
 
 from rdflib import OWL, RDF, RDFS, XSD, Dataset, Literal, URIRef
-from rdflib.namespace import DefinedNamespace, Namespace
 from rdflib.term import Node
 
 from . import iri
 from .clean import match_key
-from .lexicon import extractor_fingerprint
-from .model import PREDICATES, DocExtraction, Document, Entity, KgError, Relation, Sentence
-from .ntriples import escape, unescape
-from .vocab import ENTITY_CLASS, KG, PROV, SDO, SKOS, WD, in_merged_graph, subclass_cues
+from .fingerprint import content_hash
+from .model import (
+    DATE_PREDICATES,
+    MERGE_REASONS_SEPARATOR,
+    PREDICATES,
+    TENURE_ATTRIBUTES,
+    DocExtraction,
+    Document,
+    Entity,
+    KgError,
+    Relation,
+    Sentence,
+)
+from .ntriples import (
+    XSD_TERMS,
+    Quad,
+    Terms,
+    nt_boolean,
+    nt_decimal,
+    nt_integer,
+    nt_iri,
+    nt_plain,
+    nt_typed,
+    nt_vi,
+    rdflib_term,
+)
+from .vocab import (
+    ATTRIBUTE_PROPERTY,
+    ENTITY_CLASS,
+    KG,
+    PROV,
+    SDO,
+    SKOS,
+    TENURE_CLASS,
+    WD,
+    in_merged_graph,
+    subclass_cues,
+)
 
-Quad = tuple[URIRef, URIRef, Node, URIRef]
 Triple = tuple[str, str, str]  # subject, predicate, object in N-Triples syntax
 
 
-class _Terms:
-    """A vocabulary's terms in N-Triples syntax (`<iri>`), each made once, on first use."""
-
-    def __init__(self, namespace: Namespace | type[DefinedNamespace]) -> None:
-        self._namespace = namespace
-
-    def __getattr__(self, name: str) -> str:
-        if name.startswith("_"):
-            raise AttributeError(name)
-        term = f"<{self._namespace[name]}>"
-        setattr(self, name, term)
-        return term
-
-
-_KG, _RDF, _RDFS, _OWL, _XSD = _Terms(KG), _Terms(RDF), _Terms(RDFS), _Terms(OWL), _Terms(XSD)
-_PROV, _SDO, _SKOS = _Terms(PROV), _Terms(SDO), _Terms(SKOS)
+_KG, _RDF, _RDFS, _OWL, _XSD = Terms(KG), Terms(RDF), Terms(RDFS), Terms(OWL), XSD_TERMS
+_PROV, _SDO, _SKOS = Terms(PROV), Terms(SDO), Terms(SKOS)
 _PREDICATE = {name: f"<{KG[name]}>" for name in PREDICATES}
 
 _DATE_TYPES = (
@@ -56,52 +71,13 @@ _DATE_TYPES = (
     (re.compile(r"^\d{4}(-\d{2}){0,2}/\d{4}(-\d{2}){0,2}$"), XSD.string),  # a range
 )
 _WIKIDATA = re.compile(r"^Q\d+$")
-DATED_PREDICATES = {"hasRank": _KG.RankTenure, "holdsPosition": _KG.PostTenure}
-_TENURE_VALUE = {"hasRank": _KG.rank, "holdsPosition": _KG.position}
+_TENURE_CLASS = {name: f"<{cls}>" for name, cls in TENURE_CLASS.items()}
+_ATTRIBUTE = {key: f"<{prop}>" for key, prop in ATTRIBUTE_PROPERTY.items()}
+_TENURE_VALUE = {name: _ATTRIBUTE[key] for name, key in TENURE_ATTRIBUTES.items()}
+_TEXT_ATTRIBUTES = ("rank", "country", "status", "position")  # Vietnamese text, `;`-separated
 
 
 # ---------------------------------------------------------------- terms
-
-
-def _rdflib_term(term: str) -> Node:
-    """A term in N-Triples syntax as rdflib makes it, its lexical form kept as written."""
-    if term.startswith("<"):
-        return URIRef(term[1:-1])
-    body, _, suffix = term[1:].rpartition('"')
-    if suffix.startswith("@"):
-        return Literal(unescape(body), lang=suffix[1:])
-    if suffix.startswith("^^"):
-        return Literal(unescape(body), datatype=URIRef(suffix[3:-1]), normalize=False)
-    return Literal(unescape(body))
-
-
-def _node(value: str) -> str:
-    return f"<{value}>"
-
-
-def _plain(text: str) -> str:
-    return f'"{escape(text)}"'
-
-
-def _vi(text: str) -> str:
-    return f'"{escape(text)}"@vi'
-
-
-def _typed(lexical: str, datatype: str) -> str:
-    return f'"{escape(lexical)}"^^{datatype}'
-
-
-def _integer(value: int) -> str:
-    return f'"{value}"^^{_XSD.integer}'
-
-
-def _boolean(value: bool) -> str:
-    return f'"{"true" if value else "false"}"^^{_XSD.boolean}'
-
-
-def _decimal(value: float) -> str:
-    """Rounded to 4 places, written as rdflib writes a Decimal (`0.8`, never `8E-1`)."""
-    return f'"{Decimal(str(round(value, 4))):f}"^^{_XSD.decimal}'
 
 
 def _date_type(value: str) -> URIRef | None:
@@ -125,34 +101,7 @@ def _date(value: str) -> str | None:
     datatype = _date_type(value)
     if datatype is None:
         return None
-    return _plain(value) if datatype == XSD.string else _typed(value, f"<{datatype}>")
-
-
-def nt_term(term: Node) -> str:
-    """One rdflib term in N-Triples syntax (IRIs and literals only: the data has no blank nodes)."""
-    if isinstance(term, Literal):
-        if term.language:
-            return f'"{escape(str(term))}"@{term.language}'
-        if term.datatype and term.datatype != XSD.string:
-            return _typed(str(term), f"<{term.datatype}>")
-        return _plain(str(term))
-    return f"<{term}>"
-
-
-def to_nquads(quads: Iterable[Quad]) -> str:
-    """N-Quads text, one statement a line, sorted and without duplicates."""
-    lines = {" ".join(nt_term(t) for t in quad) + " .\n" for quad in quads}
-    return "".join(sorted(lines))
-
-
-def content_hash(doc: Document) -> str:
-    """sha256 of what a document's triples depend on: its text, metadata and source path, and the
-    extractor (code, lexicons, ontology) that reads it."""
-    payload = json.dumps(
-        [doc.text, sorted(doc.meta.items()), doc.source, extractor_fingerprint()],
-        ensure_ascii=False,
-    )
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+    return nt_plain(value) if datatype == XSD.string else nt_typed(value, f"<{datatype}>")
 
 
 def entity_key(entity: Entity) -> str:
@@ -202,15 +151,15 @@ class _Context:
 def _context(ex: DocExtraction, built_at: str) -> _Context:
     sentences = sorted(ex.sentences, key=lambda s: (s.start, s.end))
     published = ex.doc.published
-    refs = [_node(entity_ref(entity)) for entity in ex.entities]
+    refs = [nt_iri(entity_ref(entity)) for entity in ex.entities]
     nodes: dict[str, str] = {}
     for entity, ref in zip(ex.entities, refs, strict=True):
         nodes.setdefault(entity.id, ref)
     return _Context(
         ex=ex,
-        graph=_node(iri.graph_iri(ex.doc.doc_id)),
-        doc=_node(iri.document_iri(ex.doc.doc_id)),
-        built_at=_typed(built_at, _XSD.dateTime),
+        graph=nt_iri(iri.graph_iri(ex.doc.doc_id)),
+        doc=nt_iri(iri.document_iri(ex.doc.doc_id)),
+        built_at=nt_typed(built_at, _XSD.dateTime),
         stated_on=_date(published[:10]) if published else None,
         starts=[s.start for s in sentences],
         sentences=sentences,
@@ -242,7 +191,7 @@ def extraction_quads(ex: DocExtraction, built_at: str, ordered: bool = True) -> 
     """Every quad of one document as rdflib terms, without duplicates; sorted (so output is
     deterministic) unless `ordered` is False."""
     ctx = _context(ex, built_at)
-    triples = {(URIRef(s[1:-1]), URIRef(p[1:-1]), _rdflib_term(o)) for s, p, o in _triples(ctx)}
+    triples = {(URIRef(s[1:-1]), URIRef(p[1:-1]), rdflib_term(o)) for s, p, o in _triples(ctx)}
     chosen = sorted(triples, key=_sort_key) if ordered else triples
     graph = URIRef(ctx.graph[1:-1])
     return [(s, p, o, graph) for s, p, o in chosen]
@@ -269,24 +218,24 @@ def _triples(ctx: _Context) -> Iterator[Triple]:
 def _document(ctx: _Context) -> Iterator[Triple]:
     doc: Document = ctx.ex.doc
     yield ctx.doc, _RDF.type, _KG.Document
-    yield ctx.doc, _SDO.identifier, _plain(doc.doc_id)
-    yield ctx.doc, _KG.sourcePath, _plain(doc.source)
-    yield ctx.doc, _KG.contentHash, _plain(content_hash(doc))
+    yield ctx.doc, _SDO.identifier, nt_plain(doc.doc_id)
+    yield ctx.doc, _KG.sourcePath, nt_plain(doc.source)
+    yield ctx.doc, _KG.contentHash, nt_plain(content_hash(doc))
     yield ctx.doc, _PROV.generatedAtTime, ctx.built_at
     if doc.meta.get("title"):
-        yield ctx.doc, _SDO.headline, _vi(doc.meta["title"])
+        yield ctx.doc, _SDO.headline, nt_vi(doc.meta["title"])
     if doc.meta.get("url"):
-        yield ctx.doc, _SDO.url, _typed(doc.meta["url"], _XSD.anyURI)
+        yield ctx.doc, _SDO.url, nt_typed(doc.meta["url"], _XSD.anyURI)
     if ctx.stated_on is not None:
         yield ctx.doc, _SDO.datePublished, ctx.stated_on
 
 
 def _sentence(ctx: _Context, start: int, end: int, text: str) -> Iterator[Triple]:
-    node = _node(iri.sentence_iri(ctx.doc_id, start, end))
+    node = nt_iri(iri.sentence_iri(ctx.doc_id, start, end))
     yield node, _RDF.type, _KG.Sentence
-    yield node, _KG.text, _vi(text)
-    yield node, _KG.startOffset, _integer(start)
-    yield node, _KG.endOffset, _integer(end)
+    yield node, _KG.text, nt_vi(text)
+    yield node, _KG.startOffset, nt_integer(start)
+    yield node, _KG.endOffset, nt_integer(end)
     yield node, _KG.inDocument, ctx.doc
 
 
@@ -294,7 +243,7 @@ def _containing_sentence(ctx: _Context, start: int, end: int) -> str | None:
     i = bisect.bisect_right(ctx.starts, start) - 1
     for sentence in ctx.sentences[max(i, 0) : i + 1]:
         if sentence.start <= start and end <= sentence.end:
-            return _node(iri.sentence_iri(ctx.doc_id, sentence.start, sentence.end))
+            return nt_iri(iri.sentence_iri(ctx.doc_id, sentence.start, sentence.end))
     return None
 
 
@@ -303,31 +252,32 @@ def _containing_sentence(ctx: _Context, start: int, end: int) -> str | None:
 
 @cache
 def _cues(entity_type: str) -> tuple[tuple[str, URIRef], ...]:
-    """(cue word, subclass) of the subclasses of one entity type's class, longest cue first."""
+    """(cue word, class) for the names of one entity type, longest cue first."""
     base = ENTITY_CLASS[entity_type]
     return tuple((cue, subclass) for cue, subclass, parent in subclass_cues() if parent == base)
 
 
 def entity_classes(entity: Entity) -> list[URIRef]:
-    """The entity's class and, when a `kg:cue` word opens its name, the subclass it names."""
+    """The entity's class and, when a cue word opens its name, the subclass it names (for events
+    and agreements the `kind` of the cue in their lexicon, for the others the ontology's `kg:cue`)."""
     base = ENTITY_CLASS[entity.type.value]
     name = match_key(entity.name)
-    for cue, subclass in _cues(entity.type.value):
+    for cue, cls in _cues(entity.type.value):
         if name == cue or name.startswith(cue + " "):
-            return [base, subclass]
+            return [base] if cls == base else [base, cls]
     return [base]
 
 
 def _entity(ctx: _Context, entity: Entity, node: str) -> Iterator[Triple]:
     for cls in entity_classes(entity):
-        yield node, _RDF.type, _node(cls)
-    yield node, _RDFS.label, _vi(entity.name)
-    yield node, _KG.entityType, _plain(entity.type.value)
+        yield node, _RDF.type, nt_iri(cls)
+    yield node, _RDFS.label, nt_vi(entity.name)
+    yield node, _KG.entityType, nt_plain(entity.type.value)
     for spelling in {entity.name, *(m.text for m in entity.mentions)}:
-        yield node, _KG.nameKey, _plain(match_key(spelling))
+        yield node, _KG.nameKey, nt_plain(match_key(spelling))
     for mention in entity.mentions:
         if mention.text != entity.name:
-            yield node, _SKOS.altLabel, _vi(mention.text)
+            yield node, _SKOS.altLabel, nt_vi(mention.text)
         sentence = _containing_sentence(ctx, mention.start, mention.end)
         yield node, _KG.mentionedIn, sentence if sentence is not None else ctx.doc
     if not entity.mentions:
@@ -343,24 +293,22 @@ def _split(value: object, sep: str) -> list[str]:
 
 
 def _attributes(node: str, attrs: dict[str, str]) -> Iterator[Triple]:
-    for key, prop in (("rank", _KG.rank), ("country", _KG.country), ("status", _KG.status)):
+    for key in _TEXT_ATTRIBUTES:
         for value in _split(attrs.get(key, ""), ";"):
-            yield node, prop, _vi(value)
-    for value in _split(attrs.get("position", ""), ";"):
-        yield node, _KG.position, _vi(value)
+            yield node, _ATTRIBUTE[key], nt_vi(value)
     for value in _split(attrs.get("acronym", ""), ";"):
-        yield node, _KG.acronym, _plain(value)
-    for value in _split(attrs.get("merge_reasons", ""), "\n"):
-        yield node, _KG.mergeReason, _vi(value)
+        yield node, _ATTRIBUTE["acronym"], nt_plain(value)
+    for value in _split(attrs.get("merge_reasons", ""), MERGE_REASONS_SEPARATOR):
+        yield node, _KG.mergeReason, nt_vi(value)
     iso = _date(str(attrs["iso"])) if "iso" in attrs else None
     if iso is not None:
-        yield node, _KG.isoDate, iso
+        yield node, _ATTRIBUTE["iso"], iso
     if "year_inferred" in attrs:
         inferred = str(attrs["year_inferred"]).lower() in {"true", "1", "yes"}
-        yield node, _KG.yearInferred, _boolean(inferred)
+        yield node, _KG.yearInferred, nt_boolean(inferred)
     wikidata = str(attrs.get("wikidata", "")).strip()
     if _WIKIDATA.match(wikidata):
-        yield node, _OWL.sameAs, _node(WD[wikidata])
+        yield node, _OWL.sameAs, nt_iri(WD[wikidata])
 
 
 # ---------------------------------------------------------------- relations and provenance
@@ -375,11 +323,11 @@ def _predicate(ctx: _Context, name: str) -> str:
 def _object(ctx: _Context, relation: Relation) -> str | None:
     if relation.object_is_entity:
         return ctx.nodes.get(relation.object)
-    if relation.predicate in {"heldOn", "signedOn"}:
+    if relation.predicate in DATE_PREDICATES:
         typed = _date(relation.object)
         if typed is not None:
             return typed
-    return _vi(relation.object)
+    return nt_vi(relation.object)
 
 
 def _stated_on(ctx: _Context, relation: Relation) -> str | None:
@@ -399,7 +347,7 @@ def _relation(ctx: _Context, relation: Relation) -> Iterator[Triple]:
     yield subject, predicate, obj
     assertion = _assertion_ref(ctx, relation, (subject, predicate, obj))
     yield from _assertion(ctx, relation, assertion, (subject, predicate, obj), stated)
-    if relation.predicate in DATED_PREDICATES and not relation.object_is_entity:
+    if relation.predicate in _TENURE_CLASS and not relation.object_is_entity:
         value = relation.object
         yield from _tenure(ctx, relation.predicate, subject, value, stated)
         tenure = _tenure_ref(ctx, relation.predicate, subject, value)
@@ -410,7 +358,7 @@ def _assertion_ref(ctx: _Context, relation: Relation, triple: Triple) -> str:
     ev = relation.evidence
     subject, predicate, obj = triple
     parts = (subject[1:-1], predicate[1:-1], obj, str(ev.start), str(ev.end))
-    return _node(iri.assertion_iri(ctx.doc_id, *parts))
+    return nt_iri(iri.assertion_iri(ctx.doc_id, *parts))
 
 
 def _assertion(
@@ -423,9 +371,9 @@ def _assertion(
     yield node, _RDF.subject, triple[0]
     yield node, _RDF.predicate, triple[1]
     yield node, _RDF.object, triple[2]
-    yield node, _PROV.wasDerivedFrom, _node(iri.sentence_iri(ctx.doc_id, ev.start, ev.end))
-    yield node, _KG.rule, _plain(relation.rule or "unknown")
-    yield node, _KG.confidence, _decimal(relation.confidence)
+    yield node, _PROV.wasDerivedFrom, nt_iri(iri.sentence_iri(ctx.doc_id, ev.start, ev.end))
+    yield node, _KG.rule, nt_plain(relation.rule or "unknown")
+    yield node, _KG.confidence, nt_decimal(relation.confidence)
     if stated is not None:
         yield node, _KG.statedOn, stated
     if not _is_sentence(ctx, ev.start, ev.end):
@@ -443,7 +391,7 @@ def _is_sentence(ctx: _Context, start: int, end: int) -> bool:
 
 
 def _tenure_ref(ctx: _Context, predicate: str, person: str, value: str) -> str:
-    return _node(iri.tenure_iri(ctx.doc_id, predicate, person[1:-1], match_key(value)))
+    return nt_iri(iri.tenure_iri(ctx.doc_id, predicate, person[1:-1], match_key(value)))
 
 
 def _tenure(
@@ -451,9 +399,9 @@ def _tenure(
 ) -> Iterator[Triple]:
     """A dated rank or post: `?t kg:holder ?person; kg:rank|kg:position ?value; kg:statedOn ?d`."""
     node = _tenure_ref(ctx, predicate, person, value)
-    yield node, _RDF.type, DATED_PREDICATES[predicate]
+    yield node, _RDF.type, _TENURE_CLASS[predicate]
     yield node, _KG.holder, person
-    yield node, _TENURE_VALUE[predicate], _vi(value)
+    yield node, _TENURE_VALUE[predicate], nt_vi(value)
     if stated is not None:
         yield node, _KG.statedOn, stated
 
@@ -463,6 +411,6 @@ def _attribute_tenures(ctx: _Context) -> Iterator[Triple]:
     for entity, person in zip(ctx.ex.entities, ctx.refs, strict=True):
         if entity.type.value != "PERSON":
             continue
-        for predicate, key in (("hasRank", "rank"), ("holdsPosition", "position")):
+        for predicate, key in TENURE_ATTRIBUTES.items():
             for value in _split(entity.attributes.get(key, ""), ";"):
                 yield from _tenure(ctx, predicate, person, value, ctx.stated_on)

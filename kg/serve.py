@@ -20,16 +20,12 @@ from __future__ import annotations
 import ipaddress
 import logging
 import os
-import shutil
 import signal
 import socket
-import subprocess
 import sys
 import threading
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,6 +33,12 @@ from typing import Any
 
 from .engine import Answer, Busy, EnginePool, Request
 from .model import KgError
+
+# The Oxigraph server's helpers, importable from here as before.
+from .oxigraph_server import oxigraph_binary as oxigraph_binary
+from .oxigraph_server import start_oxigraph as start_oxigraph
+from .oxigraph_server import stop_process as stop_process
+from .oxigraph_server import wait_ready as wait_ready
 from .sparql import MAX_QUERY_CHARS
 from .store import store_path
 
@@ -95,64 +97,6 @@ def free_port(host: str = "127.0.0.1") -> int:
         sock.bind((host, 0))
         port: int = sock.getsockname()[1]
         return port
-
-
-# ---------------------------------------------------------------- the Oxigraph server (tests, remote stores)
-
-
-def oxigraph_binary() -> str:
-    """The `oxigraph` executable of the `oxigraph` package (beside our Python, or on PATH)."""
-    beside = Path(sys.executable).with_name("oxigraph")
-    if beside.is_file():
-        return str(beside)
-    found = shutil.which("oxigraph")
-    if found is None:
-        raise KgError('the oxigraph server binary is not installed: pip install "oxigraph"')
-    return found
-
-
-def start_oxigraph(
-    location: Path, host: str, port: int, read_only: bool = True, timeout: float | None = None
-) -> subprocess.Popen[bytes]:
-    """Start `oxigraph serve[-read-only]` on `location` and wait until it answers (a writable
-    SPARQL server for the remote-store path; `kg serve` does not use it)."""
-    mode = "serve-read-only" if read_only else "serve"
-    command = [oxigraph_binary(), mode, "--location", str(location), "--bind", f"{host}:{port}"]
-    if timeout is not None:
-        command += ["--timeout-s", str(max(1, round(timeout + 0.5)))]
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    try:
-        wait_ready(f"http://{host}:{port}", process)
-    except KgError:
-        stop_process(process)
-        raise
-    return process
-
-
-def wait_ready(url: str, process: subprocess.Popen[bytes], timeout: float = 15.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            error = process.stderr.read().decode("utf-8", "replace") if process.stderr else ""
-            raise KgError(f"the Oxigraph server stopped at once: {error.strip()[:300]}")
-        try:
-            with urllib.request.urlopen(f"{url}/query?query=ASK%7B%7D", timeout=1):
-                return
-        except (urllib.error.URLError, OSError):
-            time.sleep(0.05)
-    raise KgError(f"the Oxigraph server did not answer at {url} within {timeout:.0f} s")
-
-
-def stop_process(process: subprocess.Popen[bytes]) -> None:
-    if process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-    if process.stderr is not None:
-        process.stderr.close()
 
 
 # ---------------------------------------------------------------- the WSGI application

@@ -30,8 +30,8 @@ MAX_NESTING = 128
 # nesting, on the stack of the thread that calls it; 8 MB (a main thread's) overflows at about
 # 2,100 nested `{}` or 800 nested function calls, and the overflow kills the whole process. At
 # most 2.1 KB of stack per character of query text was measured over every construct
-# (tests/test_serve_security.py generates them), so a query of at most MAX_QUERY_CHARS runs on
-# a thread of DEEP_STACK with a margin of almost four.
+# (tests/integration/test_serve_security.py generates them), so a query of at most
+# MAX_QUERY_CHARS runs on a thread of DEEP_STACK with a margin of almost four.
 DEEP_STACK = 512 * 1024 * 1024
 _STACK_LOCK = threading.Lock()
 

@@ -1,19 +1,22 @@
 """Vocabularies as `DefinedNamespace`s, so a typo in a term is an AttributeError, not a new IRI.
 
 `KG` mirrors `ontology/kg.ttl` term for term (a test keeps them equal); `python -m kg.vocab`
-rewrites `docs/ONTOLOGY.md` from the ontology.
+writes kg.ttl's cue words of event and agreement subclasses from the lexicons, then
+`docs/ONTOLOGY.md` from the ontology.
 """
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 
 from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
+from .clean import match_key
 from .iri import BASE, is_provenance
-from .lexicon import ontology_dir
+from .lexicon import ontology_dir, table
 
 KG_NS = "https://w3id.org/kg-vn/ontology#"
 KGR = Namespace(BASE)
@@ -134,6 +137,17 @@ ENTITY_CLASS: dict[str, URIRef] = {
 }
 
 
+# Entity attributes (`Entity.attributes` keys) and the properties that state them.
+ATTRIBUTE_PROPERTY: dict[str, URIRef] = {
+    "rank": KG.rank,
+    "position": KG.position,
+    "country": KG.country,
+    "acronym": KG.acronym,
+    "status": KG.status,
+    "iso": KG.isoDate,
+}
+TENURE_CLASS: dict[str, URIRef] = {"hasRank": KG.RankTenure, "holdsPosition": KG.PostTenure}
+
 _MENTIONED_IN = f"<{KG.mentionedIn}>"
 
 
@@ -160,17 +174,37 @@ def ontology_terms(graph: Graph) -> set[str]:
     return {str(s)[len(KG_NS) :] for s in graph.subjects() if str(s).startswith(KG_NS)}
 
 
+# Entity types whose subclass a lexicon of cue words gives, in its `kind` column: the source of
+# those subclasses (the ontology's `kg:cue` annotations on them are written from the lexicon by
+# `python -m kg.vocab`); the subclasses of the other types come from `kg:cue` itself.
+CUE_LEXICONS: dict[str, str] = {"EVENT": "event_cues", "AGREEMENT": "agreement_cues"}
+
+
 @cache
 def subclass_cues() -> tuple[tuple[str, URIRef, URIRef], ...]:
-    """(cue word, subclass, parent class) from `kg:cue`, longest cue first."""
+    """(cue word, class, parent class): the class a name opening with the cue belongs to (the
+    parent itself for a lexicon row that names no subclass), longest cue first."""
+    found = [*_lexicon_cues(), *_ontology_cues()]
+    return tuple(sorted(found, key=lambda c: (-len(c[0]), c[0], str(c[1]))))
+
+
+def _lexicon_cues() -> list[tuple[str, URIRef, URIRef]]:
+    return [
+        (match_key(row["term"]), KG[row["kind"]], ENTITY_CLASS[entity_type])
+        for entity_type, name in CUE_LEXICONS.items()
+        for row in table(name)
+    ]
+
+
+def _ontology_cues() -> list[tuple[str, URIRef, URIRef]]:
     graph = ontology_graph()
+    parents = {ENTITY_CLASS[t] for t in ENTITY_CLASS if t not in CUE_LEXICONS}
     found: list[tuple[str, URIRef, URIRef]] = []
     for cls, cue in graph.subject_objects(KG.cue):
         for parent in graph.objects(cls, RDFS.subClassOf):
-            if isinstance(cls, URIRef) and parent in ENTITY_CLASS.values():
-                assert isinstance(parent, URIRef)
+            if isinstance(cls, URIRef) and isinstance(parent, URIRef) and parent in parents:
                 found.append((str(cue).casefold(), cls, parent))
-    return tuple(sorted(found, key=lambda c: (-len(c[0]), c[0], str(c[1]))))
+    return found
 
 
 def _label(graph: Graph, term: URIRef, lang: str) -> str:
@@ -254,6 +288,62 @@ def docs_path() -> Path:
     return ontology_dir().parent / "docs" / "ONTOLOGY.md"
 
 
-if __name__ == "__main__":
+# ---------------------------------------------------------------- kg:cue from the lexicons
+
+_CLASS_BLOCK = re.compile(
+    r"^kg:(?P<name>\w+) a owl:Class ;\n(?P<body>(?:    [^\n]*\n)+?)(?=\n|\Z)", re.M
+)
+
+
+def lexicon_cues() -> dict[str, list[str]]:
+    """Local name of each event and agreement subclass → the cue words its lexicon gives it."""
+    cues: dict[str, list[str]] = {}
+    for entity_type, name in CUE_LEXICONS.items():
+        base = ENTITY_CLASS[entity_type]
+        for row in table(name):
+            if KG[row["kind"]] != base:
+                cues.setdefault(row["kind"], []).append(row["term"])
+    return cues
+
+
+def with_lexicon_cues(turtle: str) -> str:
+    """kg.ttl with the `kg:cue` annotations of the event and agreement subclasses written from
+    their lexicons, the rest of the text as it was."""
+    cues = lexicon_cues()
+    parents = {f"kg:{ENTITY_CLASS[t].removeprefix(KG_NS)}" for t in CUE_LEXICONS}
+
+    def rewrite(block: re.Match[str]) -> str:
+        lines = block["body"].splitlines()
+        if not any(
+            line.split()[:1] == ["rdfs:subClassOf"] and _parent(line, parents) for line in lines
+        ):
+            return block[0]
+        kept = [line.rstrip(" .;") for line in lines if not line.startswith("    kg:cue ")]
+        words = cues.get(block["name"], [])
+        if words:
+            kept.append("    kg:cue " + ", ".join(f'"{word}"@vi' for word in words))
+        body = " ;\n".join(kept) + " .\n"
+        return f"kg:{block['name']} a owl:Class ;\n{body}"
+
+    return _CLASS_BLOCK.sub(rewrite, turtle)
+
+
+def _parent(line: str, parents: set[str]) -> bool:
+    return any(term.strip(" ,;.") in parents for term in line.split()[1:])
+
+
+def main() -> None:
+    """`python -m kg.vocab`: kg.ttl's event and agreement cue words from the lexicons, then
+    docs/ONTOLOGY.md from kg.ttl."""
+    turtle = ontology_path().read_text(encoding="utf-8")
+    synced = with_lexicon_cues(turtle)
+    if synced != turtle:
+        ontology_path().write_text(synced, encoding="utf-8")
+        ontology_graph.cache_clear()
+        print(ontology_path())
     docs_path().write_text(ontology_markdown(ontology_graph()), encoding="utf-8")
     print(docs_path())
+
+
+if __name__ == "__main__":
+    main()

@@ -26,10 +26,12 @@ from rdflib import Dataset
 from rdflib.term import Identifier
 from rdflib.util import from_n3
 
-from kg.build import derive, load_ontology
+from kg.build.loader import load_ontology
+from kg.derive import derive
 from kg.model import DocExtraction, Document, Entity, EntityType, Evidence, Mention, Relation
+from kg.ntriples import to_nquads
 from kg.query import bindings, named_queries
-from kg.rdf import extraction_quads, to_nquads
+from kg.rdf import extraction_quads
 from kg.store import Bindings, LocalStore
 from kg.vocab import PREFIXES
 

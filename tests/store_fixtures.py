@@ -160,5 +160,5 @@ def build_fixture_graph(folder: Path) -> Path:
 
     src = write_articles(folder / "src")
     out = folder / "out"
-    build([src], out, extractor=fixture_extractor, workers=1, log=lambda _: None)
+    build([src], out, extractor=fixture_extractor, jobs=1, log=lambda _: None)
     return out

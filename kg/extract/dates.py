@@ -1,6 +1,7 @@
 """Dates as Vietnamese news writes them, normalised to ISO 8601.
 
-Forms: `15-9-2015`, `15/9/2015`, `ngày 15 tháng 9 năm 2015`, ranges `6-10/6/2022`, month-only
+Forms: `15-9-2015`, `15/9/2015`, `ngày 15 tháng 9 năm 2015`, `3 March 2019`, ranges `6-10/6/2022`,
+`5 đến 9-8`, `10/2-14/3/2020`, `4 (thứ hai) đến 8 tháng 6`, quarters `quý I/2025`, month-only
 `tháng 12-2022` / `tháng 12/2022` / `tháng 12 năm 2022`, years `năm 2023`, and day-month `11-10`, `7/6`
 after a time word (`ngày`, `sáng`, `chiều` …) or in brackets. A day-month without a year takes it from the
 article's publication date, else from a dated mention of the same month in the article, and says so.
@@ -23,25 +24,43 @@ _CUE = r"(?:(?:ngày|sáng|chiều|tối|trưa|đêm|hôm|rạng sáng|từ|đ�
 # where it would try the form's optional parts there (five times slower on a sentence).
 _DIGIT_AHEAD = r"(?=\d)"
 
+_MONTHS_EN = "january|february|march|april|may|june|july|august|september|october|november|december"
+_DAY_NOTE = r"(?:\s*\([^()\d]{1,12}\))?"  # `4 (thứ hai)`
+
 _PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
     (name, regex.compile(pattern, regex.I))
     for name, pattern in (
         (
+            "range_words",
+            rf"(?P<d1>[0-3]?\d){_DAY_NOTE}\s+(?:đến|tới)\s+(?:ngày\s+)?(?P<d2>[0-3]?\d){_DAY_NOTE}\s+tháng\s+(?P<m>[01]?\d)(?:\s*(?:năm|,)\s*(?P<y>(?:19|20)\d\d))?",
+        ),
+        (
             "words",
             r"(?:ngày\s+)?(?P<d>[0-3]?\d)\s+tháng\s+(?P<m>[01]?\d)(?:\s*(?:năm|,)\s*(?P<y>(?:19|20)\d\d))?",
         ),
-        ("range", rf"(?P<d1>[0-3]?\d)\s*[-–]\s*(?P<d2>[0-3]?\d)\s*/\s*{_M}\s*/\s*{_Y}"),
+        (
+            "range_months",
+            rf"(?P<d1>[0-3]?\d)\s*/\s*(?P<m1>[01]?\d)\s*[-–]\s*(?P<d2>[0-3]?\d)\s*/\s*(?P<m>[01]?\d)(?:\s*/\s*{_Y})?(?![\d/])",
+        ),
+        (
+            "range",
+            rf"(?P<d1>[0-3]?\d)\s*[-–]\s*(?P<d2>[0-3]?\d)\s*/\s*{_M}(?:\s*/\s*{_Y})?(?![\d/])",
+        ),
         (
             "range_to",
-            rf"(?P<d1>[0-3]?\d)\s+(?:đến|tới)\s+(?:ngày\s+)?(?P<d2>[0-3]?\d){_SEP}{_M}{_SEP}{_Y}",
+            rf"(?P<d1>[0-3]?\d)\s+(?:đến|tới)\s+(?:ngày\s+)?(?P<d2>[0-3]?\d)(?P<s>[-/.]){_M}(?:(?P=s){_Y})?(?![\d/-])",
         ),
         ("full", rf"{_DIGIT_AHEAD}{_D}(?P<s>[-/.]){_M}(?P=s){_Y}"),
+        ("english", rf"(?P<d>[0-3]?\d)\s+(?P<mon>{_MONTHS_EN})\s*,?\s+{_Y}"),
+        ("english_us", rf"(?P<mon>{_MONTHS_EN})\s+(?P<d>[0-3]?\d)\s*,\s*{_Y}"),
+        ("quarter", rf"quý\s+(?P<q>IV|I{{1,3}}|[1-4])\s*[/-]\s*{_Y}"),
         ("month_year", rf"tháng\s+{_M}(?:\s*[-/]\s*|\s+năm\s+){_Y}"),
+        ("month_this_year", r"tháng\s+(?P<m>[01]?\d)\s+năm\s+nay"),
         ("month", r"tháng\s+(?P<m>[01]?\d)(?![\d/-])"),
-        ("year", rf"năm\s+{_Y}(?![\d/-])"),
+        ("year", rf"(?:(?:đầu|cuối|giữa)\s+)?năm\s+{_Y}(?![\d/-])"),
         (
             "day_month",
-            rf"{_DIGIT_AHEAD}(?:(?<={_CUE})|(?<=\())(?P<d>[0-3]?\d)(?P<s>[-/])(?P<m>[01]?\d)(?![\d/-]|\s*[-/]\s*\d)",
+            rf"{_DIGIT_AHEAD}(?:(?<={_CUE})|(?<=\()|(?<=,\s)(?=\d{{1,2}}[-/]\d{{1,2}},))(?P<d>[0-3]?\d)(?P<s>[-/])(?P<m>[01]?\d)(?![\d/-]|\s*[-/]\s*\d)",
         ),
     )
 )
@@ -62,9 +81,15 @@ def _digit_then_separator(low: str) -> bool:
 
 
 _NEEDS: dict[str, Callable[[str], bool]] = {
+    "range_words": _has("tháng"),
     "words": _has("tháng"),
+    "range_months": _digit_then_separator,
     "range": _digit_then_separator,
     "range_to": _has("đến", "tới"),
+    "english": _has(*_MONTHS_EN.split("|")),
+    "english_us": _has(*_MONTHS_EN.split("|")),
+    "quarter": _has("quý"),
+    "month_this_year": _has("năm nay"),
     "full": _digit_then_separator,
     "month_year": _has("tháng"),
     "month": _has("tháng"),
@@ -75,7 +100,10 @@ _NEEDS: dict[str, Callable[[str], bool]] = {
 
 @dataclass(frozen=True)
 class DateMatch:
-    """A date in the text: `text` as written (without `ngày`), `iso` when its year is known."""
+    """A date in the text: `text` as written (without `ngày`), `iso` when its year is known.
+
+    A date written without its year keeps what it says in `month_day` (a range also in `until`, its
+    last day) or `month` (`tháng 6 năm nay`), for `infer_years` to complete."""
 
     start: int
     end: int
@@ -83,6 +111,8 @@ class DateMatch:
     iso: str | None
     month_day: tuple[int, int] | None = None
     year_inferred: bool = False
+    until: tuple[int, int] | None = None
+    month: int | None = None
 
 
 def find_dates(text: str) -> list[DateMatch]:
@@ -113,12 +143,12 @@ def _strip_ngay(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _build(name: str, m: regex.Match[str], text: str, start: int, end: int) -> DateMatch | None:
     g = m.groupdict()
-    if name in {"range", "range_to"}:
-        y, mo = int(g["y"]), int(g["m"])
-        first, last = _iso_day(y, mo, int(g["d1"])), _iso_day(y, mo, int(g["d2"]))
-        if first is None or last is None or first > last:
-            return None
-        return DateMatch(start, end, text, f"{first}/{last}", (mo, int(g["d1"])))
+    if name in {"range", "range_to", "range_words", "range_months"}:
+        return _range(g, text, start, end)
+    if name in {"english", "english_us"}:
+        month = _MONTHS_EN.split("|").index(g["mon"].lower()) + 1
+        iso = _iso_day(int(g["y"]), month, int(g["d"]))
+        return DateMatch(start, end, text, iso, (month, int(g["d"]))) if iso else None
     if name in {"full", "words"} and g.get("y"):
         iso = _iso_day(int(g["y"]), int(g["m"]), int(g["d"]))
         return DateMatch(start, end, text, iso, (int(g["m"]), int(g["d"]))) if iso else None
@@ -127,15 +157,41 @@ def _build(name: str, m: regex.Match[str], text: str, start: int, end: int) -> D
         if _iso_day(2000, month, day) is None:
             return None
         return DateMatch(start, end, text, None, (month, day))
+    if name == "quarter":
+        q = {"I": 1, "II": 2, "III": 3, "IV": 4}.get(g["q"].upper()) or int(g["q"])
+        return DateMatch(start, end, text, f"{g['y']}-{3 * q - 2:02d}/{g['y']}-{3 * q:02d}")
     if name == "month_year":
         month = int(g["m"])
         return DateMatch(start, end, text, f"{g['y']}-{month:02d}") if 1 <= month <= 12 else None
-    if name == "month":
+    if name in {"month", "month_this_year"}:
         month = int(g["m"])
-        return DateMatch(start, end, text, None) if 1 <= month <= 12 else None
+        if not 1 <= month <= 12:
+            return None
+        return DateMatch(start, end, text, None, month=month if name == "month_this_year" else None)
     if name == "year":
         return DateMatch(start, end, text, g["y"])
     return None
+
+
+def _range(g: dict[str, str], text: str, start: int, end: int) -> DateMatch | None:
+    """`6-10/6/2022`, `5 đến 9/8`, `10/2-14/3/2020`, `4 (thứ hai) đến 8 tháng 6 năm 2019`."""
+    month = int(g["m"])
+    first_month = int(g.get("m1") or month)
+    d1, d2 = int(g["d1"]), int(g["d2"])
+    if _iso_day(2000, first_month, d1) is None or _iso_day(2000, month, d2) is None:
+        return None
+    if (first_month, d1) >= (month, d2):
+        return None
+    if not g.get("y"):
+        return DateMatch(start, end, text, None, (first_month, d1), until=(month, d2))
+    y = int(g["y"])
+    return DateMatch(
+        start,
+        end,
+        text,
+        f"{_iso_day(y, first_month, d1)}/{_iso_day(y, month, d2)}",
+        (first_month, d1),
+    )
 
 
 def _iso_day(year: int, month: int, day: int) -> str | None:
@@ -145,8 +201,11 @@ def _iso_day(year: int, month: int, day: int) -> str | None:
         return None
 
 
-def infer_years(dates: list[DateMatch], published: str | None) -> list[DateMatch]:
-    """Give day-month dates a year: the publication year, else that of a dated mention of the same month."""
+def infer_years(
+    dates: list[DateMatch], published: str | None, story_year: int | None = None
+) -> list[DateMatch]:
+    """Give dates without a year one: the publication year, else that of a dated mention of the
+    same month, else the year the story is set in (`story_year`); and say so (`year_inferred`)."""
     pub_year = _year_of(published)
     known: dict[int, int] = {}
     for d in dates:
@@ -154,13 +213,24 @@ def infer_years(dates: list[DateMatch], published: str | None) -> list[DateMatch
             known.setdefault(d.month_day[0], int(d.iso[:4]))
     out = []
     for d in dates:
-        if d.iso is None and d.month_day is not None:
-            year = pub_year or known.get(d.month_day[0])
-            iso = _iso_day(year, *d.month_day) if year else None
+        if d.iso is None and (d.month_day is not None or (d.month and pub_year)):
+            month = d.month_day[0] if d.month_day else d.month or 0
+            year = pub_year or known.get(month) or story_year
+            iso = _complete(d, year) if year else None
             if iso:
                 d = replace(d, iso=iso, year_inferred=True)
         out.append(d)
     return out
+
+
+def _complete(d: DateMatch, year: int) -> str | None:
+    if d.month_day is None:
+        return f"{year}-{d.month:02d}" if d.month else None
+    first = _iso_day(year, d.month_day[0], d.month_day[1])
+    if d.until is None or first is None:
+        return first
+    last = _iso_day(year, d.until[0], d.until[1])
+    return f"{first}/{last}" if last else None
 
 
 def _year_of(published: str | None) -> int | None:

@@ -26,6 +26,7 @@ class Cat:
     PLACE = "PLACE"
     KNOWN_ORG = "KNOWN_ORG"
     PLACE_HEAD = "PLACE_HEAD"
+    SITE_HEAD = "SITE_HEAD"
     STOP = "STOP"
 
 
@@ -113,6 +114,7 @@ def gazetteer() -> Gazetteer:
         ("agreement_cues", Cat.AGREEMENT),
         ("clause_stops", Cat.STOP),
         ("place_heads", Cat.PLACE_HEAD),
+        ("site_heads", Cat.SITE_HEAD),
     ):
         for row in lexicon.table(name):
             g.add(Entry(cat, row["term"], row["term"], _row(row)))

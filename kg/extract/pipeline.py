@@ -13,8 +13,9 @@ from ..clean import clean, split_sentences
 from ..crf import pos_tags
 from ..model import CleanDocument, DocExtraction, Document, Sentence
 from ..nlp import TEXT, WORD_STARTS, blank_pipeline
-from .assemble import assemble
-from .entities import SentenceFinds, scan
+from .document.entities import assemble
+from .document.sentences import SentenceCandidates
+from .entities import scan
 from .gazetteer import gazetteer
 from .relations import find_relations
 from .tokens import Tokens
@@ -45,12 +46,13 @@ if not Span.has_extension("pyvi_tags"):
 @Language.component("kg_entities")
 def find_entities(doc: Doc) -> Doc:
     """Entity candidates per sentence (`doc._.kg_finds`), from the lexicon-driven rules."""
-    finds: list[SentenceFinds] = []
+    finds: list[SentenceCandidates] = []
     starts = doc.user_data.get(WORD_STARTS) or frozenset(t.idx for t in doc if not t.is_space)
     text = doc.user_data.get(TEXT) or doc.text  # spaCy joins the tokens' texts on every access
-    for start, end in split_sentences(text):
+    for n, (start, end) in enumerate(split_sentences(text)):
         sentence = Sentence(start, end, text[start:end])
-        finds.append(scan(Tokens(sentence, starts, _tagger(doc, start, end))))
+        tokens = Tokens(sentence, starts, _tagger(doc, start, end))
+        finds.append(SentenceCandidates(n, tokens, tuple(scan(tokens))))
     doc._.kg_finds = finds
     return doc
 
@@ -82,12 +84,12 @@ def pipeline() -> Language:
     return nlp
 
 
-def analyse(cdoc: CleanDocument) -> list[SentenceFinds]:
+def analyse(cdoc: CleanDocument) -> list[SentenceCandidates]:
     """The sentences' finds, taken off the Doc: they point back at it (each sentence tags its words
     through the Doc when a rule asks), and left on it, that cycle would keep the Doc and every
     token of the article alive until the garbage collector's next full pass."""
     doc = pipeline()(cdoc.norm)
-    finds: list[SentenceFinds] = doc._.kg_finds
+    finds: list[SentenceCandidates] = doc._.kg_finds
     doc._.kg_finds = None
     return finds
 
@@ -95,8 +97,9 @@ def analyse(cdoc: CleanDocument) -> list[SentenceFinds]:
 def run(document: Document) -> DocExtraction:
     cdoc = clean(document)
     finds = analyse(cdoc)
-    entities, index = assemble(cdoc, finds)
-    relations = find_relations(cdoc, finds, index, entities)
+    assembly = assemble(cdoc, finds)
+    entities = assembly.entities
+    relations = find_relations(cdoc, assembly)
     sentences = tuple(_original(cdoc, s) for s in cdoc.sentences)
     return DocExtraction(doc=document, entities=entities, relations=relations, sentences=sentences)
 

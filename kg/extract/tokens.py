@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, cached_property
 
 from ..clean import match_key
@@ -166,9 +166,7 @@ class Tokens(list[Tok]):
             i = next((k for k, tok in enumerate(self) if tok.end > start), None)
             j = next((k for k, tok in enumerate(self) if tok.start >= end), len(self))
             if i is not None:
-                out.append(
-                    (i, j, DateMatch(start, end, d.text, d.iso, d.month_day, d.year_inferred))
-                )
+                out.append((i, j, replace(d, start=start, end=end)))
         return out
 
     def date_at(self, i: int) -> tuple[int, int, DateMatch] | None:

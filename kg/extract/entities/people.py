@@ -1,0 +1,354 @@
+"""People: a name after a rank, a title or a post, a Vietnamese name shape before a verb of speech
+or an apposed post, a name after a cue whose object is a person (`tiếp`, `hội đàm với`).
+
+A name is a run of capitalised words; it may hold initials (`Rebecca J. Thornton`), a family name in
+capitals (`TANAKA Hiroshi`), particles of foreign names (`bin`, `van`, `de`), and, when its shape
+is foreign, a single word (`Bộ trưởng Quốc phòng Indonesia Suharjo`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ... import lexicon
+from ...clean import match_key
+from ...model import EntityType
+from ..gazetteer import Cat
+from ..tokens import Tokens
+from .candidate import Candidate, Span
+from .shapes import (
+    LEXICAL,
+    NAMED_HEADS,
+    after_place_head,
+    is_honorific,
+    is_surname,
+    place_after_head,
+    stop_at,
+)
+
+MAX_NAME = 6
+VERBS = {"verb", "activity"}
+ENDS_POST = {"verb", "activity", "anaphor", "time"}
+MAX_TITLE = 12
+
+# A Vietnamese syllable: onset, one to three vowels, a final consonant. A capitalised word that is
+# not one (`Thornton`, `Lucía`, `Wei`) has a foreign shape.
+_VOWELS = "aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ"
+_SYLLABLE = re.compile(
+    rf"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?[{_VOWELS}]{{1,3}}(?:ch|ng|nh|[cmnpt])?"
+)
+
+
+@cache
+def vietnamese_syllable(text: str) -> bool:
+    return _SYLLABLE.fullmatch(text.lower()) is not None
+
+
+def foreign_shaped(t: Tokens, k: int) -> bool:
+    """A capitalised word that cannot be a Vietnamese syllable, or a family name in capitals."""
+    tok = t[k]
+    return tok.is_cap and (not vietnamese_syllable(tok.text) or _caps_family_name(t, k))
+
+
+@cache
+def particles() -> frozenset[str]:
+    """Lower-case particles inside foreign names (`bin`, `van`, `de`): lexicon name_particles."""
+    return frozenset(match_key(w) for w in lexicon.words("name_particles"))
+
+
+def _caps_family_name(t: Tokens, k: int) -> bool:
+    """`TANAKA` in `TANAKA Hiroshi` or `Hiroshi TANAKA`: a word in capitals beside a capitalised one,
+    that no lexicon knows (an acronym such as `ASEAN` is an organisation's)."""
+    tok = t[k]
+    if not tok.is_acronym or len(tok.text) < 2 or not tok.text.isalpha() or t.any_at(k, *LEXICAL):
+        return False
+    return any(
+        0 <= q < len(t) and t[q].is_cap and not t[q].is_acronym and t[q].is_word
+        for q in (k - 1, k + 1)
+    )
+
+
+def _name_word(t: Tokens, k: int) -> bool:
+    tok = t[k]
+    return tok.is_word and tok.is_cap and (not tok.is_acronym or _caps_family_name(t, k))
+
+
+def name_run(t: Tokens, j: int, min_len: int = 2) -> Span | None:
+    """A run of words at j shaped like a person's name: capitalised words, initials (`J.`),
+    particles between them; no word that begins an organisation, post, event or agreement."""
+    k = last = j
+    while k < len(t) and k - j < MAX_NAME:
+        if _name_word(t, k):
+            blocker = t.any_at(k, *NAMED_HEADS)
+            rank = t.at(k, Cat.RANK)
+            if rank and is_honorific(rank) and blocker is rank:
+                blocker = None
+            if blocker and not is_surname(t, k):
+                break
+            k = last = k + 1
+            if _initial(t, k - 1):
+                k += 1  # the dot after an initial
+            continue
+        if k > j and t[k].key in particles() and k + 1 < len(t) and _name_word(t, k + 1):
+            k += 1
+            continue
+        break
+    if last - j < min_len or _initial(t, last - 1):
+        return None
+    return j, last
+
+
+def _initial(t: Tokens, k: int) -> bool:
+    """`J` followed by a dot inside a name (`Rebecca J. Thornton`)."""
+    tok = t[k]
+    return (
+        len(tok.text) == 1
+        and tok.text.isupper()
+        and k + 2 < len(t)
+        and t[k + 1].text == "."
+        and _name_word(t, k + 2)
+    )
+
+
+def _single_name(t: Tokens, k: int) -> Span | None:
+    """One foreign-shaped word ending a title (`… Indonesia Suharjo,`): a person's single name."""
+    if k >= len(t) or not foreign_shaped(t, k) or t.any_at(k, *LEXICAL) or t[k].is_acronym:
+        return None
+    nxt = t[k + 1] if k + 1 < len(t) else None
+    return (k, k + 1) if nxt is None or not nxt.is_cap else None
+
+
+# ------------------------------------------------------------------ ranks and posts
+
+
+def ranks_at(t: Tokens, i: int) -> Span | None:
+    """One or more ranks or honorifics at i (`Thượng tướng, Tiến sĩ`)."""
+    m = t.at(i, Cat.RANK)
+    if not m or not t.word_start[i]:  # `ông` in `đàn ông` (a man) is no title
+        return None
+    longer = t.any_at(i, Cat.PLACE, Cat.COUNTRY, Cat.KNOWN_ORG, Cat.POST)
+    if longer and longer.length > m.length:
+        return None
+    end = m.end
+    while end + 1 < len(t) and t[end].text == "," and (more := t.at(end + 1, Cat.RANK)):
+        end = more.end
+    return i, end
+
+
+def post_before(t: Tokens, i: int) -> Span | None:
+    """`Thứ trưởng Bộ Quốc phòng, Thượng tướng X`: the post written before the rank."""
+    end = i - 1 if i > 0 and t[i - 1].text == "," else i
+    for p in range(end - 1, max(-1, end - 14), -1):
+        if not t[p].is_word or (t.at(p, Cat.STOP) and not t.at(p, Cat.POST)):
+            return None
+        if t.at(p, Cat.POST) and (p == 0 or not t[p - 1].is_word or t[p - 1].text == ","):
+            return (p, end) if end > p else None
+    return None
+
+
+def _segment_end(t: Tokens, p: int) -> int:
+    """Where a post apposed after a name ends: punctuation, or a verb or conjunction after it."""
+    q = p
+    topic = False
+    while q < len(t) and not (
+        t[q].text in {",", ";", ".", ":", "(", ")", "!", "?"} or t[q].is_dash
+    ):
+        stop = stop_at(t, q)
+        if stop and stop.entries[0].term == "về":
+            topic = True
+        elif stop and not topic and q > p:
+            kind = stop.entries[0].get("kind")
+            if stop.entries[0].term == "và" and _name_goes_on(t, q + 1):
+                q += 1
+                continue  # `Viện Chiến lược và Lịch sử quốc phòng`: an organisation's own `và`
+            if kind in ENDS_POST or stop.entries[0].term in {"và", "với", "nhằm", "để"}:
+                break
+        q += 1
+    return q
+
+
+def _name_goes_on(t: Tokens, k: int) -> bool:
+    """After `và` in a post, a capitalised word that begins no title, rank, person or organisation
+    continues the organisation's name."""
+    if k >= len(t) or not t[k].is_cap or not t[k].is_word:
+        return False
+    if t.any_at(k, Cat.RANK, Cat.POST, Cat.ORG_HEAD, Cat.KNOWN_ORG, Cat.COUNTRY):
+        return False
+    return not (is_surname(t, k) and name_run(t, k))
+
+
+def posts_after(t: Tokens, k: int) -> tuple[Span, ...]:
+    """Posts in apposition after a name: `X – phó cục trưởng Cục Y, trưởng nhóm Z –`."""
+    segments: list[Span] = []
+    while k < len(t) and (t[k].text == "," or t[k].is_dash):
+        p = k + 1
+        if p >= len(t):
+            break
+        q = _segment_end(t, p)
+        if q == p:
+            break
+        if t.at(p, Cat.POST) and not t.at(p, Cat.RANK):
+            segments.append((p, q))
+        elif segments and _continues_post(t, p, q):
+            segments[-1] = (segments[-1][0], q)
+        else:
+            break
+        k = q
+    return tuple(segments)
+
+
+def _continues_post(t: Tokens, p: int, q: int) -> bool:
+    """An organisation or a place after a post's comma or dash belongs to that post."""
+    if t[p].is_cap and t.any_at(p, Cat.ORG_HEAD, Cat.KNOWN_ORG):
+        return True
+    place = t.any_at(p, Cat.PLACE, Cat.COUNTRY)
+    return bool(place and place.end == q)
+
+
+# ------------------------------------------------------------------ rules
+
+
+def after_rank(t: Tokens, i: int) -> Candidate | None:
+    """`Thượng tướng Phùng Sĩ Tấn`, `bà Matsuzawa Tomoko`, `ngài Suharjo`."""
+    ranks = ranks_at(t, i)
+    if not ranks:
+        return None
+    run = name_run(t, ranks[1]) or _single_name(t, ranks[1])
+    if not run or _only_a_place(t, *run):
+        return None
+    before = post_before(t, i)
+    return Candidate(
+        EntityType.PERSON, *run, "person.after-rank", rank=ranks, posts=(before,) if before else ()
+    )
+
+
+def _only_a_place(t: Tokens, i: int, j: int) -> bool:
+    """`ông Trung Quốc`: the run after the title is a country or place, not a name."""
+    place = t.any_at(i, Cat.COUNTRY, Cat.PLACE)
+    return place is not None and place.end >= j
+
+
+def after_post(t: Tokens, i: int) -> Candidate | None:
+    """`Bộ trưởng Quốc phòng Malaysia Azman Hakim`, `Đại sứ Hoa Kỳ tại Việt Nam Marc Evans`: the
+    name that ends a title, after the organisation or country the title carries."""
+    post = t.at(i, Cat.POST)
+    if not post or t.at(i, Cat.RANK) or _inside_a_name(t, i):
+        return None
+    k = post.end
+    single = True  # a single name right after the post or a country: `Bộ trưởng Indonesia Suharjo`
+    while k < min(len(t), post.end + MAX_TITLE):
+        tok = t[k]
+        if not tok.is_word or t.at(k, Cat.RANK):
+            return None
+        stop = stop_at(t, k)
+        if stop and stop.entries[0].term not in {"tại", "của", "về"}:
+            return None
+        known = t.any_at(k, *LEXICAL)
+        if known:
+            k = known.end
+            single = bool(known.first(Cat.COUNTRY) or known.first(Cat.PLACE))
+            continue
+        place = place_after_head(t, k)
+        if place:
+            k, single = place[1], False
+            continue
+        if tok.is_cap and (single or is_surname(t, k) or foreign_shaped(t, k)):
+            run = name_run(t, k) or (_single_name(t, k) if single else None)
+            if run:
+                return Candidate(EntityType.PERSON, *run, "person.after-post", posts=((i, k),))
+        k += 1
+        single = False
+    return None
+
+
+def _inside_a_name(t: Tokens, i: int) -> bool:
+    """`tư lệnh` in `Bộ Tư lệnh Miền Nam`: a post word inside an organisation's head is no title."""
+    for k in range(max(0, i - 3), i):
+        m = t.any_at(k, Cat.ORG_HEAD, Cat.KNOWN_ORG, Cat.EVENT)
+        if m is not None and m.end > i:
+            return True
+    return False
+
+
+def by_shape(t: Tokens, i: int) -> Candidate | None:
+    """`Nguyễn Văn A cho biết`: a Vietnamese name shape followed by a verb or an apposed post."""
+    if (
+        not is_surname(t, i)
+        or t.any_at(i, *LEXICAL)
+        or (i > 0 and t[i - 1].is_cap and t[i - 1].is_word)
+        or after_place_head(t, i)
+    ):
+        return None
+    run = name_run(t, i)
+    if not run or run[1] - run[0] > 4:
+        return None
+    k = run[1]
+    stop = t.at(k, Cat.STOP)
+    follows_verb = stop is not None and stop.entries[0].get("kind") in VERBS
+    follows_post = k + 1 < len(t) and (t[k].text == "," or t[k].is_dash) and t.at(k + 1, Cat.POST)
+    return (
+        Candidate(EntityType.PERSON, *run, "person.shape") if follows_verb or follows_post else None
+    )
+
+
+def after_cue(t: Tokens, i: int) -> Candidate | None:
+    """`hội đàm với Yamamoto Sakura`: a capitalised name right after a cue whose object is a person
+    (from the relation frames: `tiếp`, `hội đàm với`, `gặp` …), even with no title."""
+    if i == 0 or not t[i].is_cap or t[i - 1].key not in _cue_ends() or t.any_at(i, *LEXICAL):
+        return None
+    if after_place_head(t, i):
+        return None
+    keys = t.keys[max(0, i - 3) : i]
+    if not any(tuple(keys[-len(cue) :]) == cue for cue in person_cues()):
+        return None
+    run = name_run(t, i)
+    if not run or any(t.any_at(k, *LEXICAL) for k in range(*run)):
+        return None
+    return Candidate(EntityType.PERSON, *run, "person.after-cue")
+
+
+@cache
+def _cue_ends() -> frozenset[str]:
+    return frozenset(cue[-1] for cue in person_cues())
+
+
+@cache
+def person_cues() -> tuple[tuple[str, ...], ...]:
+    """Cues of relation frames between two people (their object is a person)."""
+    rows = lexicon.table("relation_patterns")
+    cues = {
+        tuple(match_key(w) for w in row["cue"].split())
+        for row in rows
+        if row["target"] == "PERSON" and row["agent"].startswith("PERSON")
+    }
+    return tuple(sorted(cues, key=len, reverse=True))
+
+
+def find_people(t: Tokens) -> list[Candidate]:
+    """Every person of the sentence, each with the posts apposed after the name."""
+    people: list[Candidate] = []
+    i = 0
+    while i < len(t):
+        here, cap = t.matches[i], t[i].is_cap
+        person = (
+            (Cat.RANK in here and after_rank(t, i))
+            or (Cat.POST in here and after_post(t, i))
+            or (cap and (by_shape(t, i) or after_cue(t, i)))
+        )
+        if person:
+            person = _with_posts_after(t, person)
+            people.append(person)
+            i = person.j
+        else:
+            i += 1
+    return people
+
+
+def _with_posts_after(t: Tokens, p: Candidate) -> Candidate:
+    after = posts_after(t, p.j)
+    if not after:
+        return p
+    from dataclasses import replace
+
+    return replace(p, posts=p.posts + after)

@@ -1,0 +1,191 @@
+"""One sentence as the relation rules see it: its tokens, its mentions resolved to entities, the
+article's discourse so far, and the relations found, each with the rule that found it."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache, cached_property
+
+from ... import lexicon
+from ...clean import match_key
+from ...model import EntityType
+from ..document.discourse import Discourse, Mention
+from ..document.sentences import Surface
+from ..entities import Span
+from ..gazetteer import syllables_of
+from ..tokens import Tokens
+
+CLAUSE_BREAKS = {";", ".", "!", "?"}
+
+
+@dataclass(frozen=True)
+class Found:
+    """A relation a rule read: subject and object are entity ids, or the object is text."""
+
+    subject: str
+    predicate: str
+    object: str
+    rule: str
+    confidence: float
+    literal: bool = False
+
+
+@dataclass
+class SentenceView:
+    n: int
+    t: Tokens
+    mentions: list[Mention]
+    posts: list[Span]
+    discourse: Discourse
+    surface: Surface
+    types: dict[str, EntityType]
+    discourse_acronyms: dict[str, str]
+    labels: dict[str, str] = field(default_factory=dict)
+    found: list[Found] = field(default_factory=list)
+    _outer: list[Mention] | None = None
+
+    def text(self, i: int, j: int) -> str:
+        return self.surface.text(self.t, i, j)
+
+    def add(self, s: str, p: str, o: str, rule: str, conf: float, literal: bool = False) -> None:
+        if not s or not o or (not literal and s == o):
+            return
+        self.found.append(Found(s, p, o, rule, conf, literal))
+        if p in {"met", "received"}:
+            self.discourse.meet(self.n, s, o)
+        elif p == "coChairedBy":
+            self.discourse.co_chair(self.n, s, o)
+
+    def outer(self, types: Iterable[str] | None = None) -> list[Mention]:
+        """Mentions not nested in another mention nor inside a person's post, of some types."""
+        if self._outer is None:
+            self._outer = [
+                m
+                for m in self.mentions
+                if not any(a <= m.i and m.j <= b for a, b in self.posts)
+                and not any(
+                    o is not m and o.i <= m.i and m.j <= o.j and (o.j - o.i) > (m.j - m.i)
+                    for o in self.mentions
+                )
+            ]
+        if types is None:
+            return list(self._outer)
+        wanted = set(types)
+        return [m for m in self._outer if m.type.value in wanted]
+
+    def inside(self, a: int, b: int, types: Iterable[str], strictly: bool = False) -> list[Mention]:
+        """The outermost mentions of some types within tokens a..b (strictly: shorter than a..b)."""
+        wanted = set(types)
+        inner = [
+            m
+            for m in self.mentions
+            if a <= m.i
+            and m.j <= b
+            and m.type.value in wanted
+            and not (strictly and m.j - m.i == b - a)
+        ]
+        return [
+            m
+            for m in inner
+            if not any(
+                o is not m and o.i <= m.i and m.j <= o.j and (o.j - o.i) > (m.j - m.i)
+                for o in inner
+            )
+        ]
+
+    def clause(self, k: int) -> Span:
+        """The clause around token k: from after the previous break to the next break."""
+        cuts = self._breaks
+        n = bisect.bisect_left(cuts, k)
+        a = cuts[n - 1] + 1 if n > 0 else 0
+        b = cuts[n] if n < len(cuts) else len(self.t)
+        return a, b
+
+    @cached_property
+    def _breaks(self) -> list[int]:
+        return [q for q in range(len(self.t)) if self.breaks(q)]
+
+    def breaks(self, q: int) -> bool:
+        """Whether token q ends a clause (`;`, `.` …, but not the dot of an initial: `Daniel R.`)."""
+        t = self.t
+        if t[q].text not in CLAUSE_BREAKS:
+            return False
+        return not (
+            t[q].text == "." and q > 0 and len(t[q - 1].text) == 1 and t[q - 1].text.isupper()
+        )
+
+    def at(self, k: int, types: Iterable[str] | None = None) -> Mention | None:
+        """The outer mention starting at token k."""
+        return next((m for m in self.outer(types) if m.i == k), None)
+
+    def cues(self, cue: tuple[str, ...]) -> list[int]:
+        """Where a cue stands as whole words outside every mention."""
+        t = self.t
+        n = len(cue)
+        out = []
+        for i in t.positions.get(cue[0], ()):
+            if t.keys_at(i, i + n) != cue or any(m.i <= i < m.j for m in self.mentions):
+                continue
+            if not t.word_start[i] and i > 0 and not t[i - 1].is_cap:
+                continue
+            if i + n < len(t) and not t.word_start[i + n]:
+                continue
+            out.append(i)
+        return out
+
+    def has(self, *words: str) -> bool:
+        return any(words_key(w)[0] in self.t.positions and self.cues(words_key(w)) for w in words)
+
+
+@cache
+def words_key(text: str) -> tuple[str, ...]:
+    return tuple(match_key(s) for s in syllables_of(text))
+
+
+@cache
+def function_words(role: str) -> frozenset[tuple[str, ...]]:
+    """Words of one role in lexicon function_words (`locative`: `tại`, `ở` …), as key tuples."""
+    return frozenset(
+        words_key(row["term"]) for row in lexicon.table("function_words") if row["role"] == role
+    )
+
+
+@cache
+def _by_first(role: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The words of a role by their first syllable, longest first (what `starts_with` looks up)."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for words in sorted(function_words(role), key=len, reverse=True):
+        out.setdefault(words[0], []).append(words)
+    return {first: tuple(ws) for first, ws in out.items()}
+
+
+@cache
+def _by_last(role: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for words in sorted(function_words(role), key=len, reverse=True):
+        out.setdefault(words[-1], []).append(words)
+    return {last: tuple(ws) for last, ws in out.items()}
+
+
+def ends_with(t: Tokens, k: int, role: str) -> int:
+    """The length of a word of `role` that ends right before token k (0 when none does)."""
+    if k <= 0:
+        return 0
+    for words in _by_last(role).get(t.keys[k - 1], ()):
+        n = len(words)
+        if k >= n and tuple(t.keys[k - n : k]) == words:
+            return n
+    return 0
+
+
+def starts_with(t: Tokens, k: int, role: str) -> int:
+    """The length of a word of `role` that starts at token k (0 when none does)."""
+    if k >= len(t):
+        return 0
+    for words in _by_first(role).get(t.keys[k], ()):
+        n = len(words)
+        if tuple(t.keys[k : k + n]) == words:
+            return n
+    return 0

@@ -1,0 +1,182 @@
+"""Delegations and members.
+
+`đoàn công tác Trung tâm X do Đại tá Y, Giám đốc Trung tâm, dẫn đầu tham dự E` → X and Y take part
+in E, and Y is a member of X (the leader of an organisation's delegation belongs to it).
+`các nước thành viên ASEAN gồm A, B, C`, `8 nước đối tác là: A, B`, `các quốc gia thành viên Hiệp hội,
+trong đó có A, B` → each country is a member of the group named with `thành viên` or `đối tác`.
+"""
+
+from __future__ import annotations
+
+from ...model import EntityType
+from ..document.discourse import Mention
+from .context import SentenceView, starts_with, words_key
+from .frames import agents_before, list_items, sentence_event, start_of, two_parties
+
+MEMBERSHIP = ("nước thành viên", "quốc gia thành viên", "thành viên", "nước đối tác", "đối tác")
+LEADS = ("dẫn đầu", "làm trưởng đoàn")
+EVENTS = frozenset({"EVENT"})
+PEOPLE = frozenset({"PERSON"})
+
+
+def delegations(view: SentenceView) -> None:
+    t = view.t
+    for k in range(len(t)):
+        n = starts_with(t, k, "delegation")
+        if not n or (k > 0 and starts_with(t, k - 1, "delegation")):
+            continue
+        org = _organisation_after(view, k + n)
+        leader = _leader(view, k + n)
+        if org is None and leader is None:
+            continue
+        event = sentence_event(view, EVENTS, before=None)
+        if org is not None and leader is not None:
+            view.add(leader.entity, "memberOf", org.entity, "delegation.leader-member", 0.7)
+        if event is not None:
+            target = event if isinstance(event, str) else event.entity
+            for m in (org, leader):
+                if m is not None:
+                    view.add(m.entity, "participatedIn", target, "delegation.takes-part", 0.7)
+
+
+def _organisation_after(view: SentenceView, k: int) -> Mention | None:
+    """`đoàn công tác Cục X`, `đoàn đại biểu của Bộ Y`: the organisation the delegation is of."""
+    t = view.t
+    if k < len(t) and t[k].key == "của":
+        k += 1
+    return next((m for m in view.outer({"ORGANIZATION"}) if m.i == k), None)
+
+
+def _leader(view: SentenceView, k: int) -> Mention | None:
+    """`do Đại tá Y, Giám đốc …, dẫn đầu` after the delegation: the person who leads it."""
+    t = view.t
+    _, b = view.clause(k)
+    dos = [q for q in range(k, min(b, k + 20)) if t[q].key == "do"]
+    if not dos:
+        return None
+    person = next((m for m in view.outer(PEOPLE) if dos[0] < m.i <= dos[0] + 4), None)
+    if person is None:
+        return None
+    end = max([person.j, *(p[1] for p in person.candidate.posts)])
+    rest = [
+        q
+        for q in range(end, min(b, end + 3))
+        if any(t.keys_at(q, q + len(words_key(w))) == words_key(w) for w in LEADS)
+    ]
+    return person if rest else None
+
+
+def members(view: SentenceView) -> None:
+    """`các nước thành viên ASEAN gồm A, B`, `thành viên của X là A và B` → memberOf the group."""
+    t = view.t
+    for cue in MEMBERSHIP:
+        words = words_key(cue)
+        for ci in view.cues(words):
+            k = ci + len(words)
+            if k < len(t) and t[k].key == "của":
+                k += 1
+            group = next((m for m in view.outer({"ORGANIZATION"}) if m.i == k), None)
+            if group is None:
+                continue
+            opener = _list_opener(view, group.j)
+            if opener is None:
+                continue
+            for item in list_items(view, frozenset({"LOCATION"}), opener):
+                if item.type is EntityType.LOCATION:
+                    view.add(item.entity, "memberOf", group.entity, "member.list", 0.75)
+
+
+def _list_opener(view: SentenceView, k: int) -> int | None:
+    """Where the items start after a group's name: after `gồm`, `là`, `trong đó có`, `:` (a comma and
+    a count may come first: `ADMM+, gồm 10 nước`)."""
+    t = view.t
+    for q in range(k, min(len(t), k + 6)):
+        n = starts_with(t, q, "listing")
+        if n:
+            return q + n
+        if t[q].text in {".", ";"}:
+            return None
+    return None
+
+
+def witnesses(view: SentenceView) -> None:
+    """`Dưới sự chứng kiến của A và B, …`, `hai Bộ trưởng đã chứng kiến lễ ký`: who witnesses a
+    named ceremony takes part in it (a signing with no ceremony named gives nothing)."""
+    t = view.t
+    kinds = {e.entity: e.kind for e in view.discourse.events}
+    ceremonies = [m for m in view.outer(EVENTS) if kinds.get(m.entity) == "Ceremony"]
+    if not ceremonies:
+        return
+    for k in range(len(t)):
+        n = starts_with(t, k, "witness")
+        if not n:
+            continue
+        after = [m for m in view.outer(PEOPLE) if k + n <= m.i]
+        group = after[:1]
+        for m in after[1:]:
+            if _joined_people(view, group[-1], m):
+                group.append(m)
+        before = agents_before(view, PEOPLE, k, 2) or two_parties(view, k)
+        ceremony = next((c for c in ceremonies if c.i >= k + n), ceremonies[0])
+        for who in [*group, *before]:
+            entity = who if isinstance(who, str) else who.entity
+            view.add(entity, "participatedIn", ceremony.entity, "participant.witness", 0.7)
+        return
+
+
+def _joined_people(view: SentenceView, a: Mention, b: Mention) -> bool:
+    t = view.t
+    end = max([a.j, *(s[1] for s in a.candidate.posts if s[0] >= a.j)])
+    start = min([b.i, *(s[0] for s in (b.candidate.rank, *b.candidate.posts) if s and s[1] <= b.i)])
+    return start - end <= 2 and all(tok.key in {"và", ",", "cùng"} for tok in t[end:start])
+
+
+def present_at(view: SentenceView) -> None:
+    """`Tại buổi lễ, Thượng tá X … trao …`: the people a sentence framed by `Tại E,` names take part
+    in E (its chairs are recorded as such)."""
+    t = view.t
+    if not t or t[0].key != "tại":
+        return
+    event = next((m for m in view.outer(EVENTS) if m.i <= 2), None)
+    if event is None or event.j >= len(t) or t[event.j].text != ",":
+        return
+    for who in view.outer(PEOPLE):
+        if who.i > event.j:
+            view.add(who.entity, "participatedIn", event.entity, "participant.present-at", 0.65)
+
+
+def welcomes(view: SentenceView) -> None:
+    """`Đại tướng A chủ trì lễ đón chính thức Đại tướng B, Bộ trưởng …`: A received B."""
+    t = view.t
+    for event in view.outer(EVENTS):
+        n = starts_with(t, event.i, "welcome")
+        if not n:
+            continue
+        guest = next((m for m in view.outer(PEOPLE) if event.j <= start_of(m) <= event.j + 1), None)
+        hosts = agents_before(view, PEOPLE, event.i, 3)
+        if guest is None:
+            continue
+        view.add(guest.entity, "participatedIn", event.entity, "welcome.guest", 0.7)
+        for host in hosts:
+            if host.entity != guest.entity:
+                view.add(host.entity, "received", guest.entity, "welcome.host", 0.75)
+
+
+VISITORS = frozenset({"PERSON", "ORGANIZATION"})
+
+
+def visitors(view: SentenceView) -> None:
+    """`Đại tướng X đang có chuyến thăm chính thức Nga`, `chuyến thăm chính thức Việt Nam từ ngày 23
+    đến 25/4 của Bộ trưởng Y`: who pays a visit takes part in it."""
+    t = view.t
+    for event in view.outer(EVENTS):
+        if event.referent or event.candidate.kind != "Visit":
+            continue
+        who = [m for m in agents_before(view, VISITORS, event.i, 3) if m.type is EntityType.PERSON]
+        _, b = view.clause(event.j)
+        dated = [d.j for d in view.outer({"DATE"}) if event.j <= d.i <= event.j + 2]
+        k = max([event.j, *dated])
+        if k < b and t[k].key == "của":
+            who += [m for m in view.outer(VISITORS) if start_of(m) == k + 1]
+        for m in who:
+            view.add(m.entity, "participatedIn", event.entity, "visit.visitor", 0.7)

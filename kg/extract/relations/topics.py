@@ -1,0 +1,225 @@
+"""Topics (`about`): the `về …` complement of an event's or agreement's name, and the items after a
+topic cue (`thảo luận …`, `tập trung vào …: A, B và C`, `trong các lĩnh vực: …`, a quoted title),
+each item a clean literal (`;` separates items; without `;`, commas and the last `và` do)."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from ... import lexicon
+from ...clean import match_key
+from ...model import EntityType
+from ..document.discourse import Mention
+from ..entities.shapes import stop_at
+from ..gazetteer import syllables_of
+from .context import SentenceView
+
+DATED = {"EVENT", "AGREEMENT"}
+DISCUSSING = {"Conference", "Meeting"}  # the kinds of event whose name can say what they discuss
+END_TOPIC = {".", "!", "?"}
+
+
+@cache
+def topic_cues() -> tuple[tuple[tuple[str, ...], bool, bool], ...]:
+    """Topic cues, longest first, each with whether its event may come after it in the sentence
+    and whether it opens a list of fields."""
+    cues = (
+        (
+            tuple(match_key(s) for s in syllables_of(row["term"])),
+            row["event"] == "any",
+            row.get("fields") == "yes",
+        )
+        for row in lexicon.table("topic_cues")
+    )
+    return tuple(sorted(cues, key=lambda c: len(c[0]), reverse=True))
+
+
+def topic_start(view: SentenceView, m: Mention) -> int:
+    """Where a name's own `về ...` complement starts (its end when it has none)."""
+    for k in range(m.i + 1, m.j):
+        if view.t[k].key == "về" and not any(o is not m and o.i < k < o.j for o in view.mentions):
+            return k
+    return m.j
+
+
+def name_topics(view: SentenceView) -> None:
+    """`Bản ghi nhớ về hợp tác quân y` → about `hợp tác quân y`; `… về hợp tác trong các lĩnh vực
+    giáo dục, năng lượng tái tạo và phát triển cảng biển` → about each field; `Hội thảo về an ninh
+    biển` → about `an ninh biển`. An agreement's or a meeting's name says what it is about; a course
+    or an exercise `về …` is named after its subject. The first full name gives the topic, not a
+    shorter name met later."""
+    t = view.t
+    for m in view.outer(DATED):
+        if m.referent or m.entity in view.discourse.topics_named:
+            continue
+        if m.type is EntityType.EVENT and m.candidate.kind not in DISCUSSING:
+            continue
+        k = topic_start(view, m)
+        if k < m.j - 1:
+            end = next((q for q in range(k + 1, m.j) if t[q].key == "giữa"), m.j)
+            end = _before_period(view, k + 1, end)
+            if end <= k + 1:
+                continue
+            view.discourse.topics_named.add(m.entity)
+            fields = _fields(view, k + 1, end)
+            for a, b in fields or [(k + 1, end)]:
+                view.add(m.entity, "about", view.text(a, b), "topic.name", 0.7, literal=True)
+
+
+def _before_period(view: SentenceView, a: int, b: int) -> int:
+    """`… giai đoạn 2024 – 2029`, `… đến năm 2030`: a name's period is no part of its topic."""
+    t = view.t
+    for q in range(a + 1, b):
+        if t[q].key in {"giai", "đến"} and any(tok.is_number for tok in t[q : min(b, q + 4)]):
+            return q
+    return b
+
+
+def _fields(view: SentenceView, a: int, b: int) -> list[tuple[int, int]]:
+    """`hợp tác trong các lĩnh vực A, B và C`: the fields listed, each a topic."""
+    t = view.t
+    for q in range(a, b - 3):
+        if t.keys_at(q, q + 4) == ("trong", "các", "lĩnh", "vực"):
+            return topic_items(view, q + 4, b)
+    return []
+
+
+def cue_topics(view: SentenceView) -> None:
+    """`Các Bộ trưởng thảo luận về A; B`, `tập trung vào ba nội dung: A, B và C`, `hợp tác trong các
+    lĩnh vực: A, B` → about each, for the event or agreement the sentence is framed by."""
+    t = view.t
+    starts = sorted(
+        (ci, ci + len(cue), anywhere, fields)
+        for cue, anywhere, fields in topic_cues()
+        if cue[0] in t.positions
+        for ci in view.cues(cue)
+    )
+    starts = [s for s in starts if not any(o[0] < s[0] < o[1] for o in starts)]  # longest cues win
+    starts = [  # `tập trung vào ba nội dung: …`: the later cue reads the list
+        s
+        for n, s in enumerate(starts)
+        if not (n + 1 < len(starts) and starts[n + 1][0] - s[1] <= 2)
+    ]
+    for n, (ci, cj, anywhere, fields) in enumerate(starts):
+        subject = _subject(view, ci, anywhere)
+        if subject is None:
+            continue
+        limit = starts[n + 1][0] if n + 1 < len(starts) else len(t)
+        for a, b in topic_items(view, cj, limit, fields):
+            obj = _named_topic(view, a, b)
+            if obj:
+                view.add(subject, "about", obj, "topic.cue-entity", 0.65)
+            else:
+                view.add(subject, "about", view.text(a, b), "topic.cue", 0.6, literal=True)
+
+
+def _named_topic(view: SentenceView, a: int, b: int) -> str | None:
+    """A topic that is an agreement or an event the article names (`Hiệp định Thương mại …`)."""
+    inner = view.inside(a, b, DATED)
+    return inner[0].entity if len(inner) == 1 and inner[0].j - inner[0].i >= (b - a) // 2 else None
+
+
+def _subject(view: SentenceView, ci: int, anywhere: bool) -> str | None:
+    framed = _framing(view, ci)
+    if framed:
+        return framed
+    named = [m for m in view.outer(DATED) if not _inside_topic(view, m, ci)]
+    before = [m for m in named if m.j <= ci]
+    if before:
+        return before[-1].entity
+    if named and anywhere:
+        return named[0].entity
+    return view.discourse.current(view.n)
+
+
+def _framing(view: SentenceView, ci: int) -> str | None:
+    """`Tại hội đàm, …`, `Theo bản ghi nhớ, …`, `Trong chuyến thăm, …`: the event or agreement the
+    opening phrase of the sentence names (by name or referring back)."""
+    t = view.t
+    if ci == 0 or t[0].key not in {"tại", "theo", "trong"}:
+        return None
+    first = next((m for m in view.outer(DATED) if m.i <= 3), None)
+    if first is None or first.j >= len(t) or t[first.j].text != ",":
+        return None
+    return first.entity
+
+
+def _inside_topic(view: SentenceView, m: Mention, ci: int) -> bool:
+    return m.i > ci
+
+
+def topic_items(
+    view: SentenceView, k: int, limit: int | None = None, fields: bool = False
+) -> list[tuple[int, int]]:
+    """Token ranges of the topics after a cue: a quotation, or the items to the clause's end; after
+    a cue of fields, the first part (up to `;`) is a list of fields split at commas."""
+    items = _items(view, k, limit)
+    end = items[0][1] if items else 0
+    if not fields or not items or end >= len(view.t) or view.t[end].text != ";":
+        return items
+    a, b = items[0]
+    return [*_items(view, a, b), *items[1:]]
+
+
+def _items(view: SentenceView, k: int, limit: int | None = None) -> list[tuple[int, int]]:
+    t = view.t
+    limit = len(t) if limit is None else limit
+    start = k
+    for q in range(k, min(limit, k + 10)):
+        if t[q].text in {'"', "“"}:
+            end = next((e for e in range(q + 1, len(t)) if t[e].text in {'"', "”"}), len(t))
+            return [(q + 1, end)] if end > q + 1 else []
+        if t[q].key in {"gồm", "về", ":", "là"} and not (t[q].key == "về" and q > k + 3):
+            start = q + 1
+            break
+    end = next((q for q in range(start, limit) if t[q].text in END_TOPIC and view.breaks(q)), limit)
+    end = _clause_end(view, start, end)
+    has_semicolon = any(t[q].text == ";" for q in range(start, end))
+    enumerated = has_semicolon or any(t[q].text == "," for q in range(start, end))
+    items, a = [], start
+    for q in range(start, end + 1):
+        sep = q < end and (
+            t[q].text == ";"
+            if has_semicolon
+            else t[q].text == "," or (enumerated and t[q].key == "và")
+        )
+        if q == end or sep:
+            if q > a and _is_topic(view, a, q):
+                items.append(_trim(view, a, q))
+            a = q + 1
+    return [x for x in items if x[1] > x[0]]
+
+
+def _clause_end(view: SentenceView, start: int, end: int) -> int:
+    """A topic list ends before `, nhằm …`, `, đi đến thống nhất …`: a comma then a verb."""
+    t = view.t
+    for q in range(start, end - 1):
+        if (
+            t[q].text == ","
+            and (stop := stop_at(t, q + 1))
+            and stop.entries[0].get("kind") == "verb"
+        ):
+            return q
+    return end
+
+
+def _is_topic(view: SentenceView, a: int, b: int) -> bool:
+    """A topic is a noun phrase, not a clause: it holds no verb of a clause (`sẽ`, `được`, `đóng
+    góp`), only the verbs that name an activity (`tăng cường hợp tác`)."""
+    t = view.t
+    if not any(tok.is_word for tok in t[a:b]):
+        return False
+    for q in range(a, b):
+        stop = stop_at(t, q)
+        if stop is not None and stop.entries[0].get("kind") in {"verb", "anaphor"}:
+            return False
+    return True
+
+
+def _trim(view: SentenceView, a: int, b: int) -> tuple[int, int]:
+    t = view.t
+    while a < b and (not t[a].is_word or t[a].key in {"các", "những"}):
+        a += 1
+    while b > a and not t[b - 1].is_word and t[b - 1].text not in {")", "+"}:
+        b -= 1
+    return a, b

@@ -1312,6 +1312,50 @@ RULES: dict[str, list[Example]] = {
             ),
         ),
     ],
+    # entities/names._local_government: `chính quyền bang X`, `ủy ban nhân dân tỉnh X` in lower case
+    # name a local government (here a party that signs).
+    "local-government": [
+        handles(
+            "provincial-government-signs",
+            "Sáng 3/4, Ủy ban nhân dân tỉnh Khánh Hòa và chính quyền bang Victoria (Australia) đã ký "
+            "Bản ghi nhớ về hợp tác du lịch.",
+            ("Bản ghi nhớ về hợp tác du lịch", "signedBy", "chính quyền bang Victoria"),
+        ),
+        handles(
+            "lower-case-people-s-committee",
+            "Đoàn đại biểu ủy ban nhân dân tỉnh Lào Cai do ông Trịnh Xuân Trường dẫn đầu đã dự Hội "
+            "chợ Thương mại quốc tế Côn Minh 2024.",
+            ("Trịnh Xuân Trường", "memberOf", "ủy ban nhân dân tỉnh Lào Cai"),
+        ),
+        near_miss(
+            "government-as-a-common-noun",
+            "Các cơ quan chính quyền địa phương đã phối hợp tổ chức Hội chợ Thương mại Lào Cai 2024.",
+            (ANY, "organizedBy", ANY),
+        ),
+    ],
+    # frames.cue_co_list (signedBy, cue `ký`): `Ký thỏa thuận có A, post và B, post`.
+    "signatories-after-co": [
+        handles(
+            "ky-thoa-thuan-co",
+            "Ngày 9/10, tỉnh Quảng Nam và tỉnh Gifu (Nhật Bản) ký Thỏa thuận hợp tác giao lưu văn "
+            "hóa. Ký thỏa thuận có ông Trần Văn Tân, Phó Chủ tịch UBND tỉnh Quảng Nam và ông Kobayashi "
+            "Hideo, Phó Thống đốc tỉnh Gifu.",
+            ("Thỏa thuận hợp tác giao lưu văn hóa", "signedBy", "Trần Văn Tân"),
+            ("Thỏa thuận hợp tác giao lưu văn hóa", "signedBy", "Kobayashi Hideo"),
+        ),
+        handles(
+            "ky-ban-ghi-nho-co",
+            "Bộ Y tế và Quỹ Nhi đồng Liên Hợp Quốc ký Bản ghi nhớ về dinh dưỡng trẻ em. Ký bản ghi nhớ "
+            "có Thứ trưởng Nguyễn Thị Liên Hương và bà Silvia Danailov, Trưởng đại diện UNICEF.",
+            ("Bản ghi nhớ về dinh dưỡng trẻ em", "signedBy", "Nguyễn Thị Liên Hương"),
+        ),
+        near_miss(
+            "witnesses-listed-after-du",
+            "Hai bên ký Bản ghi nhớ về hợp tác thể thao. Dự lễ ký có ông Hoàng Đạo Cương, Thứ trưởng "
+            "Bộ Văn hóa, Thể thao và Du lịch.",
+            (ANY, "signedBy", "Hoàng Đạo Cương"),
+        ),
+    ],
 }
 
 

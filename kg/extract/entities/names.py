@@ -697,7 +697,7 @@ def headed(t: Tokens, i: int) -> Candidate | None:
     m, typ = max(
         ((here[cat], typ) for cat, typ in _HEADS if cat in here), key=lambda o: o[0].length
     )
-    if not word_ends_at(t, m.end) and not (t[i].is_cap and m.end < len(t) and t[m.end].is_cap):
+    if not word_ends_at(t, m.end) and not _glued_to_a_name(t, i, m.end):
         return (
             None  # the head is the start of a longer word: `Ban đầu`, `Trường hợp` (the segmenter
         )
@@ -719,7 +719,7 @@ def headed(t: Tokens, i: int) -> Candidate | None:
     kind = x.kind
     if typ is EntityType.ORGANIZATION:
         has_acronym = x.acronym is not None or any(t[k].is_acronym for k in range(m.end, x.end))
-        if generic or not (head_cap or has_acronym):
+        if generic or not (head_cap or has_acronym or _local_government(t, i, m.end)):
             return None
         national = bool(entry and entry.get("national") == "yes")
         return Candidate(
@@ -774,6 +774,23 @@ def _only_heads(t: Tokens, j: int, k: int) -> bool:
         else:
             return False
     return q > j and not expect_head
+
+
+def _glued_to_a_name(t: Tokens, i: int, j: int) -> bool:
+    """The segmenter joined a head to what follows it (`Cục Tác | chiến`, `chính quyền bang`): still
+    a head when a capitalised word or a place noun follows."""
+    if j >= len(t):
+        return False
+    return (t[i].is_cap and t[j].is_cap) or t.at(j, Cat.PLACE_HEAD) is not None
+
+
+def _local_government(t: Tokens, i: int, j: int) -> bool:
+    """`chính quyền bang Queensland`, `ủy ban nhân dân tỉnh Quảng Ninh`: in lower case, a local
+    government's head names one before a place noun and the place's name."""
+    if tuple(t.keys[i:j]) not in _role_words("local_government"):
+        return False
+    noun = t.at(j, Cat.PLACE_HEAD)
+    return noun is not None and noun.end < len(t) and t[noun.end].is_cap
 
 
 def _inside_a_title(t: Tokens, i: int) -> bool:

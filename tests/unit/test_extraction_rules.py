@@ -1356,6 +1356,34 @@ RULES: dict[str, list[Example]] = {
             (ANY, "signedBy", "Hoàng Đạo Cương"),
         ),
     ],
+    # names (`về` + a capitalised topic in any organisation's name) and document/entities
+    # `_head_and_known_name` (a head before a known name is that body only when it names its kind).
+    "office-of-a-known-body": [
+        handles(
+            "un-office-on-drugs-and-crime",
+            "Bộ Công an phối hợp với Văn phòng Liên hợp quốc về Ma túy và Tội phạm (UNODC) tổ chức Hội "
+            "thảo về phòng, chống ma túy tổng hợp.",
+            ("Văn phòng Liên hợp quốc về Ma túy và Tội phạm", "partOf", "Liên hợp quốc"),
+        ),
+        handles(
+            "mission-head-before-a-mission-acronym",
+            "Việt Nam cử thêm một bệnh viện dã chiến tới Phái bộ Liên hợp quốc tại Nam Sudan. Phái bộ "
+            "UNMISS ở thành phố Juba đánh giá cao lực lượng Việt Nam.",
+            ("Phái bộ Liên hợp quốc tại Nam Sudan", "locatedIn", "Juba"),
+        ),
+        near_miss(
+            "an-office-is-not-the-un",
+            "Bà Lena Holm, Điều phối viên thường trú Liên hợp quốc tại Việt Nam, dự lễ. Văn phòng Liên "
+            "hợp quốc tại Hà Nội tổ chức Triển lãm ảnh về gìn giữ hòa bình.",
+            ("Lena Holm", "memberOf", "Văn phòng Liên hợp quốc tại Hà Nội"),
+            still=(("Văn phòng Liên hợp quốc tại Hà Nội", "partOf", "Liên hợp quốc"),),
+        ),
+        near_miss(
+            "a-course-to-un-standards-is-no-part-of-the-un",
+            "Khóa huấn luyện cảnh sát gìn giữ hòa bình Liên hợp quốc năm 2025 khai giảng tại Hà Nội.",
+            (ANY, "partOf", "Liên hợp quốc"),
+        ),
+    ],
 }
 
 

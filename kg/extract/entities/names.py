@@ -65,9 +65,14 @@ class Extent:
     def kind(self) -> str:
         return self.head.get("kind") if self.head else ""
 
-    def topic_allowed(self) -> bool:
-        return self.typ is not EntityType.ORGANIZATION or bool(
-            self.head and self.head.get("topic") == "yes"
+    def topic_allowed(self, capitalised: bool = False) -> bool:
+        """Whether the name may carry a `về …` topic: events and agreements, organisations whose
+        head takes one, and any organisation whose topic is capitalised (`Văn phòng Liên hợp quốc về
+        Ma túy và Tội phạm`)."""
+        return (
+            self.typ is not EntityType.ORGANIZATION
+            or bool(self.head and self.head.get("topic") == "yes")
+            or (capitalised and self.caps > 0)
         )
 
 
@@ -455,7 +460,7 @@ def _through_stop(x: Extent, k: int, stop: Entry) -> int | None:
     nxt = k + len(term.split())
     if nxt >= len(t):
         return None
-    if term == "về" and x.topic_allowed() and not x.in_topic:
+    if term == "về" and x.topic_allowed(t[nxt].is_cap) and not x.in_topic:
         x.in_topic = True
         return nxt
     if (

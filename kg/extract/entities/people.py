@@ -173,7 +173,7 @@ def _segment_end(t: Tokens, p: int) -> int:
             if stop.entries[0].term == "và" and _name_goes_on(t, q + 1):
                 q += 1
                 continue  # `Viện Chiến lược và Lịch sử quốc phòng`: an organisation's own `và`
-            if kind in ENDS_POST or stop.entries[0].term in {"và", "với", "nhằm", "để"}:
+            if kind in ENDS_POST or stop.entries[0].term in {"và", "với", "nhằm", "để", "cùng"}:
                 break
         q += 1
     return q

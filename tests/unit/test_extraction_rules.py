@@ -1384,6 +1384,33 @@ RULES: dict[str, list[Example]] = {
             (ANY, "partOf", "Liên hợp quốc"),
         ),
     ],
+    # delegations.welcomes with its host's posts and the visit it is held on (`nhân chuyến thăm`);
+    # time_place.fronted leaves that visit undated.
+    "welcome-on-a-visit": [
+        handles(
+            "host-with-posts-and-the-visit",
+            "Sáng 3/7, tại Hà Nội, Đại tướng Lê Minh Quang, Ủy viên Bộ Chính trị, Bộ trưởng Bộ Quốc "
+            "phòng chủ trì lễ đón chính thức Trung tướng Batbayar Tömör, Bộ trưởng Quốc phòng Mông Cổ, "
+            "nhân chuyến thăm chính thức Việt Nam từ ngày 2 đến 5/7/2025.",
+            ("Lê Minh Quang", "received", "Batbayar Tömör"),
+            ("Batbayar Tömör", "participatedIn", "Chuyến thăm chính thức Việt Nam"),
+            ("Lễ đón chính thức", "partOf", "Chuyến thăm chính thức Việt Nam"),
+            ("Lễ đón chính thức", "heldOn", "3/7"),
+            absent=(("Chuyến thăm chính thức Việt Nam", "heldOn", "3/7"),),
+        ),
+        handles(
+            "then-the-two-ministers-meet",
+            "Chiều 3/7, Đại tướng Lê Minh Quang chủ trì lễ đón chính thức Trung tướng Batbayar Tömör. "
+            "Ngay sau lễ đón, hai Bộ trưởng đã hội đàm.",
+            ("Lê Minh Quang", "met", "Batbayar Tömör"),
+        ),
+        near_miss(
+            "a-visit-named-without-nhan",
+            "Đại tướng Lê Minh Quang chủ trì lễ đón chính thức Trung tướng Batbayar Tömör. Chuyến thăm "
+            "chính thức Việt Nam của ông kéo dài ba ngày.",
+            ("Lễ đón chính thức", "partOf", ANY),
+        ),
+    ],
 }
 
 

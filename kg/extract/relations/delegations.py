@@ -180,6 +180,26 @@ def welcomes(view: SentenceView) -> None:
         for host in hosts:
             if host.entity != guest.entity:
                 view.add(host.entity, "received", guest.entity, "welcome.host", 0.75)
+        visit = _occasion_after(view, guest)
+        if visit is not None:
+            view.add(guest.entity, "participatedIn", visit.entity, "welcome.visitor", 0.7)
+            view.add(event.entity, "partOf", visit.entity, "welcome.on-the-visit", 0.7)
+
+
+def _occasion_after(view: SentenceView, guest: Mention) -> Mention | None:
+    """`… lễ đón chính thức B, Bộ trưởng …, nhân chuyến thăm chính thức Việt Nam`: the visit the
+    ceremony welcomes B on."""
+    _, b = view.clause(guest.i)
+    return next(
+        (
+            m
+            for m in view.outer(EVENTS)
+            if guest.j <= m.i < b
+            and m.candidate.kind == "Visit"
+            and ends_with(view.t, m.i, "framework")
+        ),
+        None,
+    )
 
 
 def _hosting(view: SentenceView, k: int) -> bool:

@@ -96,8 +96,8 @@ def agents_before(
         return []
     last = _owner_of(view, before)
     before = before[: before.index(last) + 1]
-    if gap is not None and k - _after_brackets(view, last.j) > gap:
-        return []
+    if gap is not None and k - _after_brackets(view, max(last.j, _end(last))) > gap:
+        return []  # the gap counts from the end of the posts apposed to a person
     group = [last]
     for m in reversed(before[:-1]):
         first = group[0]

@@ -163,7 +163,8 @@ def fronted(view: SentenceView) -> None:
     if not events:
         return
     _, b = view.clause(start)
-    in_clause = [m for m in events if m.i < b]
+    in_clause = [m for m in events if m.i < b and not ends_with(view.t, m.i, "framework")]
+    # `… nhân chuyến thăm chính thức Việt Nam từ ngày 11 đến 14/6`: the occasion is not dated here
     for e in in_clause:
         if date is not None:
             _dated(view, e, date, "time.fronted")

@@ -1411,6 +1411,40 @@ RULES: dict[str, list[Example]] = {
             ("Lễ đón chính thức", "partOf", ANY),
         ),
     ],
+    # names: an agreement's name ends after its parties (`giữa A và B`) but for a period, and before
+    # what it costs (`… giai đoạn 2024 – 2026 với tổng kinh phí …`).
+    "agreement-name-ends": [
+        handles(
+            "parties-close-the-name",
+            "Ngay tại buổi lễ, hai bên đã ký Thỏa thuận tài trợ giữa Cơ quan Hợp tác Quốc tế Nhật Bản "
+            "và UNICEF cho dự án nước sạch nông thôn.",
+            (
+                "Thỏa thuận tài trợ giữa Cơ quan Hợp tác Quốc tế Nhật Bản và UNICEF",
+                "signedBy",
+                "Cơ quan Hợp tác Quốc tế Nhật Bản",
+            ),
+        ),
+        handles(
+            "a-period-after-the-parties",
+            "Hai bên ký Bản ghi nhớ giữa Bộ Y tế và Tổ chức Y tế Thế giới giai đoạn 2025 – 2027.",
+            (
+                "Bản ghi nhớ giữa Bộ Y tế và Tổ chức Y tế Thế giới giai đoạn 2025 – 2027",
+                "signedBy",
+                "Tổ chức Y tế Thế giới",
+            ),
+        ),
+        near_miss(
+            "the-cost-is-no-part-of-the-name",
+            "Hai bên ký Thỏa thuận hợp tác triển khai Dự án Nước sạch vùng cao giai đoạn 2024 – 2026 "
+            "với tổng kinh phí 2 triệu USD.",
+            (
+                "Thỏa thuận hợp tác triển khai Dự án Nước sạch vùng cao giai đoạn 2024 – 2026 với tổng "
+                "kinh phí 2 triệu USD",
+                ANY,
+                ANY,
+            ),
+        ),
+    ],
 }
 
 

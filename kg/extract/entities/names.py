@@ -60,6 +60,9 @@ class Extent:
     caps: int = 0
     lower: int = 0
     stops: list[str] = field(default_factory=list)
+    closed: bool = (
+        False  # the parties (`giữa A và B`) or the period closed the name: only a period follows
+    )
 
     @property
     def kind(self) -> str:
@@ -326,6 +329,15 @@ def _step(x: Extent, k: int) -> int | None:
     """One step of the reader: the index after what it took at k, or None where the name ends."""
     t = x.t
     tok = t[k]
+    if x.closed:  # `… giữa KOICA và UNFPA cho dự án`: after its parties only a period follows
+        if tuple(t.keys[k : k + 2]) in _role_words("pair"):
+            return _take(x, k + 2)  # `giữa Bộ Quốc phòng hai nước`
+        if tok.is_dash and k + 1 < len(t) and _is_year(t[k + 1].text) and _is_year(t[k - 1].text):
+            return _take(x, k + 2)  # `giai đoạn 2025 – 2027`
+        q = _year_span(t, k) or (_year_span(t, k + 1) if tok.text == "," else None)
+        return _take(x, q) if q and x.typ is not EntityType.ORGANIZATION else None
+    if x.typ is EntityType.AGREEMENT and k > x.j and _is_year(t[k - 1].text) and tok.key == "với":
+        return None  # `… giai đoạn 2017 – 2019 với tổng kinh phí …`: what it costs, not its name
     acr = bracket_acronym(t, k)
     if acr is not None:
         x.acronym = (k + 1, acr - 1)
@@ -474,6 +486,7 @@ def _through_stop(x: Extent, k: int, stop: Entry) -> int | None:
     if term == "giữa" and x.typ is not EntityType.ORGANIZATION:
         q = _parties(t, nxt)
         if q:
+            x.closed = x.typ is EntityType.AGREEMENT
             return _take(x, q)
         return nxt if not t[nxt].is_cap and _noun_follows(t, nxt) else None  # `giữa kỳ`: mid-term
     if term == "và":

@@ -1445,6 +1445,32 @@ RULES: dict[str, list[Example]] = {
             ),
         ),
     ],
+    # entities/__init__._a_word_of: a head word inside an organisation's name names nothing of its
+    # own; names: an office or mission abroad runs through `tại` + a place noun + its name.
+    "nothing-inside-a-name": [
+        handles(
+            "mission-at-a-place-noun",
+            "Việt Nam cử 6 sĩ quan tới Phái bộ Lực lượng an ninh lâm thời Liên hợp quốc tại khu vực "
+            "Abyei (UNISFA). UNISFA đánh giá cao các sĩ quan Việt Nam.",
+            (
+                "Phái bộ Lực lượng an ninh lâm thời Liên hợp quốc tại khu vực Abyei",
+                "partOf",
+                "Liên hợp quốc",
+            ),
+        ),
+        near_miss(
+            "a-force-inside-a-mission-s-name",
+            "Việt Nam cử 6 sĩ quan tới Phái bộ Lực lượng an ninh lâm thời Liên hợp quốc tại khu vực "
+            "Abyei (UNISFA).",
+            ("Lực lượng an ninh lâm thời Liên hợp quốc", ANY, ANY),
+        ),
+        near_miss(
+            "an-army-inside-a-hospital-s-name",
+            "Bác sĩ của Bệnh viện Trung ương Quân đội 108 tham gia Khóa huấn luyện về cấp cứu chiến "
+            "thương năm 2025.",
+            ("Quân đội 108", ANY, ANY),
+        ),
+    ],
 }
 
 

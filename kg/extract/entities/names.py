@@ -497,7 +497,8 @@ def _through_stop(x: Extent, k: int, stop: Entry) -> int | None:
         and x.head
         and x.head.get("abroad") == "yes"
     ):
-        q = _name_after(t, nxt)
+        noun = t.at(nxt, Cat.PLACE_HEAD)  # `tại khu vực Abyei`, `tại thành phố Juba`
+        q = _name_after(t, noun.end if noun is not None and not t[nxt].is_cap else nxt)
         return _take(x, q) if q else None
     if term == "của":
         return _through_of(x, nxt)
@@ -724,7 +725,9 @@ def headed(t: Tokens, i: int) -> Candidate | None:
         return None  # `Anh hùng Lực lượng vũ trang nhân dân`: an honorary title, no organisation
     rival = t.any_at(i, Cat.POST, Cat.RANK, Cat.PLACE, Cat.COUNTRY)
     known = t.at(i, Cat.KNOWN_ORG)
-    if (rival and rival.length > m.length) or (known and known.length >= m.length):
+    if rival and rival.length > m.length:
+        return None
+    if known and known.length >= m.length and not _session_of(t, known.end, typ):
         return None
     entry = m.first(_CAT_OF[typ])
     head_cap = t[i].is_cap
@@ -792,6 +795,12 @@ def _only_heads(t: Tokens, j: int, k: int) -> bool:
         else:
             return False
     return q > j and not expect_head
+
+
+def _session_of(t: Tokens, k: int, typ: EntityType) -> bool:
+    """`Hội nghị Bộ trưởng Quốc phòng ASEAN lần thứ 17`: a known body named like a meeting, then its
+    ordinal or year, is one session of it (an event), not the body."""
+    return typ is EntityType.EVENT and k < len(t) and bool(_ordinal(t, k) or _year_span(t, k))
 
 
 def _glued_to_a_name(t: Tokens, i: int, j: int) -> bool:

@@ -86,7 +86,8 @@ def meeting_of_organisation(view: SentenceView) -> None:
         start = head_end(t, event.candidate)
         course = event.candidate.kind == "Course"  # `Khóa huấn luyện … Liên hợp quốc`: a standard
         for org in _nested(view, event, ORG):
-            if (org.i == start and not course) or t[org.i - 1].key == "của":
+            own = org.i == event.i and org.candidate.rule == "name.known"  # a session of a body
+            if (org.i == start and not course) or own or t[org.i - 1].key == "của":
                 view.add(event.entity, "partOf", org.entity, "structure.meeting-of", 0.75)
 
 

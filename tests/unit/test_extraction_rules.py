@@ -1471,6 +1471,33 @@ RULES: dict[str, list[Example]] = {
             ("Quân đội 108", ANY, ANY),
         ),
     ],
+    # titles.appointments: a post after `đảm nhiệm vị trí`, `được bổ nhiệm làm`, `từng là` (role
+    # appointment) is held by the clause's person, a member of the bodies it names.
+    "appointments": [
+        handles(
+            "will-take-a-post-at-a-mission",
+            "Thiếu tá Đỗ Thu Hằng, cán bộ Học viện Quốc phòng, sẽ đảm nhiệm vị trí sĩ quan liên lạc tại "
+            "Phái bộ Liên hợp quốc tại Nam Sudan.",
+            ("Đỗ Thu Hằng", "memberOf", "Phái bộ Liên hợp quốc tại Nam Sudan"),
+            (
+                "Đỗ Thu Hằng",
+                "holdsPosition",
+                "Sĩ quan liên lạc tại Phái bộ Liên hợp quốc tại Nam Sudan",
+            ),
+        ),
+        handles(
+            "appointed-director",
+            "Đại tá Võ Minh Tâm, Phó Giám đốc Bệnh viện Quân y 103, được bổ nhiệm làm Giám đốc Bệnh "
+            "viện dã chiến cấp 2 số 7.",
+            ("Võ Minh Tâm", "holdsPosition", "Giám đốc Bệnh viện dã chiến cấp 2 số 7"),
+            ("Võ Minh Tâm", "memberOf", "Bệnh viện dã chiến cấp 2 số 7"),
+        ),
+        near_miss(
+            "a-task-is-no-post",
+            "Đại tá Võ Minh Tâm được giao nhiệm vụ chuẩn bị cho Hội nghị Quân y ASEAN lần thứ 5.",
+            ("Võ Minh Tâm", "holdsPosition", ANY),
+        ),
+    ],
 }
 
 

@@ -1498,6 +1498,26 @@ RULES: dict[str, list[Example]] = {
             ("Võ Minh Tâm", "holdsPosition", ANY),
         ),
     ],
+    # frames._ending_a_name: the unit that ends a ceremony's name right before the cue is the agent
+    # (`Lễ xuất quân X đi làm nhiệm vụ tại Y`); meeting_of_organisation: a ceremony held for a unit
+    # is no part of it.
+    "unit-deployed-by-a-ceremony": [
+        handles(
+            "send-off-of-an-engineering-unit",
+            "Sáng 5/9, Bộ Quốc phòng tổ chức Lễ xuất quân Đội Công binh số 4 đi làm nhiệm vụ gìn giữ "
+            "hòa bình tại Phái bộ Lực lượng an ninh lâm thời Liên hợp quốc tại khu vực Abyei.",
+            (
+                "Đội Công binh số 4",
+                "partOf",
+                "Phái bộ Lực lượng an ninh lâm thời Liên hợp quốc tại khu vực Abyei",
+            ),
+        ),
+        near_miss(
+            "the-ceremony-is-no-part-of-the-unit",
+            "Sáng 5/9, Bộ Quốc phòng tổ chức Lễ xuất quân Đội Công binh số 4 tại Hà Nội.",
+            ("Lễ xuất quân Đội Công binh số 4", "partOf", "Đội Công binh số 4"),
+        ),
+    ],
 }
 
 

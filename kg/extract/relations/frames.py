@@ -85,13 +85,14 @@ def agents_before(
     a, _ = view.clause(k)
     before = [
         m
-        for m in view.outer(types)
+        for m in [*view.outer(types), *_ending_a_name(view, types, k)]
         if a <= m.i
         and m.j <= k
         and not _locative(view, m)
         and not _bracketed(view, m)
         and not _witnessing(view, m)
     ]
+    before.sort(key=lambda m: (m.i, m.j))
     if not before:
         return []
     last = _owner_of(view, before)
@@ -116,6 +117,18 @@ def agents_before(
             break
         group.insert(0, m)
     return group
+
+
+def _ending_a_name(view: SentenceView, types: frozenset[str], k: int) -> list[Mention]:
+    """`Lễ xuất quân Bệnh viện dã chiến cấp 2 số 4 đi làm nhiệm vụ tại …`: the unit that ends an
+    event's name right before the cue is the one the cue is about."""
+    outer = [o for o in view.outer({"EVENT"}) if k - 2 <= o.j <= k]
+    return [
+        m
+        for o in outer
+        for m in view.inside(o.i, o.j, types, strictly=True)
+        if m.j == o.j and m.type.value in types
+    ]
 
 
 def _owner_of(view: SentenceView, before: list[Mention]) -> Mention:

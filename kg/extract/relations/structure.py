@@ -84,7 +84,8 @@ def meeting_of_organisation(view: SentenceView) -> None:
         if event.referent:
             continue
         start = head_end(t, event.candidate)
-        course = event.candidate.kind == "Course"  # `Khóa huấn luyện … Liên hợp quốc`: a standard
+        # `Khóa huấn luyện … Liên hợp quốc`: a standard; `Lễ xuất quân Bệnh viện …`: held for a unit
+        course = event.candidate.kind in {"Course", "Ceremony"}
         for org in _nested(view, event, ORG):
             own = org.i == event.i and org.candidate.rule == "name.known"  # a session of a body
             if (org.i == start and not course) or own or t[org.i - 1].key == "của":

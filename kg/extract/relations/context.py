@@ -180,6 +180,18 @@ def ends_with(t: Tokens, k: int, role: str) -> int:
     return 0
 
 
+def role_starts(t: Tokens, role: str) -> list[tuple[int, int]]:
+    """Every (position, length) where a word of `role` starts in the sentence, found through the
+    sentence's index of first syllables rather than by trying every token."""
+    out = []
+    for first in _by_first(role):
+        for k in t.positions.get(first, ()):
+            n = starts_with(t, k, role)
+            if n:
+                out.append((k, n))
+    return sorted(out)
+
+
 def starts_with(t: Tokens, k: int, role: str) -> int:
     """The length of a word of `role` that starts at token k (0 when none does)."""
     if k >= len(t):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ...model import EntityType
 from ..document.discourse import Mention
-from .context import SentenceView, ends_with, starts_with, words_key
+from .context import SentenceView, ends_with, role_starts, starts_with, words_key
 from .frames import agents_before, list_items, sentence_event, start_of, two_parties
 
 MEMBERSHIP = ("nước thành viên", "quốc gia thành viên", "thành viên", "nước đối tác", "đối tác")
@@ -21,9 +21,8 @@ PEOPLE = frozenset({"PERSON"})
 
 def delegations(view: SentenceView) -> None:
     t = view.t
-    for k in range(len(t)):
-        n = starts_with(t, k, "delegation")
-        if not n or (k > 0 and starts_with(t, k - 1, "delegation")):
+    for k, n in role_starts(t, "delegation"):
+        if k > 0 and starts_with(t, k - 1, "delegation"):
             continue
         org = _organisation_after(view, k + n)
         leader = _leader(view, k + n)
@@ -107,10 +106,7 @@ def witnesses(view: SentenceView) -> None:
     ceremonies = [m for m in view.outer(EVENTS) if kinds.get(m.entity) == "Ceremony"]
     if not ceremonies:
         return
-    for k in range(len(t)):
-        n = starts_with(t, k, "witness")
-        if not n:
-            continue
+    for k, n in role_starts(t, "witness"):
         after = [m for m in view.outer(PEOPLE) if k + n <= m.i]
         group = after[:1]
         for m in after[1:]:

@@ -21,7 +21,7 @@ from functools import cache
 from ... import lexicon
 from ...model import EntityType
 from ..document.discourse import Mention
-from .context import SentenceView, ends_with, starts_with, words_key
+from .context import SentenceView, ends_with, role_starts, starts_with, words_key
 
 LIST_END = {".", "!", "?"}
 
@@ -157,7 +157,7 @@ def _witness_before(view: SentenceView, k: int) -> bool:
     if k >= len(t) or t[k].text != ",":
         return False
     a, _ = view.clause(k)
-    return any(starts_with(t, q, "witness") for q in range(a, k))
+    return any(a <= q < k for q, _ in role_starts(t, "witness"))
 
 
 def two_parties(view: SentenceView, k: int) -> list[str]:
@@ -225,11 +225,10 @@ def _witnessing(view: SentenceView, m: Mention) -> bool:
     """`Dưới sự chứng kiến của A và B, đại diện hai bên đã ký`: A and B witness, they do not sign."""
     t = view.t
     a, _ = view.clause(m.i)
-    for q in range(a, m.i):
-        n = starts_with(t, q, "witness")
-        if n and not any(t[r].text == "," for r in range(q + n, m.i)):
-            return True
-    return False
+    return any(
+        a <= q < m.i and not any(t[r].text == "," for r in range(q + n, m.i))
+        for q, n in role_starts(t, "witness")
+    )
 
 
 def sentence_event(

@@ -13,7 +13,7 @@ from ...model import EntityType
 from ..document.discourse import Mention
 from ..gazetteer import Cat
 from ..tokens import Tokens
-from .context import SentenceView, ends_with, function_words, starts_with
+from .context import SentenceView, ends_with, function_words, role_starts, starts_with
 
 PLACES = {"LOCATION", "ORGANIZATION"}
 DATED = {"EVENT", "AGREEMENT"}
@@ -251,12 +251,11 @@ def after_event(view: SentenceView) -> None:
     events = view.outer(DATED)
     if not events:
         return
-    for k in range(len(t)):
-        if starts_with(t, k, "locative"):
-            places = _places_at(view, k)
-            event = _event_before(view, k, events)
-            if places and event is not None and not _owner_between(view, event, k):
-                _held(view, event, places, "place.after-event")
+    for k, _n in role_starts(t, "locative"):
+        places = _places_at(view, k)
+        event = _event_before(view, k, events)
+        if places and event is not None and not _owner_between(view, event, k):
+            _held(view, event, places, "place.after-event")
     for d in view.outer({"DATE"}):
         if _since(view, d):
             continue

@@ -6,7 +6,7 @@ from __future__ import annotations
 from ...model import EntityType
 from ..entities.shapes import is_honorific
 from ..gazetteer import Cat
-from .context import SentenceView, starts_with, words_key
+from .context import SentenceView, role_starts, words_key
 
 ORG = {"ORGANIZATION"}
 # Apposed nouns that make a person a member of the organisation after them, with no post of its own.
@@ -112,9 +112,8 @@ def appointments(view: SentenceView) -> None:
     `X được bổ nhiệm làm Giám đốc Bệnh viện Z`, `ông từng là Sĩ quan tham mưu tại Phái bộ W`: the post
     after the cue is held by the person the clause is about, who is a member of the bodies it names."""
     t = view.t
-    for k in range(len(t)):
-        n = starts_with(t, k, "appointment")
-        if not n or (not t.at(k + n, Cat.POST) and not _post_word(view, k + n)):
+    for k, n in role_starts(t, "appointment"):
+        if not t.at(k + n, Cat.POST) and not _post_word(view, k + n):
             continue
         person = _subject(view, k)
         if person is None:

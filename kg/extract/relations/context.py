@@ -45,6 +45,7 @@ class SentenceView:
     labels: dict[str, str] = field(default_factory=dict)
     found: list[Found] = field(default_factory=list)
     _outer: list[Mention] | None = None
+    _by_types: dict[frozenset[str], list[Mention]] = field(default_factory=dict)
 
     def text(self, i: int, j: int) -> str:
         return self.surface.text(self.t, i, j)
@@ -72,8 +73,11 @@ class SentenceView:
             ]
         if types is None:
             return list(self._outer)
-        wanted = set(types)
-        return [m for m in self._outer if m.type.value in wanted]
+        key = types if isinstance(types, frozenset) else frozenset(types)
+        found = self._by_types.get(key)
+        if found is None:
+            found = self._by_types[key] = [m for m in self._outer if m.type.value in key]
+        return list(found)
 
     def inside(self, a: int, b: int, types: Iterable[str], strictly: bool = False) -> list[Mention]:
         """The outermost mentions of some types within tokens a..b (strictly: shorter than a..b)."""

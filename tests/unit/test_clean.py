@@ -77,6 +77,22 @@ def test_an_uppercase_byline_ending_the_article_is_noise(byline: str) -> None:
     assert removed == [byline]
 
 
+@pytest.mark.parametrize(
+    "credit", ["(Theo TTXVN)", "Theo VOV", "Nguồn: VnExpress.net", "Theo Báo Quân đội nhân dân"]
+)
+def test_a_source_credit_on_its_own_line_is_noise(credit: str) -> None:
+    text = f"Hội nghị khai mạc sáng nay tại Hà Nội.\n{credit}"
+    assert [text[a:b] for a, b in noise_spans(text)] == [credit]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Theo Bộ Quốc phòng, đoàn có 20 người.", "Theo Thượng tướng Lê Huy Vịnh, hợp tác tốt."],
+)
+def test_a_sentence_opening_with_theo_is_kept(sentence: str) -> None:
+    assert noise_spans(f"Hội nghị khai mạc sáng nay.\n{sentence}") == []
+
+
 def test_an_uppercase_word_inside_the_article_is_kept() -> None:
     text = "Đại diện ASEAN phát biểu.\nASEAN\nHội nghị khai mạc sáng nay tại Hà Nội."
     assert noise_spans(text) == []

@@ -4,19 +4,22 @@ from __future__ import annotations
 
 import errno
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 import pyoxigraph as ox
 
 from ..iri import BASE
 from ..model import KgError
 from ..ntriples import unescape
+from ..sparql import evaluate, one_line
 from ..vocab import PREFIXES, in_merged_graph
 from .base import COUNT_TRIPLES, Bindings, Table, quad_order, value
 
 COMPACTION_THREADS = "rocksdb:low"  # how RocksDB names its compaction threads (Linux)
 COMPACTION_NICE = 19  # the lowest CPU priority
+T = TypeVar("T")
 
 
 def yield_compaction(tasks: Path = Path("/proc/self/task")) -> int:
@@ -69,39 +72,38 @@ class LocalStore:
         return self._store
 
     def select(self, sparql: str, bindings: Bindings | None = None) -> Table:
-        result = self._run(sparql, bindings)
-        if not isinstance(result, ox.QuerySolutions):
-            raise KgError("the query is not a SELECT query")
-        columns = [v.value for v in result.variables]
-        rows = [[solution[c] for c in columns] for solution in result]
-        return Table(columns, rows)
+        def table(result: object) -> Table:
+            if not isinstance(result, ox.QuerySolutions):
+                raise KgError("the query is not a SELECT query")
+            columns = [v.value for v in result.variables]
+            return Table(columns, [[solution[c] for c in columns] for solution in result])
+
+        return self._run(sparql, bindings, table)
 
     def ask(self, sparql: str) -> bool:
-        return bool(self._run(sparql, None))
+        return self._run(sparql, None, bool)
 
     def values(self, sparql: str) -> Iterator[list[str]]:
         """Through Oxigraph's TSV results (written in Rust; tabs and newlines in literals are
         escaped there), parsed line by line."""
-        result = self._run(sparql, None)
-        if not isinstance(result, ox.QuerySolutions):
-            raise KgError("the query is not a SELECT query")
-        text = (result.serialize(format=ox.QueryResultsFormat.TSV) or b"").decode("utf-8")
+
+        def tsv(result: object) -> bytes:
+            if not isinstance(result, ox.QuerySolutions):
+                raise KgError("the query is not a SELECT query")
+            return result.serialize(format=ox.QueryResultsFormat.TSV) or b""
+
+        text = self._run(sparql, None, tsv).decode("utf-8")
         for line in text.split("\n")[1:]:
             if line:
                 yield [_tsv_value(cell) for cell in line.split("\t")]
 
-    def _run(self, sparql: str, bindings: Bindings | None) -> object:
+    def _run(self, sparql: str, bindings: Bindings | None, collect: Callable[[object], T]) -> T:
         subs = {ox.Variable(k): v for k, v in (bindings or {}).items()}
-        try:
-            return self._store.query(
-                sparql,
-                prefixes=PREFIXES,
-                substitutions=subs or None,
-            )
-        except SyntaxError as err:
-            raise KgError(f"invalid SPARQL: {_one_line(err)}") from None
-        except (RuntimeError, OSError) as err:
-            raise KgError(f"query failed: {_one_line(err)}") from None
+        return evaluate(
+            lambda: self._store.query(sparql, prefixes=PREFIXES, substitutions=subs or None),
+            sparql,
+            collect,
+        )
 
     def drop_graphs(self, graphs: Iterable[str]) -> None:
         """Remove named graphs, and their statements from the default graph unless another
@@ -146,7 +148,7 @@ class LocalStore:
         try:
             self._store.update(sparql, prefixes=PREFIXES)
         except SyntaxError as err:
-            raise KgError(f"invalid SPARQL update: {_one_line(err)}") from None
+            raise KgError(f"invalid SPARQL update: {one_line(err)}") from None
         self._store.flush()
 
     def quads(self) -> Iterator[ox.Quad]:
@@ -213,11 +215,6 @@ def _tsv_value(cell: str) -> str:
     if cell.startswith('"'):
         return unescape(cell[1 : cell.rindex('"')])
     return cell
-
-
-def _one_line(err: Exception, limit: int = 200) -> str:
-    text = " ".join(str(err).split())
-    return text if len(text) <= limit else text[:limit] + " …"
 
 
 _OUR_GRAPH = f" <{BASE}graph/"

@@ -110,7 +110,9 @@ def _country_follows(t: Tokens, k: int) -> bool:
 
 def _prep_before(t: Tokens, i: int) -> str:
     """The word of lexicon place_prepositions right before token i (`tại`, `thủ đô`), or ''."""
-    for prep in _place_preps():
+    if i == 0:
+        return ""
+    for prep in _place_preps().get(t.keys[i - 1], ()):
         n = len(prep)
         if i >= n and tuple(t.keys[i - n : i]) == prep:
             return " ".join(prep)
@@ -118,10 +120,13 @@ def _prep_before(t: Tokens, i: int) -> str:
 
 
 @cache
-def _place_preps() -> tuple[tuple[str, ...], ...]:
-    """Words after which a capitalised name is a place, longest first."""
+def _place_preps() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Words after which a capitalised name is a place, by their last syllable, longest first."""
     preps = {tuple(match_key(w).split()) for w in lexicon.words("place_prepositions")}
-    return tuple(sorted(preps, key=len, reverse=True))
+    by_last: dict[str, list[tuple[str, ...]]] = {}
+    for prep in sorted(preps, key=len, reverse=True):
+        by_last.setdefault(prep[-1], []).append(prep)
+    return {last: tuple(group) for last, group in by_last.items()}
 
 
 def find_places(t: Tokens) -> list[Candidate]:

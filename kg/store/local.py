@@ -183,7 +183,7 @@ class LocalStore:
 
 def open_error(path: Path, err: Exception) -> str:
     """What went wrong opening the store, and what to do, on one line."""
-    text = _one_line(err)
+    text = one_line(err)
     lowered = text.lower()
     if "corrupt" in lowered or ("no such file" in lowered and path.is_dir()):
         return (

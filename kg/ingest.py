@@ -15,8 +15,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .html import html_to_text
 from .model import Document, InputError, KgError, iso_date
+from .webpage import html_to_text
 
 SUFFIXES = {".txt", ".html", ".htm", ".jsonl"}
 META_SUFFIX = ".meta.json"

@@ -5,19 +5,22 @@ BIN := $(VENV)/bin
 STAMP_RUN := $(VENV)/.installed-run
 STAMP_DEV := $(VENV)/.installed-dev
 STAMP_BENCH := $(VENV)/.installed-bench
+# Exact versions of every dependency, as tested (pyproject.toml states ranges): installs use it as
+# constraints, so CI and every checkout get the same environment. `make lock` rewrites it.
+LOCK := requirements.lock
 
-.PHONY: run test lint typecheck unit browser golden bench bench-view bench-serve bench-store clean
+.PHONY: run test lint typecheck unit browser golden bench bench-view bench-serve bench-store lock clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(STAMP_RUN): pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e .
+$(STAMP_RUN): pyproject.toml $(LOCK) | $(BIN)/python
+	$(BIN)/pip install --quiet -c $(LOCK) -e .
 	touch $@
 
-$(STAMP_DEV): pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e ".[dev]"
+$(STAMP_DEV): pyproject.toml $(LOCK) | $(BIN)/python
+	$(BIN)/pip install --quiet -c $(LOCK) -e ".[dev]"
 	touch $@ $(STAMP_RUN)
 
 run: $(STAMP_RUN)
@@ -44,7 +47,7 @@ golden: $(STAMP_DEV)
 	$(BIN)/python tests/golden/regenerate.py
 
 $(STAMP_BENCH): pyproject.toml $(STAMP_DEV)
-	$(BIN)/pip install --quiet -e ".[dev,bench]"
+	$(BIN)/pip install --quiet -c $(LOCK) -e ".[dev,bench]"
 	touch $@
 
 # Issue #8's figures in one run, written to docs/BENCHMARKS.md: 15-30 minutes on 2 cores (the
@@ -60,6 +63,12 @@ bench-serve: $(STAMP_DEV)
 
 bench-store: $(STAMP_DEV)
 	$(BIN)/python scripts/bench_store.py
+
+# Rewrite requirements.lock from what .venv holds (after upgrading a package there and running
+# make test): kg's dependencies and those of its dev, dask and notebook extras, transitively.
+lock: $(STAMP_DEV)
+	$(BIN)/pip install --quiet -e ".[dev,dask,notebook]"
+	$(BIN)/python scripts/lock.py > $(LOCK).new && mv $(LOCK).new $(LOCK)
 
 clean:
 	rm -rf out .pytest_cache .mypy_cache .ruff_cache

@@ -119,7 +119,10 @@ def show(graph: nx.MultiDiGraph, height: int = 640, title: str = "kg", **options
 
     Options as for `render`: focus, depth, types, date_from, date_to.
     """
-    from IPython.display import HTML
+    try:
+        from IPython.display import HTML
+    except ImportError:
+        raise KgError("kg.show is for notebooks: pip install 'kg[notebook]' (IPython)") from None
 
     shown = render.select(graph, **options)
     focus = options.get("focus")

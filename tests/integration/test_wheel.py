@@ -5,6 +5,7 @@ repository. The ontology, its shapes, lexicons and named queries travel inside t
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import venv
@@ -30,8 +31,9 @@ def _run(command: list[str | Path], cwd: Path, env: dict[str, str]) -> str:
 
 
 @pytest.fixture(scope="module")
-def installed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
-    """The `kg` command of a fresh virtual environment holding only the wheel and its deps."""
+def installed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str], str]:
+    """The `kg` command of a fresh virtual environment holding only the wheel and its deps (at
+    the versions of requirements.lock), and what building the wheel printed."""
     root = tmp_path_factory.mktemp("wheel")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("KG_", "VIRTUAL_ENV"))}
     env["PYTHONNOUSERSITE"] = "1"
@@ -47,16 +49,36 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str,
     python = root / "venv" / "bin" / "python"
     venv.create(root / "venv", with_pip=True)
     pip = [python, "-m", "pip", "--disable-pip-version-check"]
-    _run([*pip, "wheel", "--no-deps", "-w", root / "dist", source], root, env)
+    built = _run([*pip, "wheel", "-v", "--no-deps", "-w", root / "dist", source], root, env)
     (wheel,) = (root / "dist").glob("kg-*.whl")
-    _run([*pip, "install", wheel], root, env)
-    return root / "venv" / "bin" / "kg", env
+    _run([*pip, "install", "-c", source / "requirements.lock", wheel], root, env)
+    return root / "venv" / "bin" / "kg", env, built
+
+
+def test_the_wheel_builds_without_setuptools_warnings(
+    installed: tuple[Path, dict[str, str], str],
+) -> None:
+    *_, built = installed
+    assert "Successfully built kg" in built or "Created wheel for kg" in built, built[-2000:]
+    warned = [
+        line
+        for line in built.splitlines()
+        if re.search(r"Setuptools\w*Warning|deprecat", line, re.I)
+    ]
+    assert warned == []
+
+
+def test_the_wheel_carries_the_licence(installed: tuple[Path, dict[str, str], str]) -> None:
+    kg, env, _ = installed
+    python = kg.parent / "python"
+    code = "from importlib.metadata import metadata; m = metadata('kg'); print(m['License-Expression'])"
+    assert _run([python, "-c", code], kg.parent, env).strip() == "MIT"
 
 
 def test_the_wheel_holds_the_ontology_and_builds_outside_the_repository(
-    installed: tuple[Path, dict[str, str]], tmp_path: Path
+    installed: tuple[Path, dict[str, str], str], tmp_path: Path
 ) -> None:
-    kg, env = installed
+    kg, env, _ = installed
     shutil.copytree(ROOT / "data" / "raw", tmp_path / "raw")
     built = _run([kg, "build", "raw", "--out", "out"], tmp_path, env)
     assert "documents: 2 built" in built
@@ -67,9 +89,9 @@ def test_the_wheel_holds_the_ontology_and_builds_outside_the_repository(
 
 
 def test_the_installed_package_carries_shapes_lexicons_and_queries(
-    installed: tuple[Path, dict[str, str]], tmp_path: Path
+    installed: tuple[Path, dict[str, str], str], tmp_path: Path
 ) -> None:
-    kg, env = installed
+    kg, env, _ = installed
     python = kg.parent / "python"
     code = (
         "from kg.lexicon import ontology_dir; d = ontology_dir(); "
@@ -81,3 +103,15 @@ def test_the_installed_package_carries_shapes_lexicons_and_queries(
     assert "['kg.ttl'," in out and "'shapes.ttl']" in out
     assert int(out[-2]) == len(list((ROOT / "ontology" / "lexicon").glob("*.tsv")))
     assert int(out[-1]) == len(list((ROOT / "ontology" / "queries").glob("*.rq")))
+
+
+def test_the_wheel_requires_ipython_only_for_notebooks(
+    installed: tuple[Path, dict[str, str], str], tmp_path: Path
+) -> None:
+    kg, env, _ = installed
+    python = kg.parent / "python"
+    code = "from importlib.metadata import requires; print(*requires('kg'), sep='\\n')"
+    required = _run([python, "-c", code], tmp_path, env).splitlines()
+    ipython = [r for r in required if r.lower().startswith("ipython")]
+    assert 'ipython<10,>=9.18; extra == "notebook"' in ipython
+    assert all("; extra ==" in r for r in ipython), ipython  # never without an extra

@@ -22,10 +22,9 @@ SUFFIXES = {".txt", ".html", ".htm", ".jsonl"}
 META_SUFFIX = ".meta.json"
 MAX_BYTES = 20 * 1024 * 1024
 # The longest article text extracted (after decoding, per HTML page or JSON Lines record). News
-# articles are kilobytes; extraction's memory and time grow with a text's length (measured with
-# `kg bench --long`: 1 MB of text took 78 s and 512 MB, and 5 MB 1.6 GB, 19 MB 5.4 GB before
-# this limit), so a longer text is refused before extraction with one line, and a build's memory
-# stays bounded: about 0.5-1 GB for each extraction worker at the limit.
+# articles are kilobytes; extraction's time grows faster than a text's length and its memory with
+# it, so a longer text is refused before extraction, with one line. Set from measured memory
+# (`kg bench --long`, docs/BENCHMARKS.md): a text just under it peaks at about 0.6 GB.
 MAX_CHARS = 1024 * 1024
 MAX_META_BYTES = 1024 * 1024
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")

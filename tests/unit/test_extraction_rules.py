@@ -586,6 +586,28 @@ RULES: dict[str, list[Example]] = {
             (ANY, "heldIn", "Bộ Quốc phòng Việt Nam"),
             still=(("Hội nghị sơ kết công tác năm 2024", "heldOn", "9/5"),),
         ),
+        handles(
+            "local-time-and-the-country-of-a-capital",
+            "Ngày 9/11 (giờ địa phương), tại thủ đô Bangui của Cộng hòa Trung Phi, Phái bộ Liên hợp "
+            "quốc tổ chức Lễ trao Huy chương Gìn giữ hòa bình cho các sĩ quan.",
+            ("Lễ trao Huy chương Gìn giữ hòa bình", "heldOn", "9/11"),
+            ("Lễ trao Huy chương Gìn giữ hòa bình", "heldIn", "Bangui"),
+        ),
+        handles(
+            "a-fronted-trong-khuon-kho-event-goes-on-then-there",
+            "Ngày 14/3, tại Jakarta, trong khuôn khổ Diễn đàn Hợp tác Công nghiệp quốc phòng ASEAN, "
+            "hai công ty đã ký Thỏa thuận hợp tác sản xuất khí tài.",
+            ("Diễn đàn Hợp tác Công nghiệp quốc phòng ASEAN", "heldOn", "14/3"),
+            ("Diễn đàn Hợp tác Công nghiệp quốc phòng ASEAN", "heldIn", "Jakarta"),
+            ("Thỏa thuận hợp tác sản xuất khí tài", "signedOn", "14/3"),
+        ),
+        near_miss(
+            "an-occasion-named-after-the-main-verb",
+            "Ngày 14/3, tại Jakarta, hai công ty đã ký Thỏa thuận hợp tác sản xuất khí tài, tiếp nối "
+            "kết quả đạt được trong khuôn khổ Diễn đàn Hợp tác Công nghiệp quốc phòng ASEAN năm 2023.",
+            ("Diễn đàn Hợp tác Công nghiệp quốc phòng ASEAN năm 2023", "heldOn", "14/3"),
+            ("Diễn đàn Hợp tác Công nghiệp quốc phòng ASEAN năm 2023", "heldIn", "Jakarta"),
+        ),
     ],
     # time_place.after_event: `E diễn ra tại L từ ngày D`, `E (D)`; not `từ năm 2011` (since).
     "date-and-place-after-event": [

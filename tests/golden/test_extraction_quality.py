@@ -27,12 +27,10 @@ FLOORS = {
     "held-out": (0.905, 0.935, 0.76, 0.78),
 }
 SAMPLE_FLOORS = (0.98, 0.98, 0.84, 0.84)
-# The tuned and held-out parts may not drift further apart than this (entities, relations, strict).
-# The issues' targets are 0.05 and 0.07; measured 0.035 and 0.071: the last rules read shapes that
-# none of the 12 held-out articles holds (a signing date after `ký`, a fronted `trong khuôn khổ E`),
-# so they widened the gap by 0.005 without being chosen on held-out figures. The relation guard
-# sits just above what was measured, so that drift still fails; the miss is reported, not hidden.
-GAP = (0.05, 0.075)
+# The tuned and held-out parts may not drift further apart than this (entities, relations, strict):
+# the issues' targets. Measured: 0.035 and 0.070. Rules that lifted only the tuned part (a signing
+# date after `ký`, the heads of two delegations to talks) were taken out again by this measure.
+GAP = (0.05, 0.07)
 
 
 def _predict(paths: list[Path]) -> Iterator[tuple[str, dict[str, Any]]]:

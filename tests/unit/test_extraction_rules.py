@@ -888,6 +888,22 @@ RULES: dict[str, list[Example]] = {
     # `Khóa huấn luyện trước triển khai`, `Hội nghị X và Hội thảo Y` as one occasion).
     "event-name-boundaries": [
         handles(
+            "an-exercise-keeps-its-code-name-in-brackets",
+            "Đoàn Việt Nam tham gia Diễn tập chung ASEAN về ứng phó thảm họa (ARDEX-2024) tại Lào.",
+            ("Diễn tập chung ASEAN về ứng phó thảm họa (ARDEX-2024)", "heldIn", "Lào"),
+        ),
+        handles(
+            "a-two-word-code-name",
+            "Diễn tập Hổ mang vàng (Cobra Gold-25) bắt đầu tại Thái Lan.",
+            ("Diễn tập Hổ mang vàng (Cobra Gold-25)", "heldIn", "Thái Lan"),
+        ),
+        near_miss(
+            "a-meetings-acronym-with-its-session-is-no-code-name",
+            "Hội nghị Bộ trưởng Kinh tế ASEAN lần thứ 48 (AEM-48) diễn ra tại Viêng Chăn.",
+            ("Hội nghị Bộ trưởng Kinh tế ASEAN lần thứ 48 (AEM-48)", ANY, ANY),
+            still=(("Hội nghị Bộ trưởng Kinh tế ASEAN lần thứ 48", "heldIn", "Viêng Chăn"),),
+        ),
+        handles(
             "va-after-a-capitalised-word-continues-the-name",
             "Diễn đàn Thương mại và Đầu tư Việt Nam – Hungary được tổ chức tại Budapest.",
             ("Diễn đàn Thương mại và Đầu tư Việt Nam – Hungary", "heldIn", "Budapest"),

@@ -11,6 +11,7 @@ and never on a function word. A bare head with nothing after it refers back to a
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -27,6 +28,7 @@ from .shapes import is_surname, starts_word, stop_at, word_ends_at
 CLAUSE_POS = {"V", "R", "E", "C", "P", "T", "X", "Cc", "CH"}
 PLURAL = {"các", "những", "nhiều", "mọi", "mỗi", "một số"}
 MAX_PHRASE = 40
+CODE_NAME = re.compile(r"[^\W\d][\w+ ]*?\s?[-–]\s?\d{1,4}")
 MAX_LOWER = {EntityType.ORGANIZATION: 8, EntityType.EVENT: 20, EntityType.AGREEMENT: 20}
 # Function words a topic complement (`về hợp tác trong lĩnh vực ...`) runs through.
 TOPIC_LINKS = {"trong", "của", "giữa", "cho", "với", "về", "đối với", "và", "trên"}
@@ -338,6 +340,8 @@ def _step(x: Extent, k: int) -> int | None:
         return _take(x, q) if q and x.typ is not EntityType.ORGANIZATION else None
     if x.typ is EntityType.AGREEMENT and k > x.j and _is_year(t[k - 1].text) and tok.key == "với":
         return None  # `… giai đoạn 2017 – 2019 với tổng kinh phí …`: what it costs, not its name
+    if x.kind == "Exercise" and (q := _code_in_brackets(t, k)):
+        return _take(x, q)  # `Diễn tập … (ARDEX-2024)`: a code name, not an acronym of the name
     acr = bracket_acronym(t, k)
     if acr is not None:
         x.acronym = (k + 1, acr - 1)
@@ -420,6 +424,19 @@ def _bracket_code(t: Tokens, k: int) -> int | None:
         if not (t[q].is_cap or t[q].is_number or t[q].is_dash or t[q].is_acronym):
             return None
     return None
+
+
+def _code_in_brackets(t: Tokens, k: int) -> int | None:
+    """`(ARDEX-2024)`, `(Cobra Gold-25)`: capitalised letters joined by a dash to a number, in
+    brackets after an exercise's name, are its code name (`(ADMM+)`, `(AEM-48)` after a meeting are
+    acronyms)."""
+    if k >= len(t) or t[k].text != "(" or k + 1 >= len(t) or not t[k + 1].is_cap:
+        return None
+    close = next((q for q in range(k + 2, min(len(t), k + 6)) if t[q].text == ")"), None)
+    if close is None:
+        return None
+    inner = t.text(k + 1, close)
+    return close + 1 if CODE_NAME.fullmatch(inner) else None
 
 
 def _word(x: Extent, k: int) -> int | None:

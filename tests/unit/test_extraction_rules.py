@@ -609,6 +609,24 @@ RULES: dict[str, list[Example]] = {
             ("Diễn đàn Hợp tác Công nghiệp quốc phòng ASEAN năm 2023", "heldIn", "Jakarta"),
         ),
     ],
+    # names._site: a named site; a site's head written as a name (every word capitalised) is one.
+    "named-sites": [
+        handles(
+            "a-capitalised-head-names-the-site",
+            "Lễ kỷ niệm 80 năm Ngày truyền thống Bộ đội Biên phòng được tổ chức tại Nhà hát Lớn.",
+            ("Lễ kỷ niệm 80 năm Ngày truyền thống Bộ đội Biên phòng", "heldIn", "Nhà hát Lớn"),
+        ),
+        handles(
+            "a-national-convention-centre",
+            "Hội nghị Cấp cao ASEAN lần thứ 37 diễn ra tại Trung tâm Hội nghị Quốc gia.",
+            ("Hội nghị Cấp cao ASEAN lần thứ 37", "heldIn", "Trung tâm Hội nghị Quốc gia"),
+        ),
+        near_miss(
+            "a-bare-head-is-no-place",
+            "Lễ ra mắt Trung tâm Dữ liệu quốc phòng diễn ra tại Trụ sở.",
+            (ANY, "heldIn", ANY),
+        ),
+    ],
     # time_place.after_event: `E diễn ra tại L từ ngày D`, `E (D)`; not `từ năm 2011` (since).
     "date-and-place-after-event": [
         handles(

@@ -792,11 +792,20 @@ def _site(t: Tokens, i: int, j: int, entry: Entry | None) -> Candidate | None:
     """`Nhà khách Chính phủ`, `Trung tâm Hội nghị và Triển lãm tỉnh Bình Dương`: a named site, read
     like an organisation's name."""
     x = extend(Extent(t, EntityType.ORGANIZATION, entry, i, j))
-    if x.end == j:
+    if x.end == j and not _head_is_a_name(t, i, j):
         return None
     return Candidate(
         EntityType.LOCATION, i, x.end, "place.site", kind="Site", canonical=t.text(i, x.end)
     )
+
+
+def _head_is_a_name(t: Tokens, i: int, j: int) -> bool:
+    """`tại Nhà hát Lớn.`, `Trung tâm Hội nghị Quốc gia`: a site's head of three syllables or more,
+    every word capitalised, names the site by itself, unless the name goes on past `và` (`Trung tâm
+    Hội nghị và Triển lãm …`, which the reader could not follow)."""
+    if j - i < 3 or (j < len(t) and t[j].key == "và"):
+        return False
+    return all(t[q].is_cap for q in range(i, j) if t.word_start[q])
 
 
 def _only_heads(t: Tokens, j: int, k: int) -> bool:

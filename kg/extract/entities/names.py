@@ -757,7 +757,8 @@ def headed(t: Tokens, i: int) -> Candidate | None:
     kind = x.kind
     if typ is EntityType.ORGANIZATION:
         has_acronym = x.acronym is not None or any(t[k].is_acronym for k in range(m.end, x.end))
-        if generic or not (head_cap or has_acronym or _local_government(t, i, m.end)):
+        lower_named = _local_government(t, i, m.end) or _named_in_lower_case(t, i, m.end, x.end)
+        if generic or not (head_cap or has_acronym or lower_named):
             return None
         national = bool(entry and entry.get("national") == "yes")
         return Candidate(
@@ -844,6 +845,22 @@ def _local_government(t: Tokens, i: int, j: int) -> bool:
         return False
     noun = t.at(j, Cat.PLACE_HEAD)
     return noun is not None and noun.end < len(t) and t[noun.end].is_cap
+
+
+def _named_in_lower_case(t: Tokens, i: int, j: int, end: int) -> bool:
+    """`ban Chỉ đạo quốc gia về …`, `văn phòng điều phối nhân đạo Liên hợp quốc`: a head written in
+    lower case still names a body when a capitalised word follows it at once, or when the name
+    ends with a known organisation; not `trung tâm Hà Nội` (a place follows: the city centre), nor
+    a head the tagger reads as a verb (`tổ chức hội nghị`: to hold a conference), nor one right
+    before another name (`lực lượng Bệnh viện …`)."""
+    if j >= end or not t.pos[i].startswith("N"):
+        return False
+    if any(t[q].is_cap for q in range(i + 1, j)):
+        return True  # `ban Chỉ đạo …`: the head itself goes on in capitals
+    if t[j].is_cap:  # not `lực lượng Bệnh viện …`, `tổ chức Lễ …`: another name begins there
+        return not t.any_at(j, Cat.PLACE, Cat.COUNTRY, Cat.PLACE_HEAD, Cat.KNOWN_ORG, *_NEW_NAME)
+    known = next((q for q in range(j, end) if t.at(q, Cat.KNOWN_ORG)), None)
+    return known is not None and t.at(known, Cat.KNOWN_ORG).end == end  # type: ignore[union-attr]
 
 
 def _inside_a_title(t: Tokens, i: int) -> bool:

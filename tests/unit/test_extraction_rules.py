@@ -82,6 +82,16 @@ RULES: dict[str, list[Example]] = {
                 "Học viện Kỹ thuật Quân sự",
             ),
         ),
+        handles(
+            "owner-after-cua-ends-a-name-with-a-topic",
+            "Trung tâm Quốc tế về hành động bom mìn của Lực lượng vũ trang Liên bang Nga cử chuyên "
+            "gia sang Lào.",
+            (
+                "Trung tâm Quốc tế về hành động bom mìn của Lực lượng vũ trang Liên bang Nga",
+                "partOf",
+                "Lực lượng vũ trang Liên bang Nga",
+            ),
+        ),
         near_miss(
             "un-inside-the-topic-of-a-steering-committee",
             "Ban Chỉ đạo về hợp tác với Liên hợp quốc của tỉnh Khánh Hòa họp phiên đầu tiên.",

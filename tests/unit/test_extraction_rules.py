@@ -1203,6 +1203,37 @@ RULES: dict[str, list[Example]] = {
             (ANY, "signedBy", "Marek Zieliński"),
         ),
     ],
+    # delegations.heads_in_talks: the heads of the two delegations to talks met each other.
+    "heads-in-talks": [
+        handles(
+            "hoi-dam-giua-doan-do-a-dan-dau-va-doan-do-b-dan-dau",
+            "Sáng 5/3, tại Hà Nội đã diễn ra hội đàm giữa đoàn đại biểu Bộ Quốc phòng Việt Nam do "
+            "Thượng tướng Đinh Công Hưởng dẫn đầu và đoàn Bộ Quốc phòng Australia do ông Liam "
+            "Fitzgerald dẫn đầu.",
+            ("Đinh Công Hưởng", "met", "Liam Fitzgerald"),
+        ),
+        handles(
+            "then-hai-thu-truong-refers-to-the-pair",
+            "Cuộc hội đàm giữa đoàn Bộ Ngoại giao Lào do Thứ trưởng Khamphay Sysouk dẫn đầu và đoàn "
+            "Bộ Ngoại giao Campuchia do bà Sok Chanthy dẫn đầu diễn ra tại Viêng Chăn. Sau hội đàm, "
+            "hai Thứ trưởng đã chứng kiến lễ ký Bản ghi nhớ về hợp tác đào tạo cán bộ ngoại giao.",
+            ("Khamphay Sysouk", "met", "Sok Chanthy"),
+            (
+                "Sok Chanthy",
+                "participatedIn",
+                "Lễ ký Bản ghi nhớ về hợp tác đào tạo cán bộ ngoại giao",
+            ),
+        ),
+        near_miss(
+            "two-delegations-attend-a-conference",
+            "Đoàn đại biểu Quân đội nhân dân Việt Nam do Thượng tướng Đinh Công Hưởng dẫn đầu và đoàn "
+            "Quân đội Hoàng gia Campuchia do Đại tướng Sok Pheap dẫn đầu tham dự Hội nghị Tư lệnh "
+            "Lục quân ASEAN lần thứ 24.",
+            ("Đinh Công Hưởng", "met", ANY),
+            ("Sok Pheap", "met", ANY),
+            still=(("Sok Pheap", "participatedIn", "Hội nghị Tư lệnh Lục quân ASEAN lần thứ 24"),),
+        ),
+    ],
     # delegations.present_at: the people of a sentence framed by `Tại E,` take part in E.
     "present-at": [
         handles(

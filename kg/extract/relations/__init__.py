@@ -41,6 +41,7 @@ RULES: tuple[Rule, ...] = (
     structure.organisations_in_a_title,
     frames.apply_frames,
     delegations.delegations,
+    delegations.heads_in_talks,
     delegations.members,
     delegations.witnesses,
     delegations.present_at,

@@ -669,6 +669,26 @@ RULES: dict[str, list[Example]] = {
     ],
     # topics.name_topics: an agreement's or a meeting's `về …` says what it is about; a list of
     # fields gives each field; a period is no topic; a course `về …` is named after its subject.
+    # time_place.signed_when: a date right after the signing word that follows an agreement.
+    "signed-when": [
+        handles(
+            "agreement-ky-nam",
+            "Hai bên đánh giá cao việc triển khai Hiệp định hợp tác văn hóa ký năm 2016.",
+            ("Hiệp định hợp tác văn hóa", "signedOn", "năm 2016"),
+        ),
+        handles(
+            "agreement-duoc-ky-ket-vao-thang",
+            "Bản ghi nhớ về hợp tác quốc phòng giữa hai Bộ được ký kết vào tháng 3/2019 đã mở ra "
+            "nhiều lĩnh vực mới.",
+            ("Bản ghi nhớ về hợp tác quốc phòng giữa hai Bộ", "signedOn", "tháng 3/2019"),
+        ),
+        near_miss(
+            "the-date-of-another-signing",
+            "Sau Bản ghi nhớ về hợp tác quân y, Bộ Quốc phòng hai nước ký năm 2019 một thỏa thuận "
+            "về đào tạo.",
+            ("Bản ghi nhớ về hợp tác quân y", "signedOn", ANY),
+        ),
+    ],
     "topics-from-names": [
         handles(
             "memorandum-about",

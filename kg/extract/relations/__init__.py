@@ -50,6 +50,7 @@ RULES: tuple[Rule, ...] = (
     time_place.dateline,
     time_place.fronted,
     time_place.after_event,
+    time_place.signed_when,
     topics.name_topics,
     topics.cue_topics,
 )

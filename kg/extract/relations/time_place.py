@@ -291,6 +291,27 @@ def after_event(view: SentenceView) -> None:
                 _dated(view, event, d, "time.after-event")
 
 
+def signed_when(view: SentenceView) -> None:
+    """`Tuyên bố tầm nhìn chung … ký năm 2018`, `Bản ghi nhớ … được ký kết vào tháng 10/2011`: a
+    date right after the signing word that follows an agreement's name is when it was signed."""
+    t = view.t
+    agreements = view.outer({"AGREEMENT"})
+    if not agreements:
+        return
+    for d in view.outer({"DATE"}):
+        q = d.i - ends_with(t, d.i, "temporal")
+        for cue in sorted(SIGNING, key=len, reverse=True):
+            if q >= len(cue) and t.keys_at(q - len(cue), q) == cue:
+                q -= len(cue)
+                break
+        else:
+            continue
+        q -= q > 0 and t[q - 1].key in {"được", "đã"}
+        signed = next((m for m in agreements if m.j == q), None)
+        if signed is not None:
+            view.add(signed.entity, "signedOn", d.entity, "time.signed-when", 0.75)
+
+
 def _since(view: SentenceView, d: Mention) -> bool:
     """`kể từ năm 2017`, `được tổ chức từ năm 2003`: a year things have run since, not a date."""
     t = view.t

@@ -786,6 +786,21 @@ RULES: dict[str, list[Example]] = {
             (ANY, "about", "việc các nước sẽ tăng cường chia sẻ thông tin"),
             (ANY, "about", "các nước sẽ tăng cường chia sẻ thông tin"),
         ),
+        handles(
+            "cac-noi-dung-then-a-list",
+            "Hội nghị Tư lệnh Lục quân ASEAN lần thứ 23 khai mạc. Hai bên thống nhất các nội dung: "
+            "trao đổi đoàn; đào tạo cán bộ.",
+            ("Hội nghị Tư lệnh Lục quân ASEAN lần thứ 23", "about", "trao đổi đoàn"),
+            ("Hội nghị Tư lệnh Lục quân ASEAN lần thứ 23", "about", "đào tạo cán bộ"),
+        ),
+        near_miss(
+            "nhieu-noi-dung-quan-trong-is-no-topic",
+            "Hội nghị Tư lệnh Lục quân ASEAN lần thứ 23 thảo luận về an ninh khu vực, đi đến thống "
+            "nhất nhiều nội dung quan trọng.",
+            (ANY, "about", "quan trọng"),
+            (ANY, "about", "nội dung quan trọng"),
+            still=(("Hội nghị Tư lệnh Lục quân ASEAN lần thứ 23", "about", "an ninh khu vực"),),
+        ),
     ],
     # frame `thuộc`: an organisation thuộc another is part of it; `Cục X (ACR) thuộc Bộ Y đã ký`:
     # the body described signs.

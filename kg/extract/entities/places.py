@@ -63,8 +63,8 @@ def after_place_noun(t: Tokens, i: int) -> Candidate | None:
 def by_position(t: Tokens, i: int) -> Candidate | None:
     """`tại Juba`, `ở Bangui`, `đến Kathmandu`: an unknown capitalised name where a place stands,
     or before `, COUNTRY` / `(COUNTRY)`."""
-    if not t[i].is_cap or t[i].is_acronym or t.any_at(i, *LEXICAL):
-        return None
+    if not t[i].is_cap or t[i].is_acronym or t.any_at(i, *LEXICAL, Cat.SITE_HEAD):
+        return None  # `tại Trụ sở.`: a site's head alone names no place
     end = _capitalised_run(t, i)
     if end is None:
         return None

@@ -28,6 +28,15 @@ def export(store: GraphStore, output: Path, fmt: str) -> int:
     which the embedded store dumps itself, in its own order. Returns how many statements were
     written.
     """
+    if output.is_dir():
+        raise KgError(f"the output {output} is a folder: name the file to write, as {output}/graph")
+    try:
+        return _export(store, output, fmt)
+    except OSError as err:
+        raise KgError(f"cannot write {output} ({err.strerror or err})") from None
+
+
+def _export(store: GraphStore, output: Path, fmt: str) -> int:
     if fmt == "jsonld":
         return _export_jsonld(sorted(store.quads(), key=quad_order), output)
     if fmt not in EXPORT_FORMATS:

@@ -174,3 +174,16 @@ def test_help_texts_name_no_issue_numbers() -> None:
         result = runner.invoke(app, [*([name] if name else []), "--help"], env={"COLUMNS": "200"})
         assert result.exit_code == 0, name
         assert not re.search(r"#\d+|\bissues?\b", result.stdout, re.IGNORECASE), name
+
+
+def test_an_export_to_a_folder_or_an_unwritable_place_is_one_line(
+    graph: Path, tmp_path: Path
+) -> None:
+    result = _kg("export", str(graph), "--output", str(tmp_path))
+    assert result.returncode == 1 and result.stderr == (
+        f"error: the output {tmp_path} is a folder: name the file to write, as {tmp_path}/graph\n"
+    )
+    (tmp_path / "file").write_text("", encoding="utf-8")
+    result = _kg("export", str(graph), "--output", str(tmp_path / "file" / "g.trig"))
+    assert result.returncode == 1 and result.stderr.count("\n") == 1, result.stderr
+    assert result.stderr.startswith(f"error: cannot write {tmp_path / 'file' / 'g.trig'} (")

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from pathlib import Path
 from typing import Any
 
 
@@ -199,6 +202,19 @@ def iso_date(text: str) -> str | None:
 
 class KgError(Exception):
     """An error a user can cause; the CLI prints its message on one line."""
+
+
+@contextmanager
+def writing(path: Path) -> Iterator[Path]:
+    """`path`, its folder made, for the body to write; a folder at `path`, or an OSError while
+    writing (a parent that is a file, no permission, a full disk), is a KgError saying which."""
+    if path.is_dir():
+        raise KgError(f"the output {path} is a folder: name a file to write")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        yield path
+    except OSError as err:
+        raise KgError(f"cannot write {path} ({err.strerror or err})") from None
 
 
 class InputError(KgError):

@@ -22,7 +22,7 @@ from pyvis.network import Network
 from rdflib import Dataset
 
 from . import analyze
-from .model import EntityType, KgError
+from .model import EntityType, KgError, writing
 
 LARGE_GRAPH = 300  # above: laid out community by community, physics off (ready at once)
 POLISH_ITERATIONS = 100  # physics steps smaller graphs take from their precomputed layout
@@ -318,9 +318,8 @@ def render(
         graph, focus=focus, depth=depth, types=types, date_from=date_from, date_to=date_to
     )
     focus_id = analyze.find_entity(shown, focus) if focus else None
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(page(shown, title=title, focus_id=focus_id), encoding="utf-8")
+    with writing(Path(path)) as target:
+        target.write_text(page(shown, title=title, focus_id=focus_id), encoding="utf-8")
     return target
 
 

@@ -47,7 +47,10 @@ def bench(
     if long:
         from .long import bench_long
 
-        sizes_mb = [float(n) for n in long.split(",") if n.strip()]
+        try:
+            sizes_mb = [float(n) for n in long.split(",") if n.strip()]
+        except ValueError:
+            sizes_mb = []
         if not sizes_mb or min(sizes_mb) <= 0:
             raise KgError(f"--long takes sizes in MB above 0, as 1,5,20 (not {long!r})")
         for line in bench_long(sizes_mb):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from ..model import KgError
+from ..model import KgError, writing
 from ..vocab import PREFIXES
 from .base import GraphStore, quad_order
 from .local import LocalStore
@@ -28,12 +28,8 @@ def export(store: GraphStore, output: Path, fmt: str) -> int:
     which the embedded store dumps itself, in its own order. Returns how many statements were
     written.
     """
-    if output.is_dir():
-        raise KgError(f"the output {output} is a folder: name the file to write, as {output}/graph")
-    try:
+    with writing(output):
         return _export(store, output, fmt)
-    except OSError as err:
-        raise KgError(f"cannot write {output} ({err.strerror or err})") from None
 
 
 def _export(store: GraphStore, output: Path, fmt: str) -> int:
@@ -46,7 +42,6 @@ def _export(store: GraphStore, output: Path, fmt: str) -> int:
     rdf_format = EXPORT_FORMATS[fmt]
     pretty = rdf_format in (ox.RdfFormat.TRIG, ox.RdfFormat.TURTLE)
     prefixes = {k: v for k, v in PREFIXES.items() if k != "kgr"} if pretty else None
-    output.parent.mkdir(parents=True, exist_ok=True)
     if not rdf_format.supports_datasets:
         return _export_union(store, output, rdf_format, prefixes)
     written = 0

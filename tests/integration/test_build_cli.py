@@ -179,10 +179,10 @@ def test_help_texts_name_no_issue_numbers() -> None:
 def test_an_export_to_a_folder_or_an_unwritable_place_is_one_line(
     graph: Path, tmp_path: Path
 ) -> None:
-    result = _kg("export", str(graph), "--output", str(tmp_path))
-    assert result.returncode == 1 and result.stderr == (
-        f"error: the output {tmp_path} is a folder: name the file to write, as {tmp_path}/graph\n"
-    )
+    for command in ("export", "view"):
+        result = _kg(command, str(graph), "--output", str(tmp_path))
+        assert result.returncode == 1, command
+        assert result.stderr == f"error: the output {tmp_path} is a folder: name a file to write\n"
     (tmp_path / "file").write_text("", encoding="utf-8")
     result = _kg("export", str(graph), "--output", str(tmp_path / "file" / "g.trig"))
     assert result.returncode == 1 and result.stderr.count("\n") == 1, result.stderr

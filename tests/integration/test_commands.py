@@ -70,3 +70,9 @@ def test_bench_long_gives_time_and_peak_memory_and_refuses_long_documents(tmp_pa
         assert "too long for one article" in line, line
         peak = float(line.split("peak memory ")[1].split(" MB")[0].replace(",", ""))
         assert peak < 600, line  # refused before extraction: the text, not its analysis
+
+
+def test_bench_long_sizes_that_are_not_numbers_are_one_line(tmp_path: Path) -> None:
+    run = _kg("bench", "--long", "1,năm", cwd=tmp_path)
+    assert run.returncode == 1
+    assert run.stderr == "error: --long takes sizes in MB above 0, as 1,5,20 (not '1,năm')\n"

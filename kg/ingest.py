@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .model import Document, InputError, KgError, iso_date
+from .terminal import escape
 from .webpage import html_to_text
 
 SUFFIXES = {".txt", ".html", ".htm", ".jsonl"}
@@ -57,14 +58,7 @@ class Skipped:
 def printable(text: str) -> str:
     """`text` on one line: control characters, line separators and undecodable bytes of a file
     name (surrogates) written as escapes, so a report line is one line and always printable."""
-    return _UNPRINTABLE.sub(_escape, text)
-
-
-def _escape(m: re.Match[str]) -> str:
-    ch = m.group()
-    if "\udc80" <= ch <= "\udcff":  # a byte of a file name that is not UTF-8
-        return f"\\x{ord(ch) - 0xDC00:02x}"
-    return ch.encode("unicode_escape").decode()
+    return _UNPRINTABLE.sub(escape, text)
 
 
 def note(source: str, message: str) -> None:

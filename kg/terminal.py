@@ -18,10 +18,12 @@ MIN_WIDTH = 6  # no column is cut narrower than this
 
 def safe(text: str) -> str:
     """`text` as one line a terminal shows as written: unsafe characters as `\\x1b`, `\\u202e`."""
-    return _UNSAFE.sub(_escape, text)
+    return _UNSAFE.sub(escape, text)
 
 
-def _escape(found: re.Match[str]) -> str:
+def escape(found: re.Match[str]) -> str:
+    """The character found as an escape: `\\xe0` for a byte of a file name that is not UTF-8
+    (a surrogate), else Python's (`\\x1b`, `\\u202e`)."""
     ch = found.group()
     if "\udc80" <= ch <= "\udcff":  # a byte of a file name that is not UTF-8
         return f"\\x{ord(ch) - 0xDC00:02x}"

@@ -19,17 +19,15 @@ import pyvis
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 from pyvis.network import Network
-from rdflib import Dataset
 
 from . import analyze
-from .model import EntityType, KgError
+from .model import EntityType
 
 LARGE_GRAPH = 300  # above: laid out community by community, physics off (ready at once)
 POLISH_ITERATIONS = 100  # physics steps smaller graphs take from their precomputed layout
 COMMUNITY_ITERATIONS = 30  # spring-layout steps inside each community of a large graph
 TOOLTIP_SENTENCES = 3
 TOOLTIP_CHARS = 280
-GRAPH_FILE = "graph.trig"
 VIEW_FILE = "graph.html"
 
 TYPE_STYLE: dict[str, tuple[str, str]] = {
@@ -59,30 +57,20 @@ def script_json(data: Any) -> str:
     return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
-def _evidence_html(items: list[tuple[str, str]]) -> str:
-    lines = [
-        f"• {html.escape(_clip(text))} <i>({html.escape(doc)})</i>"
-        for text, doc in items[:TOOLTIP_SENTENCES]
-    ]
-    if len(items) > TOOLTIP_SENTENCES:
-        lines.append(f"… +{len(items) - TOOLTIP_SENTENCES}")
+def _evidence_html(evidence: str) -> str:
+    """The evidence lines of a node or an edge (`sentence — document`), escaped."""
+    lines = [f"• {html.escape(_clip(line))}" for line in evidence.splitlines()[:TOOLTIP_SENTENCES]]
     return "<br>".join(lines)
 
 
 def _attribute_text(attrs: dict[str, Any], key: str) -> str:
     """`Trung tướng (2022-06-07); Thượng tướng (2022-10-11)`: values, with the dates stated."""
-    values = attrs.get(key) or []
-    values = list(values) if isinstance(values, list | tuple) else [str(values)]
-    dates: dict[str, list[str]] = {}
-    for value, stated in attrs.get(f"{key}_on", []):
-        dates.setdefault(value, []).append(stated)
-    values.sort(key=lambda v: (min(dates.get(v, ["9999"])), v))  # in the order they were stated
-    return "; ".join(f"{v} ({', '.join(dates[v])})" if v in dates else v for v in values)
+    return str(attrs.get(f"{key}_on") or attrs.get(key) or "")
 
 
 def node_tooltip(attrs: dict[str, Any]) -> str:
     """HTML tooltip of an entity; every value from the articles is escaped."""
-    kind = " · ".join([attrs.get("type", ""), *attrs.get("kind", [])])
+    kind = " · ".join([attrs.get("type", ""), *analyze.split(attrs.get("kind"))])
     parts = [
         f"<b>{html.escape(attrs.get('label', ''))}</b>",
         f"{html.escape(kind)} · {int(attrs.get('sources', 0))} nguồn",
@@ -92,16 +80,16 @@ def node_tooltip(attrs: dict[str, Any]) -> str:
         if shown:
             parts.append(f"{key}: {html.escape(_clip(shown))}")
     if attrs.get("alt_labels"):
-        parts.append(f"tên khác: {html.escape(_clip('; '.join(attrs['alt_labels'])))}")
-    if attrs.get("sentences"):
-        parts.append(_evidence_html(list(attrs["sentences"])))
+        parts.append(f"tên khác: {html.escape(_clip(str(attrs['alt_labels'])))}")
+    if attrs.get("evidence"):
+        parts.append(_evidence_html(str(attrs["evidence"])))
     return "<br>".join(parts)
 
 
 def edge_tooltip(data: dict[str, Any]) -> str:
     """HTML tooltip of a relation: predicate, weight, evidence sentences and their documents."""
     head = f"<b>{html.escape(str(data.get('predicate', '')))}</b> · {int(data.get('weight', 1))}"
-    evidence = list(data.get("evidence", []))
+    evidence = str(data.get("evidence") or "")
     return head + ("<br>" + _evidence_html(evidence) if evidence else "")
 
 
@@ -200,7 +188,7 @@ def build_network(graph: nx.MultiDiGraph, *, focus_id: str | None = None) -> Net
             size=round(sizes.get(node, 10), 1),
             title=node_tooltip(attrs),
             entityType=attrs.get("type", "OTHER"),
-            aliases=list(attrs.get("alt_labels", [])),
+            aliases=analyze.split(attrs.get("alt_labels")),
             borderWidth=4 if node == focus_id else 1,
             x=round(positions[node][0], 1),
             y=round(positions[node][1], 1),
@@ -322,28 +310,3 @@ def render(
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(page(shown, title=title, focus_id=focus_id), encoding="utf-8")
     return target
-
-
-# ---------------------------------------------------------------- the built graph
-
-
-def read_built_graph(out_dir: str | Path) -> Dataset:
-    """The dataset a build wrote to `out_dir/graph.trig`."""
-    path = Path(out_dir) / GRAPH_FILE
-    if not path.is_file():
-        raise KgError(f"{path}: no built graph here; run `kg build SOURCES --out {out_dir}` first")
-    dataset = Dataset()
-    try:
-        dataset.parse(path, format="trig")
-    except Exception as err:  # rdflib raises many parser-specific types
-        reason = " ".join(str(err).split())[:200]
-        raise KgError(
-            f"{path}: cannot read the graph ({reason}); rebuild it with `kg build`"
-        ) from err
-    return dataset
-
-
-def write_view(out_dir: Path) -> Path:
-    """Render `out_dir/graph.trig` to `out_dir/graph.html` (called at the end of a build)."""
-    graph = analyze.to_networkx(read_built_graph(out_dir))
-    return render(graph, Path(out_dir) / VIEW_FILE, title=f"Đồ thị tri thức — {Path(out_dir).name}")

@@ -53,6 +53,7 @@ __all__ = [
     "export",
     "in_chunks",
     "iri_terms",
+    "is_url",
     "merged_ntriples",
     "open_store",
     "store_path",

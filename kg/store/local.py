@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import os
+import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -51,11 +53,14 @@ def yield_compaction(tasks: Path = Path("/proc/self/task")) -> int:
 class LocalStore:
     """On-disk Oxigraph via pyoxigraph; queries see the union of the named graphs by default."""
 
-    def __init__(self, path: Path, read_only: bool = False) -> None:
+    def __init__(self, path: Path | None, read_only: bool = False) -> None:
+        """The store in folder `path`, or one in memory when `path` is None."""
         self.path = path
         self.read_only = read_only
         try:
-            if read_only:
+            if path is None:
+                self._store = ox.Store()
+            elif read_only:
                 self._store = ox.Store.read_only(str(path))
             else:
                 path.mkdir(parents=True, exist_ok=True)
@@ -64,6 +69,14 @@ class LocalStore:
             raise KgError(
                 f"cannot open the store at {path}: {err} (is another kg using it?)"
             ) from None
+
+    @classmethod
+    def around(cls, store: ox.Store) -> LocalStore:
+        """An Oxigraph store opened elsewhere (by oxrdflib, say), read through this interface;
+        closing it leaves the store open."""
+        local = cls.__new__(cls)
+        local.path, local.read_only, local._store = None, True, store
+        return local
 
     @property
     def oxigraph(self) -> ox.Store:
@@ -82,14 +95,20 @@ class LocalStore:
 
     def values(self, sparql: str) -> Iterator[list[str]]:
         """Through Oxigraph's TSV results (written in Rust; tabs and newlines in literals are
-        escaped there), parsed line by line."""
+        escaped there) into a temporary file, read back line by line: memory holds one row,
+        however many the query gives."""
         result = self._run(sparql, None)
         if not isinstance(result, ox.QuerySolutions):
             raise KgError("the query is not a SELECT query")
-        text = (result.serialize(format=ox.QueryResultsFormat.TSV) or b"").decode("utf-8")
-        for line in text.split("\n")[1:]:
-            if line:
-                yield [_tsv_value(cell) for cell in line.split("\t")]
+        with tempfile.TemporaryFile() as spool:
+            result.serialize(spool, ox.QueryResultsFormat.TSV)
+            spool.seek(0)
+            lines = io.TextIOWrapper(spool, encoding="utf-8", newline="\n")
+            next(lines, None)  # the header
+            for line in lines:
+                line = line.rstrip("\n")
+                if line:
+                    yield [_tsv_value(cell) for cell in line.split("\t")]
 
     def _run(self, sparql: str, bindings: Bindings | None) -> object:
         subs = {ox.Variable(k): v for k, v in (bindings or {}).items()}

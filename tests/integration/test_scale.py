@@ -133,6 +133,7 @@ def test_a_large_graph_is_not_exported_whole_and_its_view_shows_the_latest_docum
     corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(outputs, "WHOLE_GRAPH_DOCS", 10)
+    monkeypatch.setattr(outputs, "WHOLE_VIEW_DOCS", 10)
     monkeypatch.setattr(outputs, "VIEW_DOCS", 3)
     messages: list[str] = []
     report = build([corpus], tmp_path / "out", jobs=1, log=messages.append)

@@ -15,7 +15,6 @@ import pytest
 from view_graphs import MEETINGS_TRIG, PAYLOADS, XSS_TRIG, dataset
 
 from kg import analyze, render
-from kg.model import KgError
 
 KGR = "https://w3id.org/kg-vn/id/"
 BINH = KGR + "person/le-van-binh-aaaa"
@@ -186,21 +185,3 @@ def test_types_and_dates_narrow_the_view(graph: nx.MultiDiGraph, tmp_path: Path)
         "tháng 9-2021",
         "Trần Thị Mai",
     }
-
-
-def test_write_view_renders_the_built_graph(tmp_path: Path) -> None:
-    dataset(MEETINGS_TRIG).serialize(tmp_path / "graph.trig", format="trig")
-    written = render.write_view(tmp_path)
-    assert written == tmp_path / "graph.html"
-    assert len(page_data(written.read_text("utf-8"))["nodes"]) == 13
-
-
-def test_write_view_without_a_build_names_the_file(tmp_path: Path) -> None:
-    with pytest.raises(KgError, match=r"graph\.trig: no built graph"):
-        render.write_view(tmp_path)
-
-
-def test_unreadable_graph_names_the_file(tmp_path: Path) -> None:
-    (tmp_path / "graph.trig").write_text("đây không phải TriG {", encoding="utf-8")
-    with pytest.raises(KgError, match=r"graph\.trig: cannot read the graph"):
-        render.write_view(tmp_path)

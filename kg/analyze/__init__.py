@@ -42,6 +42,7 @@ from .selection import (
 
 __all__ = [
     "EVIDENCE_KEPT",
+    "NETWORK_FORMATS",
     "SEP",
     "Interval",
     "Source",
@@ -66,6 +67,7 @@ __all__ = [
     "stats",
     "time_slice",
     "to_networkx",
+    "write_network",
 ]
 
 Source = str | Path | GraphStore | Dataset | Graph
@@ -127,3 +129,19 @@ def cooccurrence(source: Source) -> nx.Graph:
     """Entities linked when a sentence mentions both; weight = number of shared sentences."""
     with opened(source) as store:
         return projection.cooccurrence(store)
+
+
+NETWORK_FORMATS = ("gexf", "graphml")
+
+
+def write_network(graph: nx.MultiDiGraph, path: str | Path, fmt: str) -> Path:
+    """The networkx graph as GEXF (Gephi) or GraphML, attributes included."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if fmt == "gexf":
+        nx.write_gexf(graph, target)
+    elif fmt == "graphml":
+        nx.write_graphml(graph, target)
+    else:
+        raise KgError(f"unknown network format {fmt!r}: use {' or '.join(NETWORK_FORMATS)}")
+    return target

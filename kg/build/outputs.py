@@ -15,10 +15,12 @@ from typing import Any
 from ..iri import ONTOLOGY_GRAPH
 from ..model import PREDICATES
 from ..store import GraphStore, export, value
+from ..vocab import ontology_path
 from .report import BuildReport
 
 GRAPH_TRIG = "graph.trig"
 GRAPH_TTL = "graph.ttl"
+ONTOLOGY_TTL = "ontology.ttl"  # beside the exports, which hold data only
 EXTRACTIONS = "extractions.jsonl"
 WHOLE_GRAPH_DOCS = 100  # up to this many documents the build exports the graph
 WHOLE_VIEW_DOCS = 1_000  # up to this many documents the build's view draws the whole graph
@@ -93,6 +95,7 @@ def write_outputs(
     if wanted.export if wanted.export is not None else whole:
         export(store, out / GRAPH_TRIG, "trig")
         export(store, out / GRAPH_TTL, "turtle")
+        shutil.copyfile(ontology_path(), out / ONTOLOGY_TTL)
         report.exported = True
     elif wanted.export is None:
         _remove_stale_exports(out, say, docs)
@@ -105,7 +108,7 @@ def write_outputs(
 
 
 def _remove_stale_exports(out: Path, say: Say, docs: int) -> None:
-    stale = [out / name for name in (GRAPH_TRIG, GRAPH_TTL) if (out / name).exists()]
+    stale = [out / name for name in (GRAPH_TRIG, GRAPH_TTL, ONTOLOGY_TTL) if (out / name).exists()]
     for path in stale:
         path.unlink()
     say(

@@ -118,11 +118,12 @@ def _in_memory(data: Graph) -> GraphStore:
     return store
 
 
-def to_networkx(source: Source) -> nx.MultiDiGraph:
+def to_networkx(source: Source, *, evidence: bool = True) -> nx.MultiDiGraph:
     """The relationship graph: entities as nodes (IRI ids), relations between two entities as
-    edges keyed by predicate, with weight (supporting sentences) and evidence; see kg.analyze.projection."""
+    edges keyed by predicate, with weight (supporting sentences) and, unless `evidence` is False,
+    the first sentences behind each; see kg.analyze.projection."""
     with opened(source) as store:
-        return projection.to_networkx(store)
+        return projection.to_networkx(store, evidence=evidence)
 
 
 def cooccurrence(source: Source) -> nx.Graph:

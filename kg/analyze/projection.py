@@ -49,8 +49,10 @@ _SOURCES = """SELECT ?e (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?e kg:enti
 GROUP BY ?e"""
 _DOCUMENTS = """SELECT ?doc ?path ?title WHERE {
   ?doc a kg:Document ; kg:sourcePath ?path OPTIONAL { ?doc schema:headline ?title } }"""
-_MENTIONS = """SELECT ?e ?text ?doc WHERE {
-  GRAPH ?g { ?e kg:mentionedIn ?s . ?s kg:text ?text ; kg:inDocument ?doc } }"""
+_MENTIONS = "SELECT ?e ?s WHERE { GRAPH ?g { ?e kg:mentionedIn ?s } }"
+_SENTENCES = "SELECT ?s ?text ?doc WHERE { GRAPH ?g { ?s kg:text ?text ; kg:inDocument ?doc } }"
+# Mentions and sentence texts are read apart and joined here: Oxigraph's join of the two costs
+# several times the two scans.
 _EVIDENCE = """SELECT ?s ?p ?o ?text ?doc WHERE {
   GRAPH ?g { ?a rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; prov:wasDerivedFrom ?sentence .
              ?sentence kg:text ?text ; kg:inDocument ?doc }
@@ -101,19 +103,14 @@ def _rows(store: GraphStore, sparql: str) -> Iterator[list[str]]:
 Values = defaultdict[str, defaultdict[str, set[str]]]
 
 
-def to_networkx(store: GraphStore) -> nx.MultiDiGraph:
-    """Entities as nodes (IRI ids), entity-to-entity relations as edges with weight and evidence."""
+def to_networkx(store: GraphStore, *, evidence: bool = True) -> nx.MultiDiGraph:
+    """Entities as nodes (IRI ids), entity-to-entity relations as edges with weight and, unless
+    `evidence` is False (the measures and paths need none), the sentences behind them."""
     nodes = _entities(store)
     values: Values = defaultdict(lambda: defaultdict(set))
     relations = _values_and_relations(store, nodes, values)
     dated = _tenures(store, values)
-    titles = _document_titles(store)
-    mentions: defaultdict[str, _Evidence] = defaultdict(_Evidence)
-    for entity, text, doc in _rows(store, _MENTIONS):
-        mentions[entity].add(text, titles.get(doc, doc))
-    evidence: defaultdict[tuple[str, str, str], _Evidence] = defaultdict(_Evidence)
-    for subject, prop, obj, text, doc in _rows(store, _EVIDENCE):
-        evidence[subject, local_name(prop), obj].add(text, titles.get(doc, doc))
+    mentions, backing = _evidence(store) if evidence else ({}, {})
     sources = {entity: int(n) for entity, n in _rows(store, _SOURCES)}
     graph = nx.MultiDiGraph()
     for entity in sorted(nodes):
@@ -129,17 +126,39 @@ def to_networkx(store: GraphStore) -> nx.MultiDiGraph:
         attrs.update(sources=sources.get(entity, 0), mentions=said.count, evidence=said.text())
         graph.add_node(entity, **attrs)
     for subject, predicate, obj in sorted(relations):
-        backing = evidence.get((subject, predicate, obj), _Evidence())
+        found = backing.get((subject, predicate, obj), _Evidence())
         graph.add_edge(
             subject,
             obj,
             key=predicate,
             predicate=predicate,
-            weight=max(1, backing.count),
-            evidence=backing.text(),
+            weight=max(1, found.count),
+            evidence=found.text(),
         )
     _add_dates(graph)
     return graph
+
+
+def _evidence(
+    store: GraphStore,
+) -> tuple[dict[str, _Evidence], dict[tuple[str, str, str], _Evidence]]:
+    """The sentences naming each entity and those behind each relation (counted; the first few
+    kept, with their documents' titles)."""
+    titles = _document_titles(store)
+    named: defaultdict[str, _Evidence] = defaultdict(_Evidence)
+    for entity, sentence in _rows(store, _MENTIONS):
+        named[entity].add(sentence, "")
+    wanted = {s for found in named.values() for s, _ in found.first}
+    texts: dict[str, tuple[str, str]] = {}
+    for sentence, text, doc in _rows(store, _SENTENCES):
+        if sentence in wanted:
+            texts[sentence] = (text, titles.get(doc, doc))
+    for found in named.values():
+        found.first = sorted(texts.get(s, (s, "")) for s, _ in found.first)
+    relations: defaultdict[tuple[str, str, str], _Evidence] = defaultdict(_Evidence)
+    for subject, prop, obj, text, doc in _rows(store, _EVIDENCE):
+        relations[subject, local_name(prop), obj].add(text, titles.get(doc, doc))
+    return named, relations
 
 
 def _entities(store: GraphStore) -> dict[str, dict[str, Any]]:

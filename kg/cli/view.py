@@ -12,11 +12,11 @@ from ..model import KgError
 from .app import app, fail
 
 
-def _built_graph(directory: Path) -> Any:
-    """The networkx projection of the graph in `directory` (its store), or of a SPARQL server."""
+def _built_graph(directory: Path, evidence: bool = True) -> Any:
+    """The networkx projection of the graph in `directory` (its store)."""
     from ..analyze import to_networkx
 
-    return to_networkx(directory)
+    return to_networkx(directory, evidence=evidence)
 
 
 def _type_list(types: str | None) -> list[str] | None:
@@ -62,7 +62,7 @@ def stats(
     from ..analyze import stats as graph_stats
 
     try:
-        summary = graph_stats(_built_graph(directory), top=top)
+        summary = graph_stats(_built_graph(directory, evidence=False), top=top)
     except KgError as err:
         fail(str(err))
     if as_json:
@@ -92,7 +92,7 @@ def path_between(
     from ..analyze import path_steps, shortest_path
 
     try:
-        graph = _built_graph(directory)
+        graph = _built_graph(directory, evidence=False)
         steps = path_steps(graph, shortest_path(graph, source, target))
     except KgError as err:
         fail(str(err))

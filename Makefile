@@ -6,7 +6,7 @@ STAMP_RUN := $(VENV)/.installed-run
 STAMP_DEV := $(VENV)/.installed-dev
 STAMP_BENCH := $(VENV)/.installed-bench
 
-.PHONY: run test lint typecheck unit browser golden bench bench-view bench-store clean
+.PHONY: run test lint typecheck unit browser golden bench bench-view bench-serve bench-store clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -54,6 +54,9 @@ bench: $(STAMP_BENCH)
 
 bench-view: $(STAMP_DEV) browser
 	$(BIN)/python scripts/bench_view.py
+
+bench-serve: $(STAMP_DEV)
+	$(BIN)/python scripts/bench_serve.py --runaways 100
 
 bench-store: $(STAMP_DEV)
 	$(BIN)/python scripts/bench_store.py

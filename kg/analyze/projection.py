@@ -110,7 +110,10 @@ def to_networkx(store: GraphStore, *, evidence: bool = True) -> nx.MultiDiGraph:
     values: Values = defaultdict(lambda: defaultdict(set))
     relations = _values_and_relations(store, nodes, values)
     dated = _tenures(store, values)
-    mentions, backing = _evidence(store) if evidence else ({}, {})
+    mentions: dict[str, _Evidence] = {}
+    backing: dict[tuple[str, str, str], _Evidence] = {}
+    if evidence:
+        mentions, backing = _evidence(store)
     sources = {entity: int(n) for entity, n in _rows(store, _SOURCES)}
     graph = nx.MultiDiGraph()
     for entity in sorted(nodes):
@@ -126,14 +129,14 @@ def to_networkx(store: GraphStore, *, evidence: bool = True) -> nx.MultiDiGraph:
         attrs.update(sources=sources.get(entity, 0), mentions=said.count, evidence=said.text())
         graph.add_node(entity, **attrs)
     for subject, predicate, obj in sorted(relations):
-        found = backing.get((subject, predicate, obj), _Evidence())
+        behind = backing.get((subject, predicate, obj), _Evidence())
         graph.add_edge(
             subject,
             obj,
             key=predicate,
             predicate=predicate,
-            weight=max(1, found.count),
-            evidence=found.text(),
+            weight=max(1, behind.count),
+            evidence=behind.text(),
         )
     _add_dates(graph)
     return graph

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
@@ -71,21 +72,36 @@ def serve(
         str, typer.Option("--host", help="Address to listen on (other than loopback: warned).")
     ] = "127.0.0.1",
     timeout: Annotated[
-        float, typer.Option("--timeout", help="Seconds a query may run (then 503).")
+        float, typer.Option("--timeout", help="Seconds a query may run (then stopped, 503).")
     ] = 30.0,
     max_result_mb: Annotated[
         float, typer.Option("--max-result-mb", help="Largest answer in MB (then 413).")
     ] = 64.0,
+    engines: Annotated[
+        int | None,
+        typer.Option("--engines", help="Queries run at once, one engine process each."),
+    ] = None,
+    cors: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--cors",
+            help="An origin browsers may query from ('*' for any; repeatable; 'none' for no CORS). "
+            "Default: '*' on loopback, none otherwise.",
+        ),
+    ] = None,
 ) -> None:
-    """Serve the graph read-only over the SPARQL 1.1 protocol (Oxigraph) until Ctrl-C: no updates,
-    no SERVICE, bounded queries, on 127.0.0.1 unless --host says otherwise."""
+    """Serve the graph read-only over the SPARQL 1.1 protocol until Ctrl-C: no updates, no
+    SERVICE, each query stopped at --timeout, on 127.0.0.1 unless --host says otherwise."""
     from ..serve import Limits
     from ..serve import serve as run_serve
 
-    if timeout <= 0 or max_result_mb <= 0:
-        fail("--timeout and --max-result-mb must be positive")
+    if timeout <= 0 or max_result_mb <= 0 or (engines is not None and engines < 1):
+        fail("--timeout, --max-result-mb and --engines must be positive")
     limits = Limits(timeout=timeout, max_result=int(max_result_mb * 1024 * 1024))
-    run_serve(graph, host, port, limits)
+    if engines is not None:
+        limits = replace(limits, engines=engines)
+    origins = None if cors is None else tuple(o for o in cors if o.lower() != "none")
+    run_serve(graph, host, port, limits, origins)
 
 
 @app.command()

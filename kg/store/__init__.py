@@ -2,8 +2,9 @@
 
 `open_store(location)` picks the code path: a folder is the embedded store (pyoxigraph, written
 with bulk loads, flushed after transactional writes, see STORES.md), an `http(s)://` URL is a
-remote server reached over the SPARQL 1.1 Query, Update and Graph Store protocols (Oxigraph's
-layout: `/query`, `/update`, `/store`).
+remote server reached over the SPARQL 1.1 Query, Update and Graph Store protocols (at the
+endpoints its URL names, `Endpoints`: Oxigraph's layout `/query`, `/update`, `/store` for a bare
+server).
 
 Every statement lives in its document's named graph (provenance; dropping a document is dropping
 its graph). What the graphs say of entities and documents is also stated, once, in the default
@@ -22,6 +23,7 @@ import pyoxigraph as ox
 
 from ..iri import document_iri, graph_iri
 from ..model import KgError
+from ..sparql import OPAQUE
 from ..vocab import KG_NS
 from .base import (
     Bindings,
@@ -36,12 +38,13 @@ from .base import (
 )
 from .export import export
 from .local import LocalStore, merged_ntriples, yield_compaction
-from .remote import OPAQUE, RemoteStore, substitute
+from .remote import Endpoints, RemoteStore, substitute, with_prefixes
 
 __all__ = [
     "OPAQUE",
     "Bindings",
     "DocRecord",
+    "Endpoints",
     "GraphStore",
     "LocalStore",
     "RemoteStore",
@@ -59,6 +62,7 @@ __all__ = [
     "store_path",
     "substitute",
     "value",
+    "with_prefixes",
     "yield_compaction",
 ]
 

@@ -5,19 +5,22 @@ from __future__ import annotations
 import io
 import os
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 import pyoxigraph as ox
 
 from ..iri import BASE
 from ..model import KgError
 from ..ntriples import unescape
+from ..sparql import evaluate, one_line
 from ..vocab import PREFIXES, in_merged_graph
 from .base import COUNT_TRIPLES, Bindings, Table, quad_order, value
 
 COMPACTION_THREADS = "rocksdb:low"  # how RocksDB names its compaction threads (Linux)
 COMPACTION_NICE = 19  # the lowest CPU priority
+T = TypeVar("T")
 
 
 def yield_compaction(tasks: Path = Path("/proc/self/task")) -> int:
@@ -83,45 +86,45 @@ class LocalStore:
         return self._store
 
     def select(self, sparql: str, bindings: Bindings | None = None) -> Table:
-        result = self._run(sparql, bindings)
-        if not isinstance(result, ox.QuerySolutions):
-            raise KgError("the query is not a SELECT query")
-        columns = [v.value for v in result.variables]
-        rows = [[solution[c] for c in columns] for solution in result]
-        return Table(columns, rows)
+        def table(result: object) -> Table:
+            if not isinstance(result, ox.QuerySolutions):
+                raise KgError("the query is not a SELECT query")
+            columns = [v.value for v in result.variables]
+            return Table(columns, [[solution[c] for c in columns] for solution in result])
+
+        return self._run(sparql, bindings, table)
 
     def ask(self, sparql: str) -> bool:
-        return bool(self._run(sparql, None))
+        return self._run(sparql, None, bool)
 
     def values(self, sparql: str) -> Iterator[list[str]]:
         """Through Oxigraph's TSV results (written in Rust; tabs and newlines in literals are
         escaped there) into a temporary file, read back line by line: memory holds one row,
         however many the query gives."""
-        result = self._run(sparql, None)
-        if not isinstance(result, ox.QuerySolutions):
-            raise KgError("the query is not a SELECT query")
-        with tempfile.TemporaryFile() as spool:
-            result.serialize(spool, ox.QueryResultsFormat.TSV)
-            spool.seek(0)
-            lines = io.TextIOWrapper(spool, encoding="utf-8", newline="\n")
+
+        with tempfile.TemporaryFile() as file:
+
+            def spool(result: object) -> None:
+                if not isinstance(result, ox.QuerySolutions):
+                    raise KgError("the query is not a SELECT query")
+                result.serialize(file, ox.QueryResultsFormat.TSV)
+
+            self._run(sparql, None, spool)
+            file.seek(0)
+            lines = io.TextIOWrapper(file, encoding="utf-8", newline="\n")
             next(lines, None)  # the header
             for line in lines:
                 line = line.rstrip("\n")
                 if line:
                     yield [_tsv_value(cell) for cell in line.split("\t")]
 
-    def _run(self, sparql: str, bindings: Bindings | None) -> object:
+    def _run(self, sparql: str, bindings: Bindings | None, collect: Callable[[object], T]) -> T:
         subs = {ox.Variable(k): v for k, v in (bindings or {}).items()}
-        try:
-            return self._store.query(
-                sparql,
-                prefixes=PREFIXES,
-                substitutions=subs or None,
-            )
-        except SyntaxError as err:
-            raise KgError(f"invalid SPARQL: {_one_line(err)}") from None
-        except (RuntimeError, OSError) as err:
-            raise KgError(f"query failed: {_one_line(err)}") from None
+        return evaluate(
+            lambda: self._store.query(sparql, prefixes=PREFIXES, substitutions=subs or None),
+            sparql,
+            collect,
+        )
 
     def drop_graphs(self, graphs: Iterable[str]) -> None:
         """Remove named graphs, and their statements from the default graph unless another
@@ -166,7 +169,7 @@ class LocalStore:
         try:
             self._store.update(sparql, prefixes=PREFIXES)
         except SyntaxError as err:
-            raise KgError(f"invalid SPARQL update: {_one_line(err)}") from None
+            raise KgError(f"invalid SPARQL update: {one_line(err)}") from None
         self._store.flush()
 
     def quads(self) -> Iterator[ox.Quad]:
@@ -207,11 +210,6 @@ def _tsv_value(cell: str) -> str:
     if cell.startswith('"'):
         return unescape(cell[1 : cell.rindex('"')])
     return cell
-
-
-def _one_line(err: Exception, limit: int = 200) -> str:
-    text = " ".join(str(err).split())
-    return text if len(text) <= limit else text[:limit] + " …"
 
 
 _OUR_GRAPH = f" <{BASE}graph/"

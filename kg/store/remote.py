@@ -8,11 +8,13 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 import pyoxigraph as ox
 
 from ..model import KgError
+from ..sparql import OPAQUE
 from ..vocab import PREFIXES, in_merged_graph
 from .base import COUNT_TRIPLES, Bindings, Table, Term, quad_order, value
 
@@ -23,11 +25,43 @@ _DROP = """DELETE {{ ?s ?p ?o }} WHERE {{
 DROP SILENT GRAPH <{graph}>"""
 
 
+@dataclass(frozen=True)
+class Endpoints:
+    """Where a SPARQL 1.1 server takes queries, updates and Graph Store requests."""
+
+    query: str
+    update: str
+    store: str
+
+    @classmethod
+    def of(cls, url: str) -> Endpoints:
+        """The endpoints a URL names. A bare server (`http://host:7878`) is laid out as Oxigraph
+        is: `/query`, `/update`, `/store`. A URL ending in `/query` or `/sparql` is the query
+        endpoint (what `kg serve` prints), with `update` and `store` beside it. Any other URL is
+        one endpoint for all three, as the Protocol and the Graph Store Protocol allow (Fuseki's
+        dataset URL `http://host:3030/ds`, for one)."""
+        parts = urllib.parse.urlsplit(url.rstrip("/"))
+        path = parts.path
+        if not path:
+            base = url.rstrip("/")
+            return cls(f"{base}/query", f"{base}/update", f"{base}/store")
+        head, _, last = path.rpartition("/")
+        if last in ("query", "sparql"):
+            beside = [
+                urllib.parse.urlunsplit(parts._replace(path=f"{head}/{n}"))
+                for n in ("update", "store")
+            ]
+            return cls(url.rstrip("/"), beside[0], beside[1])
+        same = url.rstrip("/")
+        return cls(same, same, same)
+
+
 class RemoteStore:
     """A SPARQL 1.1 server: Query and Update protocols, Graph Store protocol for loads."""
 
     def __init__(self, url: str, timeout: float = 60.0) -> None:
         self.url = url.rstrip("/")
+        self.endpoints = Endpoints.of(url)
         self.timeout = timeout
 
     def select(self, sparql: str, bindings: Bindings | None = None) -> Table:
@@ -48,8 +82,8 @@ class RemoteStore:
 
     def _query(self, sparql: str) -> dict[str, Any]:
         body = self._send(
-            f"{self.url}/query",
-            _prefixed(sparql).encode("utf-8"),
+            self.endpoints.query,
+            with_prefixes(sparql).encode("utf-8"),
             "application/sparql-query",
             accept="application/sparql-results+json",
         )
@@ -61,8 +95,8 @@ class RemoteStore:
         return result
 
     def update(self, sparql: str) -> None:
-        body = _prefixed(sparql).encode("utf-8")
-        self._send(f"{self.url}/update", body, "application/sparql-update")
+        body = with_prefixes(sparql).encode("utf-8")
+        self._send(self.endpoints.update, body, "application/sparql-update")
 
     def drop_graphs(self, graphs: Iterable[str]) -> None:
         """Per graph: its statements leave the default graph unless another graph states them."""
@@ -83,11 +117,11 @@ class RemoteStore:
                 if in_merged_graph(str(quad.subject), str(quad.predicate)):
                     union.add(line)
         for graph, lines in by_graph.items():
-            target = f"{self.url}/store?{urllib.parse.urlencode({'graph': graph})}"
+            target = f"{self.endpoints.store}?{urllib.parse.urlencode({'graph': graph})}"
             self._send(target, "".join(lines).encode("utf-8"), "application/n-triples")
         if union:
             body = "".join(sorted(union)).encode("utf-8")
-            self._send(f"{self.url}/store?default", body, "application/n-triples")
+            self._send(f"{self.endpoints.store}?default", body, "application/n-triples")
 
     def quads(self) -> Iterator[ox.Quad]:
         table = self.select("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
@@ -146,20 +180,17 @@ class RemoteStore:
             raise KgError(f"cannot reach the SPARQL server at {self.url}: {err}") from None
 
 
-def _prefixed(sparql: str) -> str:
+def with_prefixes(sparql: str) -> str:
     """The query with our prefixes declared (the protocol has no default prefixes)."""
     declared = {m.lower() for m in re.findall(r"PREFIX\s+(\w*):", sparql, re.IGNORECASE)}
     lines = [f"PREFIX {p}: <{ns}>" for p, ns in PREFIXES.items() if p.lower() not in declared]
     return "\n".join([*lines, sparql])
 
 
-# Strings, IRIs and comments hide keywords and variables; what is left is SPARQL syntax.
-OPAQUE = (
-    r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
-    r"|<[^<>\"{}|^`\\\s]*>|#[^\n]*"
-)
 _TOKENS = re.compile(
-    rf"(?P<opaque>{OPAQUE})|(?P<var>[?$](?P<name>\w+))|(?P<select>\bSELECT\b)|(?P<body>\{{|\bWHERE\b)",
+    rf"(?P<opaque>{OPAQUE})|(?P<var>[?$](?P<name>\w+))|(?P<select>\bSELECT\b)"
+    r"|(?P<body>\{|\bWHERE\b)|(?P<end>\})|(?P<modifier>\bGROUP\s+BY\b|\bORDER\s+BY\b|\bHAVING\b)"
+    r"|(?P<open>\()|(?P<close>\))",
     re.IGNORECASE,
 )
 
@@ -167,22 +198,30 @@ _TOKENS = re.compile(
 def substitute(sparql: str, bindings: Bindings) -> str:
     """SEP-0007 substitution for servers, which take no bindings: each parameter variable is
     replaced by its RDF term in N-Triples syntax (escaped, so a value is only ever a literal or
-    an IRI), and projected as `(term AS ?var)`."""
+    an IRI). Where a bare term is not SPARQL, it is wrapped: projected as `(term AS ?var)`, and
+    in GROUP BY, ORDER BY and HAVING as the expression `(term)` (grouping by a constant groups
+    as before)."""
     if not bindings:
         return sparql
     out: list[str] = []
-    pos, projecting = 0, False
+    pos, mode, depth = 0, "body", 0
     for match in _TOKENS.finditer(sparql):
-        if match["select"]:
-            projecting = True
-        elif match["body"]:
-            projecting = False
-        elif match["var"] and match["name"] in bindings:
+        kind = match.lastgroup
+        if kind == "select":
+            mode, depth = "projection", 0
+        elif kind in ("body", "end"):
+            mode = "body"
+        elif kind == "modifier":
+            mode = "modifier"
+        elif kind in ("open", "close"):
+            depth += 1 if kind == "open" else -1
+        elif kind == "var" and match["name"] in bindings:
             term = str(bindings[match["name"]])
-            out += [
-                sparql[pos : match.start()],
-                f"({term} AS ?{match['name']})" if projecting else term,
-            ]
+            if mode == "projection" and depth == 0:
+                term = f"({term} AS ?{match['name']})"
+            elif mode == "modifier":
+                term = f"({term})"
+            out += [sparql[pos : match.start()], term]
             pos = match.end()
     return "".join(out) + sparql[pos:]
 

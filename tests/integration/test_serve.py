@@ -13,7 +13,7 @@ import pytest
 from store_fixtures import build_fixture_graph
 
 from kg.query import query
-from kg.serve import Limits, Server, exposure_warning, free_port, uses_service
+from kg.serve import Limits, Server, exposure_warning, free_port
 
 pytestmark = pytest.mark.server
 
@@ -68,13 +68,6 @@ def test_a_service_clause_makes_no_outbound_connection(server: Server) -> None:
         assert status == 403 and b"SERVICE" in body
         with pytest.raises(TimeoutError):
             listener.accept()
-
-
-def test_service_is_found_only_as_a_keyword() -> None:
-    assert uses_service("select * { service <http://x/> { ?s ?p ?o } }")
-    assert uses_service("SELECT * { SERVICE SILENT ?endpoint { ?s ?p ?o } }")
-    assert not uses_service('SELECT * { ?s ?p "SERVICE" } # SERVICE')
-    assert not uses_service("SELECT ?service { ?service a <urn:SERVICE> }")
 
 
 def test_serve_refuses_a_folder_without_a_graph(tmp_path: Path) -> None:
@@ -206,9 +199,9 @@ def _raw(server: Server, head: bytes) -> bytes:
 
 def test_an_oversized_or_malformed_request_is_refused_before_its_body(server: Server) -> None:
     post = b"POST /query HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/sparql-query\r\n"
-    assert _raw(server, post + b"Content-Length: 2097152\r\n\r\n").startswith(b"HTTP/1.0 413")
-    assert _raw(server, post + b"Content-Length: -5\r\n\r\n").startswith(b"HTTP/1.0 400")
-    assert _raw(server, post + b"Content-Length: many\r\n\r\n").startswith(b"HTTP/1.0 400")
+    assert _raw(server, post + b"Content-Length: 2097152\r\n\r\n").startswith(b"HTTP/1.1 413")
+    assert _raw(server, post + b"Content-Length: -5\r\n\r\n").startswith(b"HTTP/1.1 400")
+    assert _raw(server, post + b"Content-Length: many\r\n\r\n").startswith(b"HTTP/1.1 400")
 
 
 def test_the_endpoint_listens_on_loopback_only(server: Server) -> None:

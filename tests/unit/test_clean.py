@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -67,6 +68,34 @@ def test_share_widget_credit_and_agency_tag_are_noise() -> None:
     assert any(r.startswith("(TTXVN)") for r in removed)
     assert any(r.startswith("Ảnh: baochinhphu.vn") for r in removed)
     assert "Feedback" in removed
+
+
+@pytest.mark.parametrize("byline", ["MINH ANH", "HOÀNG TÂM", "NGUYỄN VĂN BÌNH"])
+def test_an_uppercase_byline_ending_the_article_is_noise(byline: str) -> None:
+    text = f"Hội nghị khai mạc sáng nay tại Hà Nội.\n\n{byline}\n"
+    removed = [text[a:b] for a, b in noise_spans(text)]
+    assert removed == [byline]
+
+
+@pytest.mark.parametrize(
+    "credit", ["(Theo TTXVN)", "Theo VOV", "Nguồn: VnExpress.net", "Theo Báo Quân đội nhân dân"]
+)
+def test_a_source_credit_on_its_own_line_is_noise(credit: str) -> None:
+    text = f"Hội nghị khai mạc sáng nay tại Hà Nội.\n{credit}"
+    assert [text[a:b] for a, b in noise_spans(text)] == [credit]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Theo Bộ Quốc phòng, đoàn có 20 người.", "Theo Thượng tướng Lê Huy Vịnh, hợp tác tốt."],
+)
+def test_a_sentence_opening_with_theo_is_kept(sentence: str) -> None:
+    assert noise_spans(f"Hội nghị khai mạc sáng nay.\n{sentence}") == []
+
+
+def test_an_uppercase_word_inside_the_article_is_kept() -> None:
+    text = "Đại diện ASEAN phát biểu.\nASEAN\nHội nghị khai mạc sáng nay tại Hà Nội."
+    assert noise_spans(text) == []
 
 
 def test_glued_caption_keeps_its_own_sentence() -> None:

@@ -1312,6 +1312,212 @@ RULES: dict[str, list[Example]] = {
             ),
         ),
     ],
+    # entities/names._local_government: `chính quyền bang X`, `ủy ban nhân dân tỉnh X` in lower case
+    # name a local government (here a party that signs).
+    "local-government": [
+        handles(
+            "provincial-government-signs",
+            "Sáng 3/4, Ủy ban nhân dân tỉnh Khánh Hòa và chính quyền bang Victoria (Australia) đã ký "
+            "Bản ghi nhớ về hợp tác du lịch.",
+            ("Bản ghi nhớ về hợp tác du lịch", "signedBy", "chính quyền bang Victoria"),
+        ),
+        handles(
+            "lower-case-people-s-committee",
+            "Đoàn đại biểu ủy ban nhân dân tỉnh Lào Cai do ông Trịnh Xuân Trường dẫn đầu đã dự Hội "
+            "chợ Thương mại quốc tế Côn Minh 2024.",
+            ("Trịnh Xuân Trường", "memberOf", "ủy ban nhân dân tỉnh Lào Cai"),
+        ),
+        near_miss(
+            "government-as-a-common-noun",
+            "Các cơ quan chính quyền địa phương đã phối hợp tổ chức Hội chợ Thương mại Lào Cai 2024.",
+            (ANY, "organizedBy", ANY),
+        ),
+    ],
+    # frames.cue_co_list (signedBy, cue `ký`): `Ký thỏa thuận có A, post và B, post`.
+    "signatories-after-co": [
+        handles(
+            "ky-thoa-thuan-co",
+            "Ngày 9/10, tỉnh Quảng Nam và tỉnh Gifu (Nhật Bản) ký Thỏa thuận hợp tác giao lưu văn "
+            "hóa. Ký thỏa thuận có ông Trần Văn Tân, Phó Chủ tịch UBND tỉnh Quảng Nam và ông Kobayashi "
+            "Hideo, Phó Thống đốc tỉnh Gifu.",
+            ("Thỏa thuận hợp tác giao lưu văn hóa", "signedBy", "Trần Văn Tân"),
+            ("Thỏa thuận hợp tác giao lưu văn hóa", "signedBy", "Kobayashi Hideo"),
+        ),
+        handles(
+            "ky-ban-ghi-nho-co",
+            "Bộ Y tế và Quỹ Nhi đồng Liên Hợp Quốc ký Bản ghi nhớ về dinh dưỡng trẻ em. Ký bản ghi nhớ "
+            "có Thứ trưởng Nguyễn Thị Liên Hương và bà Silvia Danailov, Trưởng đại diện UNICEF.",
+            ("Bản ghi nhớ về dinh dưỡng trẻ em", "signedBy", "Nguyễn Thị Liên Hương"),
+        ),
+        near_miss(
+            "witnesses-listed-after-du",
+            "Hai bên ký Bản ghi nhớ về hợp tác thể thao. Dự lễ ký có ông Hoàng Đạo Cương, Thứ trưởng "
+            "Bộ Văn hóa, Thể thao và Du lịch.",
+            (ANY, "signedBy", "Hoàng Đạo Cương"),
+        ),
+    ],
+    # names (`về` + a capitalised topic in any organisation's name) and document/entities
+    # `_head_and_known_name` (a head before a known name is that body only when it names its kind).
+    "office-of-a-known-body": [
+        handles(
+            "un-office-on-drugs-and-crime",
+            "Bộ Công an phối hợp với Văn phòng Liên hợp quốc về Ma túy và Tội phạm (UNODC) tổ chức Hội "
+            "thảo về phòng, chống ma túy tổng hợp.",
+            ("Văn phòng Liên hợp quốc về Ma túy và Tội phạm", "partOf", "Liên hợp quốc"),
+        ),
+        handles(
+            "mission-head-before-a-mission-acronym",
+            "Việt Nam cử thêm một bệnh viện dã chiến tới Phái bộ Liên hợp quốc tại Nam Sudan. Phái bộ "
+            "UNMISS ở thành phố Juba đánh giá cao lực lượng Việt Nam.",
+            ("Phái bộ Liên hợp quốc tại Nam Sudan", "locatedIn", "Juba"),
+        ),
+        near_miss(
+            "an-office-is-not-the-un",
+            "Bà Lena Holm, Điều phối viên thường trú Liên hợp quốc tại Việt Nam, dự lễ. Văn phòng Liên "
+            "hợp quốc tại Hà Nội tổ chức Triển lãm ảnh về gìn giữ hòa bình.",
+            ("Lena Holm", "memberOf", "Văn phòng Liên hợp quốc tại Hà Nội"),
+            still=(("Văn phòng Liên hợp quốc tại Hà Nội", "partOf", "Liên hợp quốc"),),
+        ),
+        near_miss(
+            "a-course-to-un-standards-is-no-part-of-the-un",
+            "Khóa huấn luyện cảnh sát gìn giữ hòa bình Liên hợp quốc năm 2025 khai giảng tại Hà Nội.",
+            (ANY, "partOf", "Liên hợp quốc"),
+        ),
+    ],
+    # delegations.welcomes with its host's posts and the visit it is held on (`nhân chuyến thăm`);
+    # time_place.fronted leaves that visit undated.
+    "welcome-on-a-visit": [
+        handles(
+            "host-with-posts-and-the-visit",
+            "Sáng 3/7, tại Hà Nội, Đại tướng Lê Minh Quang, Ủy viên Bộ Chính trị, Bộ trưởng Bộ Quốc "
+            "phòng chủ trì lễ đón chính thức Trung tướng Batbayar Tömör, Bộ trưởng Quốc phòng Mông Cổ, "
+            "nhân chuyến thăm chính thức Việt Nam từ ngày 2 đến 5/7/2025.",
+            ("Lê Minh Quang", "received", "Batbayar Tömör"),
+            ("Batbayar Tömör", "participatedIn", "Chuyến thăm chính thức Việt Nam"),
+            ("Lễ đón chính thức", "partOf", "Chuyến thăm chính thức Việt Nam"),
+            ("Lễ đón chính thức", "heldOn", "3/7"),
+            absent=(("Chuyến thăm chính thức Việt Nam", "heldOn", "3/7"),),
+        ),
+        handles(
+            "then-the-two-ministers-meet",
+            "Chiều 3/7, Đại tướng Lê Minh Quang chủ trì lễ đón chính thức Trung tướng Batbayar Tömör. "
+            "Ngay sau lễ đón, hai Bộ trưởng đã hội đàm.",
+            ("Lê Minh Quang", "met", "Batbayar Tömör"),
+        ),
+        near_miss(
+            "a-visit-named-without-nhan",
+            "Đại tướng Lê Minh Quang chủ trì lễ đón chính thức Trung tướng Batbayar Tömör. Chuyến thăm "
+            "chính thức Việt Nam của ông kéo dài ba ngày.",
+            ("Lễ đón chính thức", "partOf", ANY),
+        ),
+    ],
+    # names: an agreement's name ends after its parties (`giữa A và B`) but for a period, and before
+    # what it costs (`… giai đoạn 2024 – 2026 với tổng kinh phí …`).
+    "agreement-name-ends": [
+        handles(
+            "parties-close-the-name",
+            "Ngay tại buổi lễ, hai bên đã ký Thỏa thuận tài trợ giữa Cơ quan Hợp tác Quốc tế Nhật Bản "
+            "và UNICEF cho dự án nước sạch nông thôn.",
+            (
+                "Thỏa thuận tài trợ giữa Cơ quan Hợp tác Quốc tế Nhật Bản và UNICEF",
+                "signedBy",
+                "Cơ quan Hợp tác Quốc tế Nhật Bản",
+            ),
+        ),
+        handles(
+            "a-period-after-the-parties",
+            "Hai bên ký Bản ghi nhớ giữa Bộ Y tế và Tổ chức Y tế Thế giới giai đoạn 2025 – 2027.",
+            (
+                "Bản ghi nhớ giữa Bộ Y tế và Tổ chức Y tế Thế giới giai đoạn 2025 – 2027",
+                "signedBy",
+                "Tổ chức Y tế Thế giới",
+            ),
+        ),
+        near_miss(
+            "the-cost-is-no-part-of-the-name",
+            "Hai bên ký Thỏa thuận hợp tác triển khai Dự án Nước sạch vùng cao giai đoạn 2024 – 2026 "
+            "với tổng kinh phí 2 triệu USD.",
+            (
+                "Thỏa thuận hợp tác triển khai Dự án Nước sạch vùng cao giai đoạn 2024 – 2026 với tổng "
+                "kinh phí 2 triệu USD",
+                ANY,
+                ANY,
+            ),
+        ),
+    ],
+    # entities/__init__._a_word_of: a head word inside an organisation's name names nothing of its
+    # own; names: an office or mission abroad runs through `tại` + a place noun + its name.
+    "nothing-inside-a-name": [
+        handles(
+            "mission-at-a-place-noun",
+            "Việt Nam cử 6 sĩ quan tới Phái bộ Lực lượng an ninh lâm thời Liên hợp quốc tại khu vực "
+            "Abyei (UNISFA). UNISFA đánh giá cao các sĩ quan Việt Nam.",
+            (
+                "Phái bộ Lực lượng an ninh lâm thời Liên hợp quốc tại khu vực Abyei",
+                "partOf",
+                "Liên hợp quốc",
+            ),
+        ),
+        near_miss(
+            "a-force-inside-a-mission-s-name",
+            "Việt Nam cử 6 sĩ quan tới Phái bộ Lực lượng an ninh lâm thời Liên hợp quốc tại khu vực "
+            "Abyei (UNISFA).",
+            ("Lực lượng an ninh lâm thời Liên hợp quốc", ANY, ANY),
+        ),
+        near_miss(
+            "an-army-inside-a-hospital-s-name",
+            "Bác sĩ của Bệnh viện Trung ương Quân đội 108 tham gia Khóa huấn luyện về cấp cứu chiến "
+            "thương năm 2025.",
+            ("Quân đội 108", ANY, ANY),
+        ),
+    ],
+    # titles.appointments: a post after `đảm nhiệm vị trí`, `được bổ nhiệm làm`, `từng là` (role
+    # appointment) is held by the clause's person, a member of the bodies it names.
+    "appointments": [
+        handles(
+            "will-take-a-post-at-a-mission",
+            "Thiếu tá Đỗ Thu Hằng, cán bộ Học viện Quốc phòng, sẽ đảm nhiệm vị trí sĩ quan liên lạc tại "
+            "Phái bộ Liên hợp quốc tại Nam Sudan.",
+            ("Đỗ Thu Hằng", "memberOf", "Phái bộ Liên hợp quốc tại Nam Sudan"),
+            (
+                "Đỗ Thu Hằng",
+                "holdsPosition",
+                "Sĩ quan liên lạc tại Phái bộ Liên hợp quốc tại Nam Sudan",
+            ),
+        ),
+        handles(
+            "appointed-director",
+            "Đại tá Võ Minh Tâm, Phó Giám đốc Bệnh viện Quân y 103, được bổ nhiệm làm Giám đốc Bệnh "
+            "viện dã chiến cấp 2 số 7.",
+            ("Võ Minh Tâm", "holdsPosition", "Giám đốc Bệnh viện dã chiến cấp 2 số 7"),
+            ("Võ Minh Tâm", "memberOf", "Bệnh viện dã chiến cấp 2 số 7"),
+        ),
+        near_miss(
+            "a-task-is-no-post",
+            "Đại tá Võ Minh Tâm được giao nhiệm vụ chuẩn bị cho Hội nghị Quân y ASEAN lần thứ 5.",
+            ("Võ Minh Tâm", "holdsPosition", ANY),
+        ),
+    ],
+    # frames._ending_a_name: the unit that ends a ceremony's name right before the cue is the agent
+    # (`Lễ xuất quân X đi làm nhiệm vụ tại Y`); meeting_of_organisation: a ceremony held for a unit
+    # is no part of it.
+    "unit-deployed-by-a-ceremony": [
+        handles(
+            "send-off-of-an-engineering-unit",
+            "Sáng 5/9, Bộ Quốc phòng tổ chức Lễ xuất quân Đội Công binh số 4 đi làm nhiệm vụ gìn giữ "
+            "hòa bình tại Phái bộ Lực lượng an ninh lâm thời Liên hợp quốc tại khu vực Abyei.",
+            (
+                "Đội Công binh số 4",
+                "partOf",
+                "Phái bộ Lực lượng an ninh lâm thời Liên hợp quốc tại khu vực Abyei",
+            ),
+        ),
+        near_miss(
+            "the-ceremony-is-no-part-of-the-unit",
+            "Sáng 5/9, Bộ Quốc phòng tổ chức Lễ xuất quân Đội Công binh số 4 tại Hà Nội.",
+            ("Lễ xuất quân Đội Công binh số 4", "partOf", "Đội Công binh số 4"),
+        ),
+    ],
 }
 
 

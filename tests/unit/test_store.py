@@ -12,7 +12,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kg.query import term
-from kg.store import LocalStore, merged_ntriples, substitute, value, yield_compaction
+from kg.store import (
+    Endpoints,
+    LocalStore,
+    merged_ntriples,
+    substitute,
+    value,
+    yield_compaction,
+)
 from kg.store.local import COMPACTION_NICE, COMPACTION_THREADS
 
 
@@ -28,6 +35,23 @@ def test_substitution_escapes_a_parameter_into_one_literal() -> None:
 def test_substitution_leaves_strings_iris_and_comments_alone() -> None:
     sparql = 'SELECT ?x WHERE { ?x <urn:?name> "?name" } # ?name'
     assert substitute(sparql, {"name": ox.Literal("v")}) == sparql
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("http://h:7878", ("http://h:7878/query", "http://h:7878/update", "http://h:7878/store")),
+        (
+            "http://h:7878/query",
+            ("http://h:7878/query", "http://h:7878/update", "http://h:7878/store"),
+        ),
+        ("http://h/kg/sparql", ("http://h/kg/sparql", "http://h/kg/update", "http://h/kg/store")),
+        ("http://h:3030/ds", ("http://h:3030/ds", "http://h:3030/ds", "http://h:3030/ds")),
+    ],
+)
+def test_a_server_url_names_its_endpoints(url: str, expected: tuple[str, str, str]) -> None:
+    found = Endpoints.of(url)
+    assert (found.query, found.update, found.store) == expected
 
 
 def test_parameter_kinds_make_typed_terms() -> None:

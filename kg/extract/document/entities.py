@@ -198,11 +198,15 @@ def _national_name(t: Tokens, c: Candidate, text: str) -> str:
 
 
 def _head_and_known_name(t: Tokens, c: Candidate) -> dict[str, str] | None:
-    """`Phái bộ UNISFA`: a head noun before a known organisation's name or acronym is that one."""
+    """`Phái bộ UNISFA`: a head noun before a known organisation's name or acronym is that one,
+    when the head names that kind of body (`Văn phòng Liên hợp quốc` is an office of the UN, not
+    the UN)."""
     head = t.at(c.i, Cat.ORG_HEAD)
     if head is None or head.end >= c.j:
         return None
-    return known_org(t.text(head.end, c.j))
+    known = known_org(t.text(head.end, c.j))
+    kind = head.entries[0].get("kind")
+    return known if known and kind and known.get("kind", "").lower() == kind else None
 
 
 def _known_by_acronym(t: Tokens, c: Candidate) -> dict[str, str] | None:

@@ -78,7 +78,8 @@ def _prefer_longest(t: Tokens, found: list[Candidate]) -> list[Candidate]:
         ):
             continue
         clash = any(k.type == f.type and k.overlaps(f) and not f.inside(k) for k in kept)
-        if clash or any(k.i == f.i for k in kept) or any(_in_head(t, f, k) for k in kept):
+        same_start = any(k.i == f.i and not _session_body(k, f) for k in kept)
+        if clash or same_start or any(_in_head(t, f, k) for k in kept):
             continue
         kept.append(f)
     return kept
@@ -94,6 +95,11 @@ def _destination(t: Tokens, place: Candidate, outer: Candidate | Span) -> bool:
         and place.inside(outer)
         and place.i >= head_end(t, outer)
     )
+
+
+def _session_body(outer: Candidate, f: Candidate) -> bool:
+    """`Hội nghị Bộ trưởng Quốc phòng ASEAN` inside `… lần thứ 17`: the body a session is of."""
+    return outer.type is EntityType.EVENT and f.rule == "name.known" and f.inside(outer)
 
 
 def _hides_inner(t: Tokens, k: Candidate) -> bool:
@@ -139,19 +145,32 @@ def _without_modifiers(t: Tokens, named: list[Candidate]) -> list[Candidate]:
     outers = [
         f for f in named if f.type in {EntityType.EVENT, EntityType.AGREEMENT} and not f.refers_back
     ]
+    orgs = [f for f in named if f.type is EntityType.ORGANIZATION and not f.refers_back]
     return [
         f
         for f in named
         if f.type is not EntityType.ORGANIZATION
-        or not any(f.inside(o) and not _owner_of(t, o, f) and not _a_party(t, o, f) for o in outers)
+        or not (
+            any(f.inside(o) and not _owner_of(t, o, f) and not _a_party(t, o, f) for o in outers)
+            or any(_a_word_of(t, o, f) for o in orgs)
+        )
     ]
+
+
+def _a_word_of(t: Tokens, outer: Candidate, f: Candidate) -> bool:
+    """`Lực lượng an ninh lâm thời Liên hợp quốc` in `Phái bộ Lực lượng …`, `Quân đội 108` in `Bệnh
+    viện Trung ương Quân đội 108`: a head word inside an organisation's name names nothing of its
+    own, unless it is a known body or comes after `của`, `thuộc` or a bracket."""
+    if outer is f or not f.inside(outer) or (f.i, f.j) == (outer.i, outer.j):
+        return False
+    return f.rule == "name.organisation" and t[f.i - 1].key not in {"của", "thuộc", "("}
 
 
 def _owner_of(t: Tokens, outer: Candidate, f: Candidate) -> bool:
     """`Kỳ họp lần thứ 18 Nhóm chuyên gia …`, `Hội nghị thường niên lần thứ 18 của AAPTC`: the body
     whose meeting it is, named right after the head (and `của`)."""
     start = head_end(t, outer)
-    if f.i == start:
+    if f.i == start or _session_body(outer, f):
         return True
     q = start
     while q < f.i and _descriptor(t, q):

@@ -60,14 +60,22 @@ class Extent:
     caps: int = 0
     lower: int = 0
     stops: list[str] = field(default_factory=list)
+    closed: bool = (
+        False  # the parties (`giữa A và B`) or the period closed the name: only a period follows
+    )
 
     @property
     def kind(self) -> str:
         return self.head.get("kind") if self.head else ""
 
-    def topic_allowed(self) -> bool:
-        return self.typ is not EntityType.ORGANIZATION or bool(
-            self.head and self.head.get("topic") == "yes"
+    def topic_allowed(self, capitalised: bool = False) -> bool:
+        """Whether the name may carry a `về …` topic: events and agreements, organisations whose
+        head takes one, and any organisation whose topic is capitalised (`Văn phòng Liên hợp quốc về
+        Ma túy và Tội phạm`)."""
+        return (
+            self.typ is not EntityType.ORGANIZATION
+            or bool(self.head and self.head.get("topic") == "yes")
+            or (capitalised and self.caps > 0)
         )
 
 
@@ -321,6 +329,15 @@ def _step(x: Extent, k: int) -> int | None:
     """One step of the reader: the index after what it took at k, or None where the name ends."""
     t = x.t
     tok = t[k]
+    if x.closed:  # `… giữa KOICA và UNFPA cho dự án`: after its parties only a period follows
+        if tuple(t.keys[k : k + 2]) in _role_words("pair"):
+            return _take(x, k + 2)  # `giữa Bộ Quốc phòng hai nước`
+        if tok.is_dash and k + 1 < len(t) and _is_year(t[k + 1].text) and _is_year(t[k - 1].text):
+            return _take(x, k + 2)  # `giai đoạn 2025 – 2027`
+        q = _year_span(t, k) or (_year_span(t, k + 1) if tok.text == "," else None)
+        return _take(x, q) if q and x.typ is not EntityType.ORGANIZATION else None
+    if x.typ is EntityType.AGREEMENT and k > x.j and _is_year(t[k - 1].text) and tok.key == "với":
+        return None  # `… giai đoạn 2017 – 2019 với tổng kinh phí …`: what it costs, not its name
     acr = bracket_acronym(t, k)
     if acr is not None:
         x.acronym = (k + 1, acr - 1)
@@ -455,7 +472,7 @@ def _through_stop(x: Extent, k: int, stop: Entry) -> int | None:
     nxt = k + len(term.split())
     if nxt >= len(t):
         return None
-    if term == "về" and x.topic_allowed() and not x.in_topic:
+    if term == "về" and x.topic_allowed(t[nxt].is_cap) and not x.in_topic:
         x.in_topic = True
         return nxt
     if (
@@ -469,6 +486,7 @@ def _through_stop(x: Extent, k: int, stop: Entry) -> int | None:
     if term == "giữa" and x.typ is not EntityType.ORGANIZATION:
         q = _parties(t, nxt)
         if q:
+            x.closed = x.typ is EntityType.AGREEMENT
             return _take(x, q)
         return nxt if not t[nxt].is_cap and _noun_follows(t, nxt) else None  # `giữa kỳ`: mid-term
     if term == "và":
@@ -479,7 +497,8 @@ def _through_stop(x: Extent, k: int, stop: Entry) -> int | None:
         and x.head
         and x.head.get("abroad") == "yes"
     ):
-        q = _name_after(t, nxt)
+        noun = t.at(nxt, Cat.PLACE_HEAD)  # `tại khu vực Abyei`, `tại thành phố Juba`
+        q = _name_after(t, noun.end if noun is not None and not t[nxt].is_cap else nxt)
         return _take(x, q) if q else None
     if term == "của":
         return _through_of(x, nxt)
@@ -697,7 +716,7 @@ def headed(t: Tokens, i: int) -> Candidate | None:
     m, typ = max(
         ((here[cat], typ) for cat, typ in _HEADS if cat in here), key=lambda o: o[0].length
     )
-    if not word_ends_at(t, m.end) and not (t[i].is_cap and m.end < len(t) and t[m.end].is_cap):
+    if not word_ends_at(t, m.end) and not _glued_to_a_name(t, i, m.end):
         return (
             None  # the head is the start of a longer word: `Ban đầu`, `Trường hợp` (the segmenter
         )
@@ -706,7 +725,9 @@ def headed(t: Tokens, i: int) -> Candidate | None:
         return None  # `Anh hùng Lực lượng vũ trang nhân dân`: an honorary title, no organisation
     rival = t.any_at(i, Cat.POST, Cat.RANK, Cat.PLACE, Cat.COUNTRY)
     known = t.at(i, Cat.KNOWN_ORG)
-    if (rival and rival.length > m.length) or (known and known.length >= m.length):
+    if rival and rival.length > m.length:
+        return None
+    if known and known.length >= m.length and not _session_of(t, known.end, typ):
         return None
     entry = m.first(_CAT_OF[typ])
     head_cap = t[i].is_cap
@@ -719,7 +740,7 @@ def headed(t: Tokens, i: int) -> Candidate | None:
     kind = x.kind
     if typ is EntityType.ORGANIZATION:
         has_acronym = x.acronym is not None or any(t[k].is_acronym for k in range(m.end, x.end))
-        if generic or not (head_cap or has_acronym):
+        if generic or not (head_cap or has_acronym or _local_government(t, i, m.end)):
             return None
         national = bool(entry and entry.get("national") == "yes")
         return Candidate(
@@ -774,6 +795,29 @@ def _only_heads(t: Tokens, j: int, k: int) -> bool:
         else:
             return False
     return q > j and not expect_head
+
+
+def _session_of(t: Tokens, k: int, typ: EntityType) -> bool:
+    """`Hội nghị Bộ trưởng Quốc phòng ASEAN lần thứ 17`: a known body named like a meeting, then its
+    ordinal or year, is one session of it (an event), not the body."""
+    return typ is EntityType.EVENT and k < len(t) and bool(_ordinal(t, k) or _year_span(t, k))
+
+
+def _glued_to_a_name(t: Tokens, i: int, j: int) -> bool:
+    """The segmenter joined a head to what follows it (`Cục Tác | chiến`, `chính quyền bang`): still
+    a head when a capitalised word or a place noun follows."""
+    if j >= len(t):
+        return False
+    return (t[i].is_cap and t[j].is_cap) or t.at(j, Cat.PLACE_HEAD) is not None
+
+
+def _local_government(t: Tokens, i: int, j: int) -> bool:
+    """`chính quyền bang Queensland`, `ủy ban nhân dân tỉnh Quảng Ninh`: in lower case, a local
+    government's head names one before a place noun and the place's name."""
+    if tuple(t.keys[i:j]) not in _role_words("local_government"):
+        return False
+    noun = t.at(j, Cat.PLACE_HEAD)
+    return noun is not None and noun.end < len(t) and t[noun.end].is_cap
 
 
 def _inside_a_title(t: Tokens, i: int) -> bool:

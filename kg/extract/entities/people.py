@@ -15,7 +15,7 @@ from ... import lexicon
 from ...clean import match_key
 from ...model import EntityType
 from ..gazetteer import Cat
-from ..tokens import Tokens
+from ..tokens import Match, Tokens
 from .candidate import Candidate, Span
 from .shapes import (
     LEXICAL,
@@ -84,7 +84,7 @@ def name_run(t: Tokens, j: int, min_len: int = 2) -> Span | None:
             rank = t.at(k, Cat.RANK)
             if rank and is_honorific(rank) and blocker is rank:
                 blocker = None
-            if blocker and not is_surname(t, k):
+            if blocker and not is_surname(t, k) and not _head_as_given_name(t, j, k, blocker):
                 break
             k = last = k + 1
             if _initial(t, k - 1):
@@ -97,6 +97,17 @@ def name_run(t: Tokens, j: int, min_len: int = 2) -> Span | None:
     if last - j < min_len or _initial(t, last - 1):
         return None
     return j, last
+
+
+def _head_as_given_name(t: Tokens, j: int, k: int, blocker: Match) -> bool:
+    """`Nguyễn Văn Trường dẫn đầu`, `Lê Quang Đạo,`: a one-syllable head noun inside a name, with no
+    capitalised word after it to name, is a given name."""
+    nxt = k + 1
+    return (
+        k - j >= 2
+        and blocker.length == 1
+        and (nxt >= len(t) or not (t[nxt].is_cap and t[nxt].is_word))
+    )
 
 
 def _initial(t: Tokens, k: int) -> bool:
@@ -162,7 +173,7 @@ def _segment_end(t: Tokens, p: int) -> int:
             if stop.entries[0].term == "và" and _name_goes_on(t, q + 1):
                 q += 1
                 continue  # `Viện Chiến lược và Lịch sử quốc phòng`: an organisation's own `và`
-            if kind in ENDS_POST or stop.entries[0].term in {"và", "với", "nhằm", "để"}:
+            if kind in ENDS_POST or stop.entries[0].term in {"và", "với", "nhằm", "để", "cùng"}:
                 break
         q += 1
     return q

@@ -25,6 +25,7 @@ RULES: tuple[Rule, ...] = (
     titles.posts,
     titles.members,
     titles.nationality,
+    titles.appointments,
     structure.organisation_in_organisation,
     structure.meeting_of_organisation,
     structure.visit_destination,

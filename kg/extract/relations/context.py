@@ -45,6 +45,7 @@ class SentenceView:
     labels: dict[str, str] = field(default_factory=dict)
     found: list[Found] = field(default_factory=list)
     _outer: list[Mention] | None = None
+    _by_types: dict[frozenset[str], list[Mention]] = field(default_factory=dict)
 
     def text(self, i: int, j: int) -> str:
         return self.surface.text(self.t, i, j)
@@ -72,8 +73,11 @@ class SentenceView:
             ]
         if types is None:
             return list(self._outer)
-        wanted = set(types)
-        return [m for m in self._outer if m.type.value in wanted]
+        key = types if isinstance(types, frozenset) else frozenset(types)
+        found = self._by_types.get(key)
+        if found is None:
+            found = self._by_types[key] = [m for m in self._outer if m.type.value in key]
+        return list(found)
 
     def inside(self, a: int, b: int, types: Iterable[str], strictly: bool = False) -> list[Mention]:
         """The outermost mentions of some types within tokens a..b (strictly: shorter than a..b)."""
@@ -178,6 +182,18 @@ def ends_with(t: Tokens, k: int, role: str) -> int:
         if k >= n and tuple(t.keys[k - n : k]) == words:
             return n
     return 0
+
+
+def role_starts(t: Tokens, role: str) -> list[tuple[int, int]]:
+    """Every (position, length) where a word of `role` starts in the sentence, found through the
+    sentence's index of first syllables rather than by trying every token."""
+    out = []
+    for first in _by_first(role):
+        for k in t.positions.get(first, ()):
+            n = starts_with(t, k, role)
+            if n:
+                out.append((k, n))
+    return sorted(out)
 
 
 def starts_with(t: Tokens, k: int, role: str) -> int:

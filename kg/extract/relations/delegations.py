@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ...model import EntityType
 from ..document.discourse import Mention
-from .context import SentenceView, ends_with, starts_with, words_key
+from .context import SentenceView, ends_with, role_starts, starts_with, words_key
 from .frames import agents_before, list_items, sentence_event, start_of, two_parties
 
 MEMBERSHIP = ("nước thành viên", "quốc gia thành viên", "thành viên", "nước đối tác", "đối tác")
@@ -21,9 +21,8 @@ PEOPLE = frozenset({"PERSON"})
 
 def delegations(view: SentenceView) -> None:
     t = view.t
-    for k in range(len(t)):
-        n = starts_with(t, k, "delegation")
-        if not n or (k > 0 and starts_with(t, k - 1, "delegation")):
+    for k, n in role_starts(t, "delegation"):
+        if k > 0 and starts_with(t, k - 1, "delegation"):
             continue
         org = _organisation_after(view, k + n)
         leader = _leader(view, k + n)
@@ -107,10 +106,7 @@ def witnesses(view: SentenceView) -> None:
     ceremonies = [m for m in view.outer(EVENTS) if kinds.get(m.entity) == "Ceremony"]
     if not ceremonies:
         return
-    for k in range(len(t)):
-        n = starts_with(t, k, "witness")
-        if not n:
-            continue
+    for k, n in role_starts(t, "witness"):
         after = [m for m in view.outer(PEOPLE) if k + n <= m.i]
         group = after[:1]
         for m in after[1:]:
@@ -180,6 +176,26 @@ def welcomes(view: SentenceView) -> None:
         for host in hosts:
             if host.entity != guest.entity:
                 view.add(host.entity, "received", guest.entity, "welcome.host", 0.75)
+        visit = _occasion_after(view, guest)
+        if visit is not None:
+            view.add(guest.entity, "participatedIn", visit.entity, "welcome.visitor", 0.7)
+            view.add(event.entity, "partOf", visit.entity, "welcome.on-the-visit", 0.7)
+
+
+def _occasion_after(view: SentenceView, guest: Mention) -> Mention | None:
+    """`… lễ đón chính thức B, Bộ trưởng …, nhân chuyến thăm chính thức Việt Nam`: the visit the
+    ceremony welcomes B on."""
+    _, b = view.clause(guest.i)
+    return next(
+        (
+            m
+            for m in view.outer(EVENTS)
+            if guest.j <= m.i < b
+            and m.candidate.kind == "Visit"
+            and ends_with(view.t, m.i, "framework")
+        ),
+        None,
+    )
 
 
 def _hosting(view: SentenceView, k: int) -> bool:

@@ -21,7 +21,7 @@ from functools import cache
 from ... import lexicon
 from ...model import EntityType
 from ..document.discourse import Mention
-from .context import SentenceView, ends_with, starts_with, words_key
+from .context import SentenceView, ends_with, role_starts, starts_with, words_key
 
 LIST_END = {".", "!", "?"}
 
@@ -85,19 +85,20 @@ def agents_before(
     a, _ = view.clause(k)
     before = [
         m
-        for m in view.outer(types)
+        for m in [*view.outer(types), *_ending_a_name(view, types, k)]
         if a <= m.i
         and m.j <= k
         and not _locative(view, m)
         and not _bracketed(view, m)
         and not _witnessing(view, m)
     ]
+    before.sort(key=lambda m: (m.i, m.j))
     if not before:
         return []
     last = _owner_of(view, before)
     before = before[: before.index(last) + 1]
-    if gap is not None and k - _after_brackets(view, last.j) > gap:
-        return []
+    if gap is not None and k - _after_brackets(view, max(last.j, _end(last))) > gap:
+        return []  # the gap counts from the end of the posts apposed to a person
     group = [last]
     for m in reversed(before[:-1]):
         first = group[0]
@@ -116,6 +117,18 @@ def agents_before(
             break
         group.insert(0, m)
     return group
+
+
+def _ending_a_name(view: SentenceView, types: frozenset[str], k: int) -> list[Mention]:
+    """`Lễ xuất quân Bệnh viện dã chiến cấp 2 số 4 đi làm nhiệm vụ tại …`: the unit that ends an
+    event's name right before the cue is the one the cue is about."""
+    outer = [o for o in view.outer({"EVENT"}) if k - 2 <= o.j <= k]
+    return [
+        m
+        for o in outer
+        for m in view.inside(o.i, o.j, types, strictly=True)
+        if m.j == o.j and m.type.value in types
+    ]
 
 
 def _owner_of(view: SentenceView, before: list[Mention]) -> Mention:
@@ -144,7 +157,7 @@ def _witness_before(view: SentenceView, k: int) -> bool:
     if k >= len(t) or t[k].text != ",":
         return False
     a, _ = view.clause(k)
-    return any(starts_with(t, q, "witness") for q in range(a, k))
+    return any(a <= q < k for q, _ in role_starts(t, "witness"))
 
 
 def two_parties(view: SentenceView, k: int) -> list[str]:
@@ -212,11 +225,10 @@ def _witnessing(view: SentenceView, m: Mention) -> bool:
     """`Dưới sự chứng kiến của A và B, đại diện hai bên đã ký`: A and B witness, they do not sign."""
     t = view.t
     a, _ = view.clause(m.i)
-    for q in range(a, m.i):
-        n = starts_with(t, q, "witness")
-        if n and not any(t[r].text == "," for r in range(q + n, m.i)):
-            return True
-    return False
+    return any(
+        a <= q < m.i and not any(t[r].text == "," for r in range(q + n, m.i))
+        for q, n in role_starts(t, "witness")
+    )
 
 
 def sentence_event(

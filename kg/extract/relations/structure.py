@@ -84,8 +84,11 @@ def meeting_of_organisation(view: SentenceView) -> None:
         if event.referent:
             continue
         start = head_end(t, event.candidate)
+        # `Khóa huấn luyện … Liên hợp quốc`: a standard; `Lễ xuất quân Bệnh viện …`: held for a unit
+        course = event.candidate.kind in {"Course", "Ceremony"}
         for org in _nested(view, event, ORG):
-            if org.i == start or t[org.i - 1].key == "của":
+            own = org.i == event.i and org.candidate.rule == "name.known"  # a session of a body
+            if (org.i == start and not course) or own or t[org.i - 1].key == "của":
                 view.add(event.entity, "partOf", org.entity, "structure.meeting-of", 0.75)
 
 

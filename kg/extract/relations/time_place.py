@@ -13,7 +13,7 @@ from ...model import EntityType
 from ..document.discourse import Mention
 from ..gazetteer import Cat
 from ..tokens import Tokens
-from .context import SentenceView, ends_with, function_words, starts_with
+from .context import SentenceView, ends_with, function_words, role_starts, starts_with
 
 PLACES = {"LOCATION", "ORGANIZATION"}
 DATED = {"EVENT", "AGREEMENT"}
@@ -163,7 +163,8 @@ def fronted(view: SentenceView) -> None:
     if not events:
         return
     _, b = view.clause(start)
-    in_clause = [m for m in events if m.i < b]
+    in_clause = [m for m in events if m.i < b and not ends_with(view.t, m.i, "framework")]
+    # `… nhân chuyến thăm chính thức Việt Nam từ ngày 11 đến 14/6`: the occasion is not dated here
     for e in in_clause:
         if date is not None:
             _dated(view, e, date, "time.fronted")
@@ -250,12 +251,11 @@ def after_event(view: SentenceView) -> None:
     events = view.outer(DATED)
     if not events:
         return
-    for k in range(len(t)):
-        if starts_with(t, k, "locative"):
-            places = _places_at(view, k)
-            event = _event_before(view, k, events)
-            if places and event is not None and not _owner_between(view, event, k):
-                _held(view, event, places, "place.after-event")
+    for k, _n in role_starts(t, "locative"):
+        places = _places_at(view, k)
+        event = _event_before(view, k, events)
+        if places and event is not None and not _owner_between(view, event, k):
+            _held(view, event, places, "place.after-event")
     for d in view.outer({"DATE"}):
         if _since(view, d):
             continue

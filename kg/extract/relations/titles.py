@@ -6,7 +6,7 @@ from __future__ import annotations
 from ...model import EntityType
 from ..entities.shapes import is_honorific
 from ..gazetteer import Cat
-from .context import SentenceView, words_key
+from .context import SentenceView, role_starts, words_key
 
 ORG = {"ORGANIZATION"}
 # Apposed nouns that make a person a member of the organisation after them, with no post of its own.
@@ -102,3 +102,41 @@ def nationality(view: SentenceView) -> None:
         for p in view.outer({"PERSON"}):
             if country.j <= p.i < b:
                 view.add(p.entity, "nationality", country.entity, "title.nationality", 0.7)
+
+
+POST_ENDS = {",", ";", ".", "!", "?", "(", ")"}
+
+
+def appointments(view: SentenceView) -> None:
+    """`Trung tá X, cán bộ Học viện Y, sẽ đảm nhiệm vị trí sĩ quan tham mưu tại Sở chỉ huy UNMISS`,
+    `X được bổ nhiệm làm Giám đốc Bệnh viện Z`, `ông từng là Sĩ quan tham mưu tại Phái bộ W`: the post
+    after the cue is held by the person the clause is about, who is a member of the bodies it names."""
+    t = view.t
+    for k, n in role_starts(t, "appointment"):
+        if not t.at(k + n, Cat.POST) and not _post_word(view, k + n):
+            continue
+        person = _subject(view, k)
+        if person is None:
+            continue
+        end = next((q for q in range(k + n, len(t)) if t[q].text in POST_ENDS), len(t))
+        post = view.text(k + n, end)
+        view.add(person, "holdsPosition", post[:1].upper() + post[1:], "title.appointed", 0.7, True)
+        for org in view.inside(k + n, end, ORG):
+            view.add(person, "memberOf", org.entity, "title.appointed-organisation", 0.7)
+
+
+def _post_word(view: SentenceView, k: int) -> bool:
+    """A member noun opens the post too (`vị trí sĩ quan tham mưu …`)."""
+    return any(view.t.keys_at(k, k + len(words_key(w))) == words_key(w) for w in MEMBER_NOUNS)
+
+
+def _subject(view: SentenceView, k: int) -> str | None:
+    """The person the clause before k is about: the nearest one named in it, or the person a bare
+    `ông`/`bà` stands for (the last one named)."""
+    a, _ = view.clause(k)
+    people = [m for m in view.outer({"PERSON"}) if a <= m.i and m.j <= k]
+    if people:
+        return people[-1].entity
+    if any(view.t.at(q, Cat.RANK) for q in range(a, k)):
+        return view.discourse.last.get(EntityType.PERSON)
+    return None

@@ -137,4 +137,5 @@ def show(graph: nx.MultiDiGraph, height: int = 640, title: str = "kg", **options
     focus_id = _analyze.find_entity(shown, focus) if focus else None
     document = render.page(shown, title=title, focus_id=focus_id)
     style = f"width:100%;height:{int(height)}px;border:0"
-    return HTML(f'<iframe srcdoc="{html.escape(document, quote=True)}" style="{style}"></iframe>')
+    frame = f'<iframe srcdoc="{html.escape(document, quote=True)}" style="{style}"></iframe>'
+    return HTML(f"<div>{frame}</div>")  # a bare <iframe> makes IPython warn on every view

@@ -63,7 +63,9 @@
     return { nodes: nodeCount, edges: edgeCount };
   }
 
-  // The first draw is already filtered: isolated entities start hidden.
+  // The first draw is already filtered: isolated entities start hidden, unless nothing is linked.
+  state.isolated = data.nodes.every(function (n) { return n.degree === 0; });
+  document.getElementById("kg-isolated").checked = state.isolated;
   state.shown = passing();
   data.nodes.forEach(function (n) { n.hidden = !state.shown[n.id]; });
 
@@ -94,7 +96,8 @@
 
   function markReady() {
     if (view.ready) { return; }
-    network.fit({ nodes: shownIds(), animation: false });
+    var ids = shownIds();
+    if (ids.length) { network.fit({ nodes: ids, animation: false }); }
     view.ready = true;
     timings.ready = performance.now();
     if (data.focus) { network.selectNodes([data.focus]); }
@@ -218,13 +221,11 @@
     (n.evidence || []).forEach(function (line) { said.appendChild(element("li", line)); });
     if (!(n.evidence || []).length) { said.appendChild(element("li", "(không có câu nào)")); }
     panel.appendChild(said);
-    panel.appendChild(element("h3", "Liên kết (" + neighbours[id].length + ")"));
+    var linked = neighbours[id].filter(function (m, i, all) { return all.indexOf(m) === i; });
+    panel.appendChild(element("h3", "Liên kết (" + linked.length + ")"));
     var list = element("ul");
     list.id = "kg-neighbours";
-    var seen = {};
-    neighbours[id].forEach(function (m) {
-      if (seen[m]) { return; }
-      seen[m] = true;
+    linked.forEach(function (m) {
       var item = element("li");
       var button = element("button", byId[m].label);
       button.type = "button";

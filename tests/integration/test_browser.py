@@ -441,3 +441,14 @@ def test_five_thousand_entities_filter_and_highlight_at_once(
     shown = page.evaluate("() => kgView.counts().nodes")
     assert 0 < shown < 5_000 and header_counts(page)[0] == shown
     assert session.errors == []
+
+
+def test_a_view_of_isolated_entities_only_shows_them(
+    browser: Browser, graph: nx.MultiDiGraph, tmp_path: Path
+) -> None:
+    dates = render.render(graph, tmp_path / "dates.html", types=["DATE"])
+    session = open_view(browser, dates)
+    assert session.page.evaluate(HIDDEN) == []
+    assert session.page.is_checked("#kg-isolated")
+    assert header_counts(session.page) == (3, 0)
+    assert session.errors == []

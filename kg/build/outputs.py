@@ -137,9 +137,8 @@ def count_graph(store: GraphStore, report: BuildReport, full: bool) -> None:
 
 def _write_view(out: Path, store: GraphStore, docs: int, say: Say) -> Path | None:
     """The HTML view (kg.render) of the graph read from the store: the whole graph up to
-    WHOLE_VIEW_DOCS documents, else the graph of the latest VIEW_DOCS of them (the view itself
-    keeps the most connected entities when there are too many to draw). A failing view does not
-    fail the build."""
+    WHOLE_VIEW_DOCS documents, else the graph of the latest VIEW_DOCS of them (the view hides
+    isolated entities until asked and filters the rest). A failing view does not fail the build."""
     try:
         render = importlib.import_module("kg.render")
     except ModuleNotFoundError as err:

@@ -83,8 +83,10 @@ class Tokens(list[Tok]):
         base = sentence.start
         shape = _shape
         super().__init__(
-            Tok(m[0], base + m.start(), base + m.end(), *shape(m[0]))
-            for m in SYLLABLE.finditer(sentence.text)
+            [
+                Tok(m[0], base + m.start(), base + m.end(), *shape(m[0]))
+                for m in SYLLABLE.finditer(sentence.text)
+            ]
         )
         self.sentence = sentence
         self._word_starts = word_starts

@@ -147,6 +147,23 @@ CASES = [
     ),
     ("Các thành viên thông qua Hiến chương ASEAN.", A, "Hiến chương ASEAN"),
     ("Thỏa thuận về trao đổi sĩ quan đã được gia hạn.", A, "Thỏa thuận về trao đổi sĩ quan"),
+    # bodies named in lower case; sites named by their head alone; an exercise's code name
+    (
+        "Đại diện văn phòng điều phối nhân đạo Liên hợp quốc phát biểu.",
+        O,
+        "văn phòng điều phối nhân đạo Liên hợp quốc",
+    ),
+    (
+        "Ông Phạm Văn An là thành viên ban Chỉ đạo quốc gia về gìn giữ hòa bình.",
+        O,
+        "ban Chỉ đạo quốc gia về gìn giữ hòa bình",
+    ),
+    ("Lễ kỷ niệm được tổ chức tại Nhà hát Lớn.", L, "Nhà hát Lớn"),
+    (
+        "Đoàn tham gia Diễn tập chung ASEAN về ứng phó thảm họa (ARDEX-2024).",
+        E,
+        "Diễn tập chung ASEAN về ứng phó thảm họa (ARDEX-2024)",
+    ),
     # dates
     ("Ngày 20-11-2023, trường tổ chức lễ kỷ niệm.", D, "20-11-2023"),
     ("Sáng 5/3, đoàn lên đường.", D, "5/3"),
@@ -189,6 +206,9 @@ def test_a_place_noun_names_a_place(sentence: str, typ: EntityType, name: str) -
         ("Một người đàn ông Trung Quốc đã giúp đỡ đoàn.", "Trung Quốc"),  # `đàn ông`: a man
         ("Chủ tịch UBND thị trấn La Phù phát biểu.", "La Phù"),  # a town, though `La` is a surname
         ("Công tác xã hội được quan tâm hơn.", "Hội"),  # `xã hội`: society
+        ("Đoàn dạo quanh trung tâm Hà Nội.", "trung tâm Hà Nội"),  # the city centre
+        ("Cục Đối ngoại tổ chức Hội nghị tổng kết.", "tổ chức Hội nghị tổng kết"),  # to hold
+        ("Hai bên tổ chức Lễ khởi động Dự án hỗ trợ.", "tổ chức Lễ khởi động Dự án hỗ trợ"),
     ],
 )
 def test_words_that_only_begin_like_a_name_are_no_entity(sentence: str, wrong: str) -> None:

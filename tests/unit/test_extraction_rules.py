@@ -82,6 +82,16 @@ RULES: dict[str, list[Example]] = {
                 "Học viện Kỹ thuật Quân sự",
             ),
         ),
+        handles(
+            "owner-after-cua-ends-a-name-with-a-topic",
+            "Trung tâm Quốc tế về hành động bom mìn của Lực lượng vũ trang Liên bang Nga cử chuyên "
+            "gia sang Lào.",
+            (
+                "Trung tâm Quốc tế về hành động bom mìn của Lực lượng vũ trang Liên bang Nga",
+                "partOf",
+                "Lực lượng vũ trang Liên bang Nga",
+            ),
+        ),
         near_miss(
             "un-inside-the-topic-of-a-steering-committee",
             "Ban Chỉ đạo về hợp tác với Liên hợp quốc của tỉnh Khánh Hòa họp phiên đầu tiên.",
@@ -586,6 +596,46 @@ RULES: dict[str, list[Example]] = {
             (ANY, "heldIn", "Bộ Quốc phòng Việt Nam"),
             still=(("Hội nghị sơ kết công tác năm 2024", "heldOn", "9/5"),),
         ),
+        handles(
+            "local-time-and-the-country-of-a-capital",
+            "Ngày 9/11 (giờ địa phương), tại thủ đô Bangui của Cộng hòa Trung Phi, Phái bộ Liên hợp "
+            "quốc tổ chức Lễ trao Huy chương Gìn giữ hòa bình cho các sĩ quan.",
+            ("Lễ trao Huy chương Gìn giữ hòa bình", "heldOn", "9/11"),
+            ("Lễ trao Huy chương Gìn giữ hòa bình", "heldIn", "Bangui"),
+        ),
+        handles(
+            "a-fronted-trong-khuon-kho-event-goes-on-then-there",
+            "Ngày 14/3, tại Jakarta, trong khuôn khổ Diễn đàn Hợp tác Công nghiệp quốc phòng ASEAN, "
+            "hai công ty đã ký Thỏa thuận hợp tác sản xuất khí tài.",
+            ("Diễn đàn Hợp tác Công nghiệp quốc phòng ASEAN", "heldOn", "14/3"),
+            ("Diễn đàn Hợp tác Công nghiệp quốc phòng ASEAN", "heldIn", "Jakarta"),
+            ("Thỏa thuận hợp tác sản xuất khí tài", "signedOn", "14/3"),
+        ),
+        near_miss(
+            "an-occasion-named-after-the-main-verb",
+            "Ngày 14/3, tại Jakarta, hai công ty đã ký Thỏa thuận hợp tác sản xuất khí tài, tiếp nối "
+            "kết quả đạt được trong khuôn khổ Diễn đàn Hợp tác Công nghiệp quốc phòng ASEAN năm 2023.",
+            ("Diễn đàn Hợp tác Công nghiệp quốc phòng ASEAN năm 2023", "heldOn", "14/3"),
+            ("Diễn đàn Hợp tác Công nghiệp quốc phòng ASEAN năm 2023", "heldIn", "Jakarta"),
+        ),
+    ],
+    # names._site: a named site; a site's head written as a name (every word capitalised) is one.
+    "named-sites": [
+        handles(
+            "a-capitalised-head-names-the-site",
+            "Lễ kỷ niệm 80 năm Ngày truyền thống Bộ đội Biên phòng được tổ chức tại Nhà hát Lớn.",
+            ("Lễ kỷ niệm 80 năm Ngày truyền thống Bộ đội Biên phòng", "heldIn", "Nhà hát Lớn"),
+        ),
+        handles(
+            "a-national-convention-centre",
+            "Hội nghị Cấp cao ASEAN lần thứ 37 diễn ra tại Trung tâm Hội nghị Quốc gia.",
+            ("Hội nghị Cấp cao ASEAN lần thứ 37", "heldIn", "Trung tâm Hội nghị Quốc gia"),
+        ),
+        near_miss(
+            "a-bare-head-is-no-place",
+            "Lễ ra mắt Trung tâm Dữ liệu quốc phòng diễn ra tại Trụ sở.",
+            (ANY, "heldIn", ANY),
+        ),
     ],
     # time_place.after_event: `E diễn ra tại L từ ngày D`, `E (D)`; not `từ năm 2011` (since).
     "date-and-place-after-event": [
@@ -619,6 +669,26 @@ RULES: dict[str, list[Example]] = {
     ],
     # topics.name_topics: an agreement's or a meeting's `về …` says what it is about; a list of
     # fields gives each field; a period is no topic; a course `về …` is named after its subject.
+    # time_place.signed_when: a date right after the signing word that follows an agreement.
+    "signed-when": [
+        handles(
+            "agreement-ky-nam",
+            "Hai bên đánh giá cao việc triển khai Hiệp định hợp tác văn hóa ký năm 2016.",
+            ("Hiệp định hợp tác văn hóa", "signedOn", "năm 2016"),
+        ),
+        handles(
+            "agreement-duoc-ky-ket-vao-thang",
+            "Bản ghi nhớ về hợp tác quốc phòng giữa hai Bộ được ký kết vào tháng 3/2019 đã mở ra "
+            "nhiều lĩnh vực mới.",
+            ("Bản ghi nhớ về hợp tác quốc phòng giữa hai Bộ", "signedOn", "tháng 3/2019"),
+        ),
+        near_miss(
+            "the-date-of-another-signing",
+            "Sau Bản ghi nhớ về hợp tác quân y, Bộ Quốc phòng hai nước ký năm 2019 một thỏa thuận "
+            "về đào tạo.",
+            ("Bản ghi nhớ về hợp tác quân y", "signedOn", ANY),
+        ),
+    ],
     "topics-from-names": [
         handles(
             "memorandum-about",
@@ -715,6 +785,21 @@ RULES: dict[str, list[Example]] = {
             "sẽ tăng cường chia sẻ thông tin.",
             (ANY, "about", "việc các nước sẽ tăng cường chia sẻ thông tin"),
             (ANY, "about", "các nước sẽ tăng cường chia sẻ thông tin"),
+        ),
+        handles(
+            "cac-noi-dung-then-a-list",
+            "Hội nghị Tư lệnh Lục quân ASEAN lần thứ 23 khai mạc. Hai bên thống nhất các nội dung: "
+            "trao đổi đoàn; đào tạo cán bộ.",
+            ("Hội nghị Tư lệnh Lục quân ASEAN lần thứ 23", "about", "trao đổi đoàn"),
+            ("Hội nghị Tư lệnh Lục quân ASEAN lần thứ 23", "about", "đào tạo cán bộ"),
+        ),
+        near_miss(
+            "nhieu-noi-dung-quan-trong-is-no-topic",
+            "Hội nghị Tư lệnh Lục quân ASEAN lần thứ 23 thảo luận về an ninh khu vực, đi đến thống "
+            "nhất nhiều nội dung quan trọng.",
+            (ANY, "about", "quan trọng"),
+            (ANY, "about", "nội dung quan trọng"),
+            still=(("Hội nghị Tư lệnh Lục quân ASEAN lần thứ 23", "about", "an ninh khu vực"),),
         ),
     ],
     # frame `thuộc`: an organisation thuộc another is part of it; `Cục X (ACR) thuộc Bộ Y đã ký`:
@@ -865,6 +950,22 @@ RULES: dict[str, list[Example]] = {
     # names: where an event's name ends (`Diễn đàn Thương mại và Đầu tư X – Y`, capitalised
     # `Khóa huấn luyện trước triển khai`, `Hội nghị X và Hội thảo Y` as one occasion).
     "event-name-boundaries": [
+        handles(
+            "an-exercise-keeps-its-code-name-in-brackets",
+            "Đoàn Việt Nam tham gia Diễn tập chung ASEAN về ứng phó thảm họa (ARDEX-2024) tại Lào.",
+            ("Diễn tập chung ASEAN về ứng phó thảm họa (ARDEX-2024)", "heldIn", "Lào"),
+        ),
+        handles(
+            "a-two-word-code-name",
+            "Diễn tập Hổ mang vàng (Cobra Gold-25) bắt đầu tại Thái Lan.",
+            ("Diễn tập Hổ mang vàng (Cobra Gold-25)", "heldIn", "Thái Lan"),
+        ),
+        near_miss(
+            "a-meetings-acronym-with-its-session-is-no-code-name",
+            "Hội nghị Bộ trưởng Kinh tế ASEAN lần thứ 48 (AEM-48) diễn ra tại Viêng Chăn.",
+            ("Hội nghị Bộ trưởng Kinh tế ASEAN lần thứ 48 (AEM-48)", ANY, ANY),
+            still=(("Hội nghị Bộ trưởng Kinh tế ASEAN lần thứ 48", "heldIn", "Viêng Chăn"),),
+        ),
         handles(
             "va-after-a-capitalised-word-continues-the-name",
             "Diễn đàn Thương mại và Đầu tư Việt Nam – Hungary được tổ chức tại Budapest.",
@@ -1135,6 +1236,37 @@ RULES: dict[str, list[Example]] = {
             "tướng Trịnh Quốc Bảo và Đại tướng Marek Zieliński, đại diện hai bên đã ký văn kiện.",
             (ANY, "signedBy", "Trịnh Quốc Bảo"),
             (ANY, "signedBy", "Marek Zieliński"),
+        ),
+    ],
+    # delegations.heads_in_talks: the heads of the two delegations to talks met each other.
+    "heads-in-talks": [
+        handles(
+            "hoi-dam-giua-doan-do-a-dan-dau-va-doan-do-b-dan-dau",
+            "Sáng 5/3, tại Hà Nội đã diễn ra hội đàm giữa đoàn đại biểu Bộ Quốc phòng Việt Nam do "
+            "Thượng tướng Đinh Công Hưởng dẫn đầu và đoàn Bộ Quốc phòng Australia do ông Liam "
+            "Fitzgerald dẫn đầu.",
+            ("Đinh Công Hưởng", "met", "Liam Fitzgerald"),
+        ),
+        handles(
+            "then-hai-thu-truong-refers-to-the-pair",
+            "Cuộc hội đàm giữa đoàn Bộ Ngoại giao Lào do Thứ trưởng Khamphay Sysouk dẫn đầu và đoàn "
+            "Bộ Ngoại giao Campuchia do bà Sok Chanthy dẫn đầu diễn ra tại Viêng Chăn. Sau hội đàm, "
+            "hai Thứ trưởng đã chứng kiến lễ ký Bản ghi nhớ về hợp tác đào tạo cán bộ ngoại giao.",
+            ("Khamphay Sysouk", "met", "Sok Chanthy"),
+            (
+                "Sok Chanthy",
+                "participatedIn",
+                "Lễ ký Bản ghi nhớ về hợp tác đào tạo cán bộ ngoại giao",
+            ),
+        ),
+        near_miss(
+            "two-delegations-attend-a-conference",
+            "Đoàn đại biểu Quân đội nhân dân Việt Nam do Thượng tướng Đinh Công Hưởng dẫn đầu và đoàn "
+            "Quân đội Hoàng gia Campuchia do Đại tướng Sok Pheap dẫn đầu tham dự Hội nghị Tư lệnh "
+            "Lục quân ASEAN lần thứ 24.",
+            ("Đinh Công Hưởng", "met", ANY),
+            ("Sok Pheap", "met", ANY),
+            still=(("Sok Pheap", "participatedIn", "Hội nghị Tư lệnh Lục quân ASEAN lần thứ 24"),),
         ),
     ],
     # delegations.present_at: the people of a sentence framed by `Tại E,` take part in E.

@@ -11,6 +11,7 @@ and never on a function word. A bare head with nothing after it refers back to a
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -27,6 +28,7 @@ from .shapes import is_surname, starts_word, stop_at, word_ends_at
 CLAUSE_POS = {"V", "R", "E", "C", "P", "T", "X", "Cc", "CH"}
 PLURAL = {"các", "những", "nhiều", "mọi", "mỗi", "một số"}
 MAX_PHRASE = 40
+CODE_NAME = re.compile(r"[^\W\d][\w+ ]*?\s?[-–]\s?\d{1,4}")
 MAX_LOWER = {EntityType.ORGANIZATION: 8, EntityType.EVENT: 20, EntityType.AGREEMENT: 20}
 # Function words a topic complement (`về hợp tác trong lĩnh vực ...`) runs through.
 TOPIC_LINKS = {"trong", "của", "giữa", "cho", "với", "về", "đối với", "và", "trên"}
@@ -338,6 +340,8 @@ def _step(x: Extent, k: int) -> int | None:
         return _take(x, q) if q and x.typ is not EntityType.ORGANIZATION else None
     if x.typ is EntityType.AGREEMENT and k > x.j and _is_year(t[k - 1].text) and tok.key == "với":
         return None  # `… giai đoạn 2017 – 2019 với tổng kinh phí …`: what it costs, not its name
+    if x.kind == "Exercise" and (q := _code_in_brackets(t, k)):
+        return _take(x, q)  # `Diễn tập … (ARDEX-2024)`: a code name, not an acronym of the name
     acr = bracket_acronym(t, k)
     if acr is not None:
         x.acronym = (k + 1, acr - 1)
@@ -420,6 +424,19 @@ def _bracket_code(t: Tokens, k: int) -> int | None:
         if not (t[q].is_cap or t[q].is_number or t[q].is_dash or t[q].is_acronym):
             return None
     return None
+
+
+def _code_in_brackets(t: Tokens, k: int) -> int | None:
+    """`(ARDEX-2024)`, `(Cobra Gold-25)`: capitalised letters joined by a dash to a number, in
+    brackets after an exercise's name, are its code name (`(ADMM+)`, `(AEM-48)` after a meeting are
+    acronyms)."""
+    if k >= len(t) or t[k].text != "(" or k + 1 >= len(t) or not t[k + 1].is_cap:
+        return None
+    close = next((q for q in range(k + 2, min(len(t), k + 6)) if t[q].text == ")"), None)
+    if close is None:
+        return None
+    inner = t.text(k + 1, close)
+    return close + 1 if CODE_NAME.fullmatch(inner) else None
 
 
 def _word(x: Extent, k: int) -> int | None:
@@ -740,7 +757,8 @@ def headed(t: Tokens, i: int) -> Candidate | None:
     kind = x.kind
     if typ is EntityType.ORGANIZATION:
         has_acronym = x.acronym is not None or any(t[k].is_acronym for k in range(m.end, x.end))
-        if generic or not (head_cap or has_acronym or _local_government(t, i, m.end)):
+        lower_named = _local_government(t, i, m.end) or _named_in_lower_case(t, i, m.end, x.end)
+        if generic or not (head_cap or has_acronym or lower_named):
             return None
         national = bool(entry and entry.get("national") == "yes")
         return Candidate(
@@ -775,11 +793,20 @@ def _site(t: Tokens, i: int, j: int, entry: Entry | None) -> Candidate | None:
     """`Nhà khách Chính phủ`, `Trung tâm Hội nghị và Triển lãm tỉnh Bình Dương`: a named site, read
     like an organisation's name."""
     x = extend(Extent(t, EntityType.ORGANIZATION, entry, i, j))
-    if x.end == j:
+    if x.end == j and not _head_is_a_name(t, i, j):
         return None
     return Candidate(
         EntityType.LOCATION, i, x.end, "place.site", kind="Site", canonical=t.text(i, x.end)
     )
+
+
+def _head_is_a_name(t: Tokens, i: int, j: int) -> bool:
+    """`tại Nhà hát Lớn.`, `Trung tâm Hội nghị Quốc gia`: a site's head of three syllables or more,
+    every word capitalised, names the site by itself, unless the name goes on past `và` (`Trung tâm
+    Hội nghị và Triển lãm …`, which the reader could not follow)."""
+    if j - i < 3 or (j < len(t) and t[j].key == "và"):
+        return False
+    return all(t[q].is_cap for q in range(i, j) if t.word_start[q])
 
 
 def _only_heads(t: Tokens, j: int, k: int) -> bool:
@@ -818,6 +845,22 @@ def _local_government(t: Tokens, i: int, j: int) -> bool:
         return False
     noun = t.at(j, Cat.PLACE_HEAD)
     return noun is not None and noun.end < len(t) and t[noun.end].is_cap
+
+
+def _named_in_lower_case(t: Tokens, i: int, j: int, end: int) -> bool:
+    """`ban Chỉ đạo quốc gia về …`, `văn phòng điều phối nhân đạo Liên hợp quốc`: a head written in
+    lower case still names a body when a capitalised word follows it at once, or when the name
+    ends with a known organisation; not `trung tâm Hà Nội` (a place follows: the city centre), nor
+    a head the tagger reads as a verb (`tổ chức hội nghị`: to hold a conference), nor one right
+    before another name (`lực lượng Bệnh viện …`)."""
+    if j >= end or not t.pos[i].startswith("N"):
+        return False
+    if any(t[q].is_cap for q in range(i + 1, j)):
+        return True  # `ban Chỉ đạo …`: the head itself goes on in capitals
+    if t[j].is_cap:  # not `lực lượng Bệnh viện …`, `tổ chức Lễ …`: another name begins there
+        return not t.any_at(j, Cat.PLACE, Cat.COUNTRY, Cat.PLACE_HEAD, Cat.KNOWN_ORG, *_NEW_NAME)
+    known = next((q for q in range(j, end) if t.at(q, Cat.KNOWN_ORG)), None)
+    return known is not None and t.at(known, Cat.KNOWN_ORG).end == end  # type: ignore[union-attr]
 
 
 def _inside_a_title(t: Tokens, i: int) -> bool:

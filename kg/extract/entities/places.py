@@ -63,8 +63,8 @@ def after_place_noun(t: Tokens, i: int) -> Candidate | None:
 def by_position(t: Tokens, i: int) -> Candidate | None:
     """`tại Juba`, `ở Bangui`, `đến Kathmandu`: an unknown capitalised name where a place stands,
     or before `, COUNTRY` / `(COUNTRY)`."""
-    if not t[i].is_cap or t[i].is_acronym or t.any_at(i, *LEXICAL):
-        return None
+    if not t[i].is_cap or t[i].is_acronym or t.any_at(i, *LEXICAL, Cat.SITE_HEAD):
+        return None  # `tại Trụ sở.`: a site's head alone names no place
     end = _capitalised_run(t, i)
     if end is None:
         return None
@@ -110,7 +110,9 @@ def _country_follows(t: Tokens, k: int) -> bool:
 
 def _prep_before(t: Tokens, i: int) -> str:
     """The word of lexicon place_prepositions right before token i (`tại`, `thủ đô`), or ''."""
-    for prep in _place_preps():
+    if i == 0:
+        return ""
+    for prep in _place_preps().get(t.keys[i - 1], ()):
         n = len(prep)
         if i >= n and tuple(t.keys[i - n : i]) == prep:
             return " ".join(prep)
@@ -118,10 +120,13 @@ def _prep_before(t: Tokens, i: int) -> str:
 
 
 @cache
-def _place_preps() -> tuple[tuple[str, ...], ...]:
-    """Words after which a capitalised name is a place, longest first."""
+def _place_preps() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Words after which a capitalised name is a place, by their last syllable, longest first."""
     preps = {tuple(match_key(w).split()) for w in lexicon.words("place_prepositions")}
-    return tuple(sorted(preps, key=len, reverse=True))
+    by_last: dict[str, list[tuple[str, ...]]] = {}
+    for prep in sorted(preps, key=len, reverse=True):
+        by_last.setdefault(prep[-1], []).append(prep)
+    return {last: tuple(group) for last, group in by_last.items()}
 
 
 def find_places(t: Tokens) -> list[Candidate]:

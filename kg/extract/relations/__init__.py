@@ -41,6 +41,7 @@ RULES: tuple[Rule, ...] = (
     structure.organisations_in_a_title,
     frames.apply_frames,
     delegations.delegations,
+    delegations.heads_in_talks,
     delegations.members,
     delegations.witnesses,
     delegations.present_at,
@@ -49,6 +50,7 @@ RULES: tuple[Rule, ...] = (
     time_place.dateline,
     time_place.fronted,
     time_place.after_event,
+    time_place.signed_when,
     topics.name_topics,
     topics.cue_topics,
 )

@@ -46,6 +46,7 @@ class SentenceView:
     found: list[Found] = field(default_factory=list)
     _outer: list[Mention] | None = None
     _by_types: dict[frozenset[str], list[Mention]] = field(default_factory=dict)
+    _cues: dict[tuple[str, ...], list[int]] = field(default_factory=dict)
 
     def text(self, i: int, j: int) -> str:
         return self.surface.text(self.t, i, j)
@@ -125,12 +126,19 @@ class SentenceView:
         return next((m for m in self.outer(types) if m.i == k), None)
 
     def cues(self, cue: tuple[str, ...]) -> list[int]:
-        """Where a cue stands as whole words outside every mention."""
+        """Where a cue stands as whole words outside every mention (worked out once per cue)."""
+        found = self._cues.get(cue)
+        if found is None:
+            found = self._cues[cue] = self._find_cue(cue)
+        return list(found)
+
+    def _find_cue(self, cue: tuple[str, ...]) -> list[int]:
         t = self.t
         n = len(cue)
+        covered = self._covered
         out = []
         for i in t.positions.get(cue[0], ()):
-            if t.keys_at(i, i + n) != cue or any(m.i <= i < m.j for m in self.mentions):
+            if covered[i] or t.keys_at(i, i + n) != cue:
                 continue
             if not t.word_start[i] and i > 0 and not t[i - 1].is_cap:
                 continue
@@ -138,6 +146,16 @@ class SentenceView:
                 continue
             out.append(i)
         return out
+
+    @cached_property
+    def _covered(self) -> list[bool]:
+        """Whether each token lies inside a mention (the view's mentions are fixed when it is made)."""
+        n = len(self.t)
+        covered = [False] * n
+        for m in self.mentions:
+            for k in range(max(m.i, 0), min(m.j, n)):
+                covered[k] = True
+        return covered
 
     def has(self, *words: str) -> bool:
         return any(words_key(w)[0] in self.t.positions and self.cues(words_key(w)) for w in words)

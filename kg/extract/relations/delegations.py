@@ -46,14 +46,18 @@ def _organisation_after(view: SentenceView, k: int) -> Mention | None:
     return next((m for m in view.outer({"ORGANIZATION"}) if m.i == k), None)
 
 
-def _leader(view: SentenceView, k: int) -> Mention | None:
-    """`do Đại tá Y, Giám đốc …, dẫn đầu` after the delegation: the person who leads it."""
+def _leader(view: SentenceView, k: int, nested: bool = False) -> Mention | None:
+    """`do Đại tá Y, Giám đốc …, dẫn đầu` after the delegation: the person who leads it (nested:
+    also one named inside another name, as in the name of talks between two delegations)."""
     t = view.t
+    people = (
+        [m for m in view.mentions if m.type is EntityType.PERSON] if nested else view.outer(PEOPLE)
+    )
     _, b = view.clause(k)
     dos = [q for q in range(k, min(b, k + 20)) if t[q].key == "do"]
     if not dos:
         return None
-    person = next((m for m in view.outer(PEOPLE) if dos[0] < m.i <= dos[0] + 4), None)
+    person = next((m for m in people if dos[0] < m.i <= dos[0] + 4), None)
     if person is None:
         return None
     end = max([person.j, *(p[1] for p in person.candidate.posts)])
@@ -63,6 +67,31 @@ def _leader(view: SentenceView, k: int) -> Mention | None:
         if any(t.keys_at(q, q + len(words_key(w))) == words_key(w) for w in LEADS)
     ]
     return person if rest else None
+
+
+def heads_in_talks(view: SentenceView) -> None:
+    """`hội đàm giữa đoàn A do X dẫn đầu và đoàn B do Y dẫn đầu`: the heads of the two delegations
+    to talks met each other (and are the pair `hai Bộ trưởng` refers to later). Not a conference
+    two delegations attend (`Đoàn A do X dẫn đầu và đoàn B do Y dẫn đầu tham dự Hội nghị …`)."""
+    t = view.t
+    kinds = {e.entity: e.kind for e in view.discourse.events}
+    for g in t.positions.get("giữa", ()):  # often inside the talks' name
+        talks = [
+            m for m in view.outer(EVENTS) if kinds.get(m.entity) == "Meeting" and m.i < g <= m.j
+        ]
+        if not talks:
+            continue
+        _, b = view.clause(g)
+        heads = [
+            leader
+            for k, n in role_starts(t, "delegation")
+            if g < k < b and (leader := _leader(view, k + n, nested=True)) is not None
+        ]
+        if len(heads) == 2 and heads[0].entity != heads[1].entity:
+            between = range(heads[0].j, heads[1].i)
+            if any(t[q].key == "và" for q in between):
+                view.add(heads[0].entity, "met", heads[1].entity, "delegation.heads-meet", 0.75)
+        return
 
 
 def members(view: SentenceView) -> None:

@@ -54,10 +54,12 @@ def _within_org(view: SentenceView, m: Mention) -> bool:
 
 def _owner(t: Tokens, inner: Mention, outer: Mention) -> bool:
     """A known organisation or one after `của`/`thuộc`, not inside the topic of the name (`Ban Chỉ
-    đạo … về tham gia hoạt động gìn giữ hòa bình Liên hợp quốc`)."""
+    đạo … về tham gia hoạt động gìn giữ hòa bình Liên hợp quốc`) unless `của` gives it the whole
+    name's end (`Trung tâm Quốc tế về hành động bom mìn của Lực lượng vũ trang Liên bang Nga`)."""
+    after_of = t[inner.i - 1].key in {"của", "thuộc"}
     if any(tok.key == "về" for tok in t[outer.i : inner.i]):
-        return False
-    return inner.candidate.rule == "name.known" or t[inner.i - 1].key in {"của", "thuộc"}
+        return after_of and inner.j == outer.j  # `Trung tâm … về hành động bom mìn của Lực lượng X`
+    return inner.candidate.rule == "name.known" or after_of
 
 
 def _owned_further(t: Tokens, inner: Mention, outer: Mention) -> bool:

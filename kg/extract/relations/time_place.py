@@ -93,20 +93,30 @@ def _opening(view: SentenceView) -> tuple[int, list[Mention], Mention | None]:
         d = view.at(k, {"DATE"})
         if d is not None and date is None:
             date = d
-            k = end = d.j + (d.j < len(t) and t[d.j].text == ")")
+            k = end = _past_brackets(t, d.j)  # `Ngày 12/7 (giờ địa phương),`
             continue
         if starts_with(t, k, "locative"):
             found = _places_at(view, k)
             if not found:
                 break
             places = found
-            last = _past_brackets(t, max(p.j for p in found))
+            last = _past_owner(view, _past_brackets(t, max(p.j for p in found)))
             k = end = last
             continue
         break
     if end and end < len(t) and t[end].text in {",", "–", "-"} and (places or date):
         return end + 1, places, date
     return 0, [], None
+
+
+def _past_owner(view: SentenceView, k: int) -> int:
+    """After `của Cộng hòa Trung Phi` in `tại thủ đô Bangui của Cộng hòa Trung Phi,`, else k."""
+    t = view.t
+    if k < len(t) and t[k].key == "của":
+        owner = view.at(k + 1, {"LOCATION"})
+        if owner is not None:
+            return _past_brackets(t, owner.j)
+    return k
 
 
 def _past_brackets(t: Tokens, k: int) -> int:
@@ -165,13 +175,27 @@ def fronted(view: SentenceView) -> None:
     _, b = view.clause(start)
     in_clause = [m for m in events if m.i < b and not ends_with(view.t, m.i, "framework")]
     # `… nhân chuyến thăm chính thức Việt Nam từ ngày 11 đến 14/6`: the occasion is not dated here
-    for e in in_clause:
+    occasion = _fronted_occasion(view, start)
+    for e in [*occasion, *in_clause]:
         if date is not None:
             _dated(view, e, date, "time.fronted")
         elif today:
             view.add(e.entity, "heldOn", today, "time.today", 0.7)
         _held(view, e, places, "place.fronted")
     _signing_ceremony_ahead(view, in_clause, places, date)
+
+
+def _fronted_occasion(view: SentenceView, k: int) -> list[Mention]:
+    """`Ngày 21/8, tại Băng Cốc, trong khuôn khổ Diễn đàn X, A và B đã ký …`: the event a fronted
+    `trong khuôn khổ` or `bên lề` names goes on that day, there (one adverbial among the others)."""
+    t = view.t
+    n = starts_with(t, k, "during")
+    if not n:
+        return []
+    event = view.at(k + n, {"EVENT"})
+    if event is None or event.j >= len(t) or t[event.j].text != ",":
+        return []
+    return [event]
 
 
 def _signing_ceremony_ahead(
@@ -265,6 +289,27 @@ def after_event(view: SentenceView) -> None:
             event = _event_before(view, d.i, events, 20)
             if event is not None:
                 _dated(view, event, d, "time.after-event")
+
+
+def signed_when(view: SentenceView) -> None:
+    """`Tuyên bố tầm nhìn chung … ký năm 2018`, `Bản ghi nhớ … được ký kết vào tháng 10/2011`: a
+    date right after the signing word that follows an agreement's name is when it was signed."""
+    t = view.t
+    agreements = view.outer({"AGREEMENT"})
+    if not agreements:
+        return
+    for d in view.outer({"DATE"}):
+        q = d.i - ends_with(t, d.i, "temporal")
+        for cue in sorted(SIGNING, key=len, reverse=True):
+            if q >= len(cue) and t.keys_at(q - len(cue), q) == cue:
+                q -= len(cue)
+                break
+        else:
+            continue
+        q -= q > 0 and t[q - 1].key in {"được", "đã"}
+        signed = next((m for m in agreements if m.j == q), None)
+        if signed is not None:
+            view.add(signed.entity, "signedOn", d.entity, "time.signed-when", 0.75)
 
 
 def _since(view: SentenceView, d: Mention) -> bool:

@@ -34,6 +34,25 @@ def topic_cues() -> tuple[tuple[tuple[str, ...], bool, bool], ...]:
     return tuple(sorted(cues, key=lambda c: len(c[0]), reverse=True))
 
 
+@cache
+def _needs_opener() -> frozenset[tuple[str, ...]]:
+    """The noun cues whose topics follow only after a list opener (lexicon column `opener`)."""
+    return frozenset(
+        tuple(match_key(s) for s in syllables_of(row["term"]))
+        for row in lexicon.table("topic_cues")
+        if row.get("opener") == "yes"
+    )
+
+
+OPENERS = {"gồm", "là", "về", ":", '"', "“"}
+
+
+def _opened(view: SentenceView, cj: int) -> bool:
+    """A list opener within three words after a noun cue (`các nội dung: …`, `nội dung gồm …`)."""
+    t = view.t
+    return any(t[q].key in OPENERS or t[q].text in OPENERS for q in range(cj, min(len(t), cj + 4)))
+
+
 def topic_start(view: SentenceView, m: Mention) -> int:
     """Where a name's own `về ...` complement starts (its end when it has none)."""
     for k in range(m.i + 1, m.j):
@@ -101,6 +120,8 @@ def cue_topics(view: SentenceView) -> None:
         if not (n + 1 < len(starts) and starts[n + 1][0] - s[1] <= 2)
     ]
     for n, (ci, cj, anywhere, fields) in enumerate(starts):
+        if t.keys_at(ci, cj) in _needs_opener() and not _opened(view, cj):
+            continue
         subject = _subject(view, ci, anywhere)
         if subject is None:
             continue

@@ -437,7 +437,7 @@ def test_five_thousand_entities_filter_and_highlight_at_once(
             kgView.highlight("n0");
             return [t1 - t0, performance.now() - t1]; }"""
     )
-    assert max(took) < 1_000
+    assert max(took) < 2_000  # measured 0.23 s and 0.48 s with other jobs on the 2 cores
     shown = page.evaluate("() => kgView.counts().nodes")
     assert 0 < shown < 5_000 and header_counts(page)[0] == shown
     assert session.errors == []

@@ -289,8 +289,8 @@ def build_network(graph: nx.MultiDiGraph, *, focus_id: str | None = None) -> Net
 
 
 def _add_edge(net: Network, source: str, target: str, **options: Any) -> None:
-    """`net.add_edge` without its check that both ends exist, a scan of the node list per edge
-    (4 s for 21,000 edges): both ends are nodes of the networkx graph."""
+    """`net.add_edge` without its check that both ends exist, a scan of the node list per edge:
+    both ends are nodes of the networkx graph."""
     net.edges.append(Edge(source, target, True, **options).options)
 
 

@@ -4,7 +4,6 @@ documents writes no graph.trig, and analysis reads the store all the same."""
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import networkx as nx
@@ -34,10 +33,9 @@ def two_linked(network: nx.MultiDiGraph) -> tuple[str, str]:
 
 
 def _kg(*args: str) -> str:
-    began = time.perf_counter()
+    """Run a command; how long it takes is measured in docs/VIEW.md, not asserted here."""
     result = runner.invoke(app, list(args))
     assert result.exit_code == 0, result.output
-    assert time.perf_counter() - began < 60
     return result.stdout
 
 

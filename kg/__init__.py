@@ -99,8 +99,18 @@ _verb(render, render.render)
 
 
 def load(out: str | Path) -> Dataset:
-    """The graph a build wrote to `out`, as an rdflib Dataset with one named graph per article."""
-    return render.read_built_graph(out)
+    """The graph a build wrote to `out`, as an rdflib Dataset over its store, read in place (one
+    named graph per article; the default graph is their merge, without provenance)."""
+    import pyoxigraph as ox
+    import rdflib
+    from oxrdflib import OxigraphStore
+
+    from .store import store_path
+
+    path = store_path(Path(out))
+    if not (path / "CURRENT").is_file():
+        raise KgError(f"{out}: no built graph here; run `kg build SOURCES --out {out}` first")
+    return rdflib.Dataset(store=OxigraphStore(store=ox.Store.read_only(str(path))))
 
 
 def explain(out: str | Path, name: str) -> list[query.Explanation]:
@@ -109,9 +119,10 @@ def explain(out: str | Path, name: str) -> list[query.Explanation]:
 
 
 def to_networkx(source: str | Path | Dataset) -> nx.MultiDiGraph:
-    """The relationship graph of a built folder (or of a Dataset) as a networkx MultiDiGraph."""
-    data = load(source) if isinstance(source, str | Path) else source
-    return _analyze.to_networkx(data)
+    """The relationship graph of a built folder, a SPARQL server or a Dataset as a networkx
+    MultiDiGraph, read from the store a query at a time; every attribute is a string or a number,
+    so `nx.write_gexf` and `nx.write_graphml` take it as it is."""
+    return _analyze.to_networkx(source)
 
 
 def show(graph: nx.MultiDiGraph, height: int = 640, title: str = "kg", **options: Any) -> Any:
@@ -129,4 +140,5 @@ def show(graph: nx.MultiDiGraph, height: int = 640, title: str = "kg", **options
     focus_id = _analyze.find_entity(shown, focus) if focus else None
     document = render.page(shown, title=title, focus_id=focus_id)
     style = f"width:100%;height:{int(height)}px;border:0"
-    return HTML(f'<iframe srcdoc="{html.escape(document, quote=True)}" style="{style}"></iframe>')
+    frame = f'<iframe srcdoc="{html.escape(document, quote=True)}" style="{style}"></iframe>'
+    return HTML(f"<div>{frame}</div>")  # a bare <iframe> makes IPython warn on every view

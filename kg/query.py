@@ -13,27 +13,27 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 
 import pandas as pd
 import pyoxigraph as ox
 
 from . import terminal
-from .clean import match_key
+from .clean import ascii_key, match_key
 from .iri import listing_iri
 from .lexicon import ontology_dir
 from .model import PREDICATES, KgError, iso_date
-from .store import Bindings, Table, Term, open_store, value
+from .names import Candidate, choose
+from .results import XSD, frame, python_value
+from .results import render as render
+from .store import Bindings, GraphStore, Table, Term, open_store, value
 from .vocab import KG_NS
 
-XSD = "http://www.w3.org/2001/XMLSchema#"
 _NAME = re.compile(r"^[a-z][a-z0-9_-]*$")
 _PARAM = re.compile(
     r"^#\s*param\s+(\w+):\s*(optional|required)\s+(name|date|predicate|text|page)\b\s*(.*)$"
 )
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
-FORMATS = ("table", "csv", "json")
 
 
 @dataclass(frozen=True)
@@ -142,18 +142,62 @@ def page_term(value: str) -> Term:
     return ox.Literal(str(int(value)), datatype=ox.NamedNode(XSD + "integer"))
 
 
-def run(location: str | Path, sparql_or_name: str, params: dict[str, str] | None = None) -> Table:
-    """The raw result table (RDF terms) of a query against a folder or a server URL."""
+def run(
+    location: str | Path,
+    sparql_or_name: str,
+    params: dict[str, str] | None = None,
+    chosen: dict[str, str] | None = None,
+) -> Table:
+    """The raw result table (RDF terms) of a query against a folder or a server URL. Each `name`
+    parameter is bound to the key of the entity it means (kg.names; `chosen` gets its IRI)."""
     named = resolve(sparql_or_name)
     bound = bindings(named, params or {})
     store = open_store(location, read_only=True)
     try:
+        for p in named.params:
+            if p.kind == "name" and p.name in (params or {}):
+                key, iri = name_key(store, (params or {})[p.name])
+                bound[p.name] = ox.Literal(key)
+                if iri and chosen is not None:
+                    chosen[p.name] = iri
         table = store.select(named.text, bound)
     finally:
         store.close()
     hidden = {p.name for p in named.params}
     keep = [i for i, c in enumerate(table.columns) if c not in hidden]
     return Table([table.columns[i] for i in keep], [[row[i] for i in keep] for row in table.rows])
+
+
+_CANDIDATES = """
+SELECT ?entity ?label ?type (GROUP_CONCAT(DISTINCT ?key; separator="\\u001f") AS ?keys)
+       (COUNT(DISTINCT ?g) AS ?sources) WHERE {
+  { ?entity kg:nameKey %(exact)s } UNION { ?entity kg:nameKey %(folded)s }
+  ?entity rdfs:label ?label ; kg:entityType ?type ; kg:nameKey ?key .
+  OPTIONAL { GRAPH ?g { ?entity kg:entityType ?type } }
+} GROUP BY ?entity ?label ?type"""
+
+
+def name_key(store: GraphStore, name: str) -> tuple[str, str | None]:
+    """The name key to look `name` up by, and the IRI of the entity it means (kg.names: case and
+    diacritics folded, the tie broken and said); `name` as a key when no entity has it."""
+    found: dict[str, Candidate] = {}
+    # the keys as escaped RDF terms (a literal can be nothing else), not bound: Oxigraph binds
+    # only variables a query projects
+    terms = {"exact": ox.Literal(match_key(name)), "folded": ox.Literal(ascii_key(name))}
+    for entity, label, kind, keys, sources in store.select(_CANDIDATES % terms).rows:
+        iri, text = value(entity), value(label)
+        known = found.get(iri)
+        text = min(text, known.label) if known else text
+        names = (text, *value(keys).split("\u001f"))
+        found[iri] = Candidate(iri, text, value(kind), names, int(value(sources) or 0))
+    choice = choose(name, found.values())
+    if choice is None:
+        return match_key(name), None
+    # the key as typed when it names the chosen entity alone, else the key of its label
+    own = {match_key(n) for n in choice.chosen.names}
+    typed = match_key(name)
+    key = typed if typed in own and not choice.others else match_key(choice.chosen.label)
+    return key, choice.chosen.id
 
 
 def page_note(location: str | Path, sparql_or_name: str, params: dict[str, str]) -> str | None:
@@ -183,47 +227,13 @@ _PAGE_COUNT = "SELECT ?n ?list WHERE { ?list kg:pageCount ?n }"
 def query(
     location: str | Path, sparql_or_name: str, params: dict[str, str] | None = None
 ) -> pd.DataFrame:
-    """A SELECT query (SPARQL text or a named query) as a DataFrame of Python values."""
-    table = run(location, sparql_or_name, params)
-    return pd.DataFrame(
-        [[python_value(t) for t in row] for row in table.rows], columns=table.columns
-    )
-
-
-def python_value(value: Term | None) -> object:
-    """IRIs and strings as str, numbers as int/float, booleans as bool, unbound as None."""
-    if value is None:
-        return None
-    if not isinstance(value, ox.Literal):
-        return str(value) if isinstance(value, ox.Triple) else value.value
-    datatype = value.datatype.value
-    try:
-        if datatype in (XSD + "integer", XSD + "int", XSD + "long"):
-            return int(value.value)
-        if datatype == XSD + "decimal":
-            return float(Decimal(value.value))
-        if datatype in (XSD + "double", XSD + "float"):
-            return float(value.value)
-        if datatype == XSD + "boolean":
-            return value.value in ("true", "1")
-    except ValueError:
-        return value.value
-    return value.value
-
-
-def render(frame: pd.DataFrame, fmt: str, width: int | None = None) -> str:
-    """A result as a text table fitted to `width` columns (the terminal's by default; a cell
-    too long is cut with an ellipsis, control characters escaped), CSV or JSON (full values)."""
-    if fmt == "csv":
-        return str(frame.to_csv(index=False))
-    if fmt == "json":
-        return str(frame.to_json(orient="records", force_ascii=False, indent=1))
-    if fmt == "table":
-        if frame.empty:
-            return "(no results)\n"
-        rows = [["" if pd.isna(v) else str(v) for v in row] for row in frame.itertuples(False)]
-        return "\n".join(terminal.table([str(c) for c in frame.columns], rows, width)) + "\n"
-    raise KgError(f"unknown format {fmt!r}: use {', '.join(FORMATS)}")
+    """A SELECT query (SPARQL text or a named query) as a typed DataFrame (kg.results: nullable
+    dtypes, pd.NA where missing, dates as ISO text with a `_precision` column). The entity each
+    name parameter was taken to mean is in `.attrs["chosen"]` (name → IRI)."""
+    chosen: dict[str, str] = {}
+    table = frame(run(location, sparql_or_name, params, chosen))
+    table.attrs["chosen"] = chosen
+    return table
 
 
 # ---------------------------------------------------------------- explain
@@ -276,7 +286,12 @@ class Explanation:
 
 def explain(location: str | Path, name: str) -> list[Explanation]:
     """Each entity called `name` (any spelling, case-insensitive): type, labels, mentions."""
-    table = run(location, _EXPLAIN, {"name": match_key(name)})
+    store = open_store(location, read_only=True)
+    try:
+        key, _ = name_key(store, name)
+        table = store.select(_EXPLAIN, {"name": ox.Literal(key)})
+    finally:
+        store.close()
     found: dict[str, Explanation] = {}
     for row in table.rows:
         entity, kind, cls, label, alt, reason, sentence, start, source = (

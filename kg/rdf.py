@@ -17,7 +17,7 @@ from rdflib import OWL, RDF, RDFS, XSD, Dataset, Literal, URIRef
 from rdflib.term import Node
 
 from . import iri
-from .clean import match_key
+from .clean import ascii_key, match_key
 from .fingerprint import content_hash
 from .model import (
     DATE_PREDICATES,
@@ -273,8 +273,9 @@ def _entity(ctx: _Context, entity: Entity, node: str) -> Iterator[Triple]:
         yield node, _RDF.type, nt_iri(cls)
     yield node, _RDFS.label, nt_vi(entity.name)
     yield node, _KG.entityType, nt_plain(entity.type.value)
-    for spelling in {entity.name, *(m.text for m in entity.mentions)}:
-        yield node, _KG.nameKey, nt_plain(match_key(spelling))
+    spellings = {entity.name, *(m.text for m in entity.mentions)}
+    for key in {match_key(s) for s in spellings} | {ascii_key(s) for s in spellings}:
+        yield node, _KG.nameKey, nt_plain(key)
     for mention in entity.mentions:
         if mention.text != entity.name:
             yield node, _SKOS.altLabel, nt_vi(mention.text)

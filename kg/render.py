@@ -11,6 +11,7 @@ import hashlib
 import html
 import json
 import math
+import re
 from pathlib import Path
 from typing import Any
 
@@ -18,18 +19,17 @@ import networkx as nx
 import pyvis
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
+from pyvis.edge import Edge
 from pyvis.network import Network
-from rdflib import Dataset
 
 from . import analyze
-from .model import EntityType, KgError, writing
+from .model import EntityType, writing
 
 LARGE_GRAPH = 300  # above: laid out community by community, physics off (ready at once)
 POLISH_ITERATIONS = 100  # physics steps smaller graphs take from their precomputed layout
 COMMUNITY_ITERATIONS = 30  # spring-layout steps inside each community of a large graph
 TOOLTIP_SENTENCES = 3
 TOOLTIP_CHARS = 280
-GRAPH_FILE = "graph.trig"
 VIEW_FILE = "graph.html"
 
 TYPE_STYLE: dict[str, tuple[str, str]] = {
@@ -41,6 +41,14 @@ TYPE_STYLE: dict[str, tuple[str, str]] = {
     EntityType.DATE.value: ("#8d99ae", "hexagon"),
 }
 OTHER_STYLE = ("#b0b0b0", "dot")
+# Colours of the largest communities, in order (Tableau 20); smaller ones share SMALL_COMMUNITY.
+COMMUNITY_COLOURS = (
+    "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7",
+    "#9c755f", "#79706e", "#a0cbe8", "#ffbe7d", "#ff9d9a", "#8cd17d", "#f1ce63", "#d4a6c8",
+    "#86bcb6", "#fabfd2", "#d7b5a6", "#bab0ac",
+)  # fmt: skip
+SMALL_COMMUNITY = "#cfcfcf"
+PANEL_SENTENCES = 3
 NODE_ATTRIBUTES = ("rank", "position", "country", "acronym", "status", "iso", "about")
 
 
@@ -59,30 +67,20 @@ def script_json(data: Any) -> str:
     return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
-def _evidence_html(items: list[tuple[str, str]]) -> str:
-    lines = [
-        f"• {html.escape(_clip(text))} <i>({html.escape(doc)})</i>"
-        for text, doc in items[:TOOLTIP_SENTENCES]
-    ]
-    if len(items) > TOOLTIP_SENTENCES:
-        lines.append(f"… +{len(items) - TOOLTIP_SENTENCES}")
+def _evidence_html(evidence: str) -> str:
+    """The evidence lines of a node or an edge (`sentence — document`), escaped."""
+    lines = [f"• {html.escape(_clip(line))}" for line in evidence.splitlines()[:TOOLTIP_SENTENCES]]
     return "<br>".join(lines)
 
 
 def _attribute_text(attrs: dict[str, Any], key: str) -> str:
     """`Trung tướng (2022-06-07); Thượng tướng (2022-10-11)`: values, with the dates stated."""
-    values = attrs.get(key) or []
-    values = list(values) if isinstance(values, list | tuple) else [str(values)]
-    dates: dict[str, list[str]] = {}
-    for value, stated in attrs.get(f"{key}_on", []):
-        dates.setdefault(value, []).append(stated)
-    values.sort(key=lambda v: (min(dates.get(v, ["9999"])), v))  # in the order they were stated
-    return "; ".join(f"{v} ({', '.join(dates[v])})" if v in dates else v for v in values)
+    return str(attrs.get(f"{key}_on") or attrs.get(key) or "")
 
 
 def node_tooltip(attrs: dict[str, Any]) -> str:
     """HTML tooltip of an entity; every value from the articles is escaped."""
-    kind = " · ".join([attrs.get("type", ""), *attrs.get("kind", [])])
+    kind = " · ".join([attrs.get("type", ""), *analyze.split(attrs.get("kind"))])
     parts = [
         f"<b>{html.escape(attrs.get('label', ''))}</b>",
         f"{html.escape(kind)} · {int(attrs.get('sources', 0))} nguồn",
@@ -92,16 +90,16 @@ def node_tooltip(attrs: dict[str, Any]) -> str:
         if shown:
             parts.append(f"{key}: {html.escape(_clip(shown))}")
     if attrs.get("alt_labels"):
-        parts.append(f"tên khác: {html.escape(_clip('; '.join(attrs['alt_labels'])))}")
-    if attrs.get("sentences"):
-        parts.append(_evidence_html(list(attrs["sentences"])))
+        parts.append(f"tên khác: {html.escape(_clip(str(attrs['alt_labels'])))}")
+    if attrs.get("evidence"):
+        parts.append(_evidence_html(str(attrs["evidence"])))
     return "<br>".join(parts)
 
 
 def edge_tooltip(data: dict[str, Any]) -> str:
     """HTML tooltip of a relation: predicate, weight, evidence sentences and their documents."""
     head = f"<b>{html.escape(str(data.get('predicate', '')))}</b> · {int(data.get('weight', 1))}"
-    evidence = list(data.get("evidence", []))
+    evidence = str(data.get("evidence") or "")
     return head + ("<br>" + _evidence_html(evidence) if evidence else "")
 
 
@@ -123,15 +121,54 @@ def node_sizes(
 
 
 def precomputed_layout(
-    graph: nx.MultiDiGraph, spacing: float = 45
+    graph: nx.MultiDiGraph, spacing: float = 45, groups: list[list[str]] | None = None
 ) -> dict[str, tuple[float, float]]:
-    """Positions in pixels from networkx: one spring layout, or per community on large graphs."""
+    """Positions in pixels from networkx: one spring layout, or on large graphs the largest
+    connected part per community with the smaller parts in rows below it; isolated entities in a
+    grid below the rest (the view hides them until asked)."""
     simple = analyze.simple_undirected(graph)
-    world = spacing * math.sqrt(max(simple.number_of_nodes(), 1)) * 1.2
-    if simple.number_of_nodes() > LARGE_GRAPH:
-        return _community_layout(simple, world, spacing)
-    placed = nx.spring_layout(simple, seed=0) if simple.number_of_nodes() > 1 else {}
-    return {n: _scaled(placed.get(n, (0.0, 0.0)), world) for n in simple}
+    alone = sorted(n for n in simple if simple.degree(n) == 0)
+    linked = simple.subgraph(n for n in simple if simple.degree(n) > 0)
+    if linked.number_of_nodes() > LARGE_GRAPH:
+        parts = sorted(nx.connected_components(linked), key=lambda c: (-len(c), min(c)))
+        main = linked.subgraph(parts[0])
+        world = spacing * math.sqrt(main.number_of_nodes()) * 1.2
+        placed = _community_layout(main, world, spacing, groups or [])
+        bottom = world + 2 * spacing
+        small, bottom = _rows_of_parts(linked, parts[1:], top=bottom, spacing=spacing)
+        placed |= small
+    else:
+        world = spacing * math.sqrt(max(linked.number_of_nodes(), 1)) * 1.2
+        spring = nx.spring_layout(linked, seed=0) if linked.number_of_nodes() > 1 else {}
+        placed = {n: _scaled(spring.get(n, (0.0, 0.0)), world) for n in linked}
+        bottom = world + 2 * spacing
+    return placed | _grid(alone, top=bottom if placed else 0.0, spacing=spacing)
+
+
+def _rows_of_parts(
+    simple: nx.Graph, parts: list[set[str]], *, top: float, spacing: float
+) -> tuple[dict[str, tuple[float, float]], float]:
+    """Small connected parts side by side in rows below `top`; the positions and where they end."""
+    if not parts:
+        return {}, top
+    cell = spacing * (1 + 2 * math.sqrt(max(len(p) for p in parts)))
+    width = max(1, math.ceil(math.sqrt(len(parts))))
+    positions: dict[str, tuple[float, float]] = {}
+    for i, part in enumerate(parts):
+        centre = ((i % width - (width - 1) / 2) * cell, top + (i // width + 0.5) * cell)
+        local = nx.spring_layout(simple.subgraph(part), seed=0, iterations=COMMUNITY_ITERATIONS)
+        radius = spacing * math.sqrt(len(part)) * 0.8
+        positions.update((n, _scaled(local[n], radius, centre)) for n in sorted(part))
+    return positions, top + math.ceil(len(parts) / width) * cell + spacing
+
+
+def _grid(nodes: list[str], *, top: float, spacing: float) -> dict[str, tuple[float, float]]:
+    """Rows of nodes, centred, starting `top` pixels below the centre."""
+    width = max(1, math.ceil(math.sqrt(len(nodes))))
+    return {
+        n: ((i % width - (width - 1) / 2) * spacing * 2, top + (i // width) * spacing)
+        for i, n in enumerate(nodes)
+    }
 
 
 def _scaled(point: Any, factor: float, offset: Any = (0.0, 0.0)) -> tuple[float, float]:
@@ -139,11 +176,13 @@ def _scaled(point: Any, factor: float, offset: Any = (0.0, 0.0)) -> tuple[float,
 
 
 def _community_layout(
-    simple: nx.Graph, world: float, spacing: float
+    simple: nx.Graph, world: float, spacing: float, groups: list[list[str]]
 ) -> dict[str, tuple[float, float]]:
     """Communities placed by a spring layout of the community graph, each one laid out inside."""
-    groups = nx.community.louvain_communities(simple, seed=0)
-    groups = sorted((sorted(g) for g in groups), key=lambda g: (-len(g), g[0]))
+    groups = [[n for n in g if n in simple] for g in groups]
+    groups = [g for g in groups if g]
+    placed = {n for g in groups for n in g}
+    groups += [[n] for n in sorted(set(simple) - placed)]
     member = {n: i for i, group in enumerate(groups) for n in group}
     meta = nx.Graph()
     meta.add_nodes_from(range(len(groups)))
@@ -160,6 +199,21 @@ def _community_layout(
         centre = _scaled(centres[i], world)
         positions.update((n, _scaled(local.get(n, (0.0, 0.0)), radius, centre)) for n in group)
     return positions
+
+
+def community_colours(groups: list[list[str]]) -> tuple[dict[str, int], dict[str, str]]:
+    """Each node's community (0 = largest) and its colour; communities of one or two share grey."""
+    index = {n: i for i, group in enumerate(groups) for n in group}
+    colour = {
+        n: COMMUNITY_COLOURS[i % len(COMMUNITY_COLOURS)] if len(groups[i]) > 2 else SMALL_COMMUNITY
+        for n, i in index.items()
+    }
+    return index, colour
+
+
+def evidence_lines(evidence: Any) -> list[str]:
+    """The first sentences behind a node, as plain text for the side panel."""
+    return [_clip(line) for line in str(evidence or "").splitlines()[:PANEL_SENTENCES]]
 
 
 # ---------------------------------------------------------------- the page
@@ -185,37 +239,59 @@ def select(
 
 
 def build_network(graph: nx.MultiDiGraph, *, focus_id: str | None = None) -> Network:
-    """The pyvis network: styled nodes, labelled edges, networkx positions (fixed when large)."""
+    """The pyvis network: styled nodes, labelled edges, networkx positions (fixed when large).
+
+    Each node also carries what the page filters and exports by: its community and the colour of
+    it, its degree, its dates, its first evidence sentences and both colours (type, community);
+    large graphs start coloured by community."""
     large = graph.number_of_nodes() > LARGE_GRAPH
     net = Network(directed=True, cdn_resources="in_line", height="100%", width="100%")
     sizes = node_sizes(graph)
-    positions = precomputed_layout(graph)
+    groups = [sorted(g) for g in analyze.communities(graph)]
+    community, community_colour = community_colours(groups)
+    positions = precomputed_layout(graph, groups=groups)
+    degrees = analyze.simple_undirected(graph).degree
     for node, attrs in graph.nodes(data=True):
         colour, shape = TYPE_STYLE.get(attrs.get("type", ""), OTHER_STYLE)
         net.add_node(
             node,
             label=attrs.get("label", node),
             shape=shape,
-            color=colour,
+            color=community_colour[node] if large else colour,
             size=round(sizes.get(node, 10), 1),
             title=node_tooltip(attrs),
             entityType=attrs.get("type", "OTHER"),
-            aliases=list(attrs.get("alt_labels", [])),
+            aliases=analyze.split(attrs.get("alt_labels")),
             borderWidth=4 if node == focus_id else 1,
             x=round(positions[node][0], 1),
             y=round(positions[node][1], 1),
+            typeColor=colour,
+            community=community[node],
+            communityColor=community_colour[node],
+            degree=degrees[node],
+            start=attrs.get("start", ""),
+            end=attrs.get("end", ""),
+            evidence=evidence_lines(attrs.get("evidence")),
         )
     for i, (u, v, data) in enumerate(graph.edges(data=True)):
-        net.add_edge(
+        _add_edge(
+            net,
             u,
             v,
             id=f"e{i}",
             label=data.get("predicate", ""),
             title=edge_tooltip(data),
             width=1 + math.log(max(int(data.get("weight", 1)), 1), 2),
+            weight=int(data.get("weight", 1)),
         )
     net.set_options(json.dumps(_options(large, polish=0 < graph.number_of_nodes() <= LARGE_GRAPH)))
     return net
+
+
+def _add_edge(net: Network, source: str, target: str, **options: Any) -> None:
+    """`net.add_edge` without its check that both ends exist, a scan of the node list per edge:
+    both ends are nodes of the networkx graph."""
+    net.edges.append(Edge(source, target, True, **options).options)
 
 
 def _options(large: bool, *, polish: bool) -> dict[str, Any]:
@@ -255,6 +331,12 @@ def _asset(name: str) -> str:
     return "\n".join(line for line in text.split("\n") if "sourceMappingURL" not in line)
 
 
+def _stylesheet() -> str:
+    """vis-network's CSS without its inlined icons (200 kB of data: URLs for the navigation,
+    manipulation and colour-picker widgets, which the view does not use)."""
+    return re.sub(r'url\("?data:[^)]*\)', "none", _asset("vis-network.css"))
+
+
 def _app_script() -> str:
     return (Path(__file__).parent / "templates" / "view.js").read_text("utf-8")
 
@@ -286,6 +368,8 @@ def page(graph: nx.MultiDiGraph, *, title: str, focus_id: str | None = None) -> 
         "edges": edges,
         "options": json.loads(options),
         "focus": focus_id,
+        "colourBy": "community" if graph.number_of_nodes() > LARGE_GRAPH else "type",
+        "title": title,
     }
     vis_js, app_js = _asset("vis-network.min.js"), _app_script()
     template = _environment().get_template("view.html")
@@ -295,7 +379,9 @@ def page(graph: nx.MultiDiGraph, *, title: str, focus_id: str | None = None) -> 
         legend=legend,
         node_count=graph.number_of_nodes(),
         edge_count=graph.number_of_edges(),
-        vis_css=Markup(_asset("vis-network.css")),
+        isolated_count=len(analyze.isolated(graph)),
+        large=graph.number_of_nodes() > LARGE_GRAPH,
+        vis_css=Markup(_stylesheet()),
         vis_js=Markup(vis_js),
         app_js=Markup(app_js),
         data_json=Markup(script_json(data)),
@@ -321,28 +407,3 @@ def render(
     with writing(Path(path)) as target:
         target.write_text(page(shown, title=title, focus_id=focus_id), encoding="utf-8")
     return target
-
-
-# ---------------------------------------------------------------- the built graph
-
-
-def read_built_graph(out_dir: str | Path) -> Dataset:
-    """The dataset a build wrote to `out_dir/graph.trig`."""
-    path = Path(out_dir) / GRAPH_FILE
-    if not path.is_file():
-        raise KgError(f"{path}: no built graph here; run `kg build SOURCES --out {out_dir}` first")
-    dataset = Dataset()
-    try:
-        dataset.parse(path, format="trig")
-    except Exception as err:  # rdflib raises many parser-specific types
-        reason = " ".join(str(err).split())[:200]
-        raise KgError(
-            f"{path}: cannot read the graph ({reason}); rebuild it with `kg build`"
-        ) from err
-    return dataset
-
-
-def write_view(out_dir: Path) -> Path:
-    """Render `out_dir/graph.trig` to `out_dir/graph.html` (called at the end of a build)."""
-    graph = analyze.to_networkx(read_built_graph(out_dir))
-    return render(graph, Path(out_dir) / VIEW_FILE, title=f"Đồ thị tri thức — {Path(out_dir).name}")

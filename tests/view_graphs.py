@@ -6,8 +6,11 @@ The people, meetings and sentences are invented for the tests.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from rdflib import Dataset
+
+from kg.store import LocalStore, merged_ntriples
 
 _MINTED = re.compile(r"kgr:([A-Za-z0-9/_-]+)")
 
@@ -147,3 +150,12 @@ def dataset(trig: str) -> Dataset:
     data = Dataset()
     data.parse(data=expand(trig), format="trig")
     return data
+
+
+def write_store(trig: str, out: Path) -> Path:
+    """`out/store`: the graph of `trig` as a build leaves it (named graphs and their merge)."""
+    nquads = dataset(trig).serialize(format="nquads")
+    store = LocalStore(out / "store")
+    store.load_nquads(nquads, merged_ntriples(nquads))
+    store.close()
+    return out

@@ -15,7 +15,8 @@ from ..store import GraphStore, remove_stale
 from ..vocab import ontology_path
 
 LOAD_QUADS = 200_000  # quads gathered before one bulk load (about 40 MB of N-Quads)
-OPTIMIZE_QUADS = 500_000  # compact the store after loading at least this many quads
+OPTIMIZE_QUADS = 50_000  # compact the store after loading at least this many quads (reads of an
+# uncompacted store of a few hundred articles are several times slower)
 M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3  # glibc mallopt parameters
 
 

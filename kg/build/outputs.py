@@ -15,13 +15,16 @@ from typing import Any
 from ..iri import ONTOLOGY_GRAPH
 from ..model import PREDICATES
 from ..store import GraphStore, export, value
+from ..vocab import ontology_path
 from .report import BuildReport
 
 GRAPH_TRIG = "graph.trig"
 GRAPH_TTL = "graph.ttl"
+ONTOLOGY_TTL = "ontology.ttl"  # beside the exports, which hold data only
 EXTRACTIONS = "extractions.jsonl"
-WHOLE_GRAPH_DOCS = 100  # up to this many documents the build exports the graph and draws it whole
-VIEW_DOCS = 25  # above it, the view shows the graphs of the latest VIEW_DOCS documents
+WHOLE_GRAPH_DOCS = 100  # up to this many documents the build exports the graph
+WHOLE_VIEW_DOCS = 1_000  # up to this many documents the build's view draws the whole graph
+VIEW_DOCS = 250  # above it, the view shows the graphs of the latest VIEW_DOCS documents
 
 Say = Callable[[str], None]
 
@@ -92,19 +95,20 @@ def write_outputs(
     if wanted.export if wanted.export is not None else whole:
         export(store, out / GRAPH_TRIG, "trig")
         export(store, out / GRAPH_TTL, "turtle")
+        shutil.copyfile(ontology_path(), out / ONTOLOGY_TTL)
         report.exported = True
     elif wanted.export is None:
         _remove_stale_exports(out, say, docs)
     large_build = len(report.built) >= WHOLE_GRAPH_DOCS
     count_graph(store, report, whole or large_build)
-    if wanted.view if wanted.view is not None else (report.exported and whole) or large_build:
+    if wanted.view if wanted.view is not None else whole or large_build:
         report.view = _write_view(out, store, docs, say)
     elif wanted.view is None and changed:
         say(f"view not redrawn for {len(report.built)} changed documents (--view draws it)")
 
 
 def _remove_stale_exports(out: Path, say: Say, docs: int) -> None:
-    stale = [out / name for name in (GRAPH_TRIG, GRAPH_TTL) if (out / name).exists()]
+    stale = [out / name for name in (GRAPH_TRIG, GRAPH_TTL, ONTOLOGY_TTL) if (out / name).exists()]
     for path in stale:
         path.unlink()
     say(
@@ -132,23 +136,29 @@ def count_graph(store: GraphStore, report: BuildReport, full: bool) -> None:
 
 
 def _write_view(out: Path, store: GraphStore, docs: int, say: Say) -> Path | None:
-    """The HTML view (kg.render): the whole graph when it is small, else the graph of the latest
-    VIEW_DOCS documents read from the store. A failing view does not fail the build."""
+    """The HTML view (kg.render) of the graph read from the store: the whole graph up to
+    WHOLE_VIEW_DOCS documents, else the graph of the latest VIEW_DOCS of them (the view hides
+    isolated entities until asked and filters the rest). A failing view does not fail the build."""
     try:
         render = importlib.import_module("kg.render")
     except ModuleNotFoundError as err:
         if err.name != "kg.render":
             raise
         return None
+    from .. import analyze
+
     try:
-        if docs <= WHOLE_GRAPH_DOCS and (out / GRAPH_TRIG).is_file():
-            result = render.write_view(out)
+        title = f"Đồ thị tri thức — {out.name}"
+        if docs <= WHOLE_VIEW_DOCS:
+            graph = analyze.to_networkx(store)
         else:
-            result = _latest_view(render, out, store, docs)
+            graph = _latest_graph(store)
+            title += f" ({VIEW_DOCS:,} bài mới nhất / {docs:,})"
             say(
-                f"view: the graph of the latest {min(VIEW_DOCS, docs):,} of {docs:,} documents "
-                "(too large to draw whole); query the store for the rest"
+                f"view: the graph of the latest {VIEW_DOCS:,} of {docs:,} documents "
+                "(`kg view` draws any part of it)"
             )
+        result = render.render(graph, out / render.VIEW_FILE, title=title)
     except Exception as err:  # the graph is built; a failing view must not undo that
         say(f"view not written: {type(err).__name__}: {err}")
         return None
@@ -160,16 +170,14 @@ SELECT ?g WHERE { GRAPH ?g { ?d a kg:Document . OPTIONAL { ?d schema:datePublish
 ORDER BY DESC(?on) ?g LIMIT %d"""
 
 
-def _latest_view(render: Any, out: Path, store: GraphStore, docs: int) -> Path:
-    from rdflib import Dataset
-
+def _latest_graph(store: GraphStore) -> Any:
+    """The networkx graph of the latest VIEW_DOCS documents, copied into a store in memory."""
     from .. import analyze
+    from ..store import LocalStore
 
     graphs = [value(row[0]) for row in store.select(_LATEST % VIEW_DOCS).rows]
     graphs.append(ONTOLOGY_GRAPH)
-    lines = [f"{q} .\n" for g in graphs for q in store.quads_in(g)]
-    dataset = Dataset()
-    dataset.parse(data="".join(lines), format="nquads")
-    title = f"Đồ thị tri thức — {out.name} ({min(VIEW_DOCS, docs):,} bài mới nhất / {docs:,})"
-    path: Path = render.render(analyze.to_networkx(dataset), out / render.VIEW_FILE, title=title)
-    return path
+    nquads = "".join(f"{q} .\n" for g in graphs for q in store.quads_in(g))
+    latest = LocalStore(None)
+    latest.load_nquads(nquads)
+    return analyze.to_networkx(latest)

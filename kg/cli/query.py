@@ -110,26 +110,38 @@ def serve(
 def export(
     graph: Annotated[str, typer.Argument(help="A build folder or a SPARQL server URL.")] = "out",
     format: Annotated[
-        str, typer.Option("--format", help="turtle, trig, nquads, ntriples or jsonld.")
+        str,
+        typer.Option(
+            "--format", help="turtle, trig, nquads, ntriples, jsonld; gexf or graphml (networkx)."
+        ),
     ] = "trig",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write.")] = None,
 ) -> None:
-    """Write the graph as one RDF file (named graphs kept in trig, nquads and jsonld)."""
+    """Write the graph as one file: RDF (named graphs kept in trig, nquads and jsonld; data only,
+    the ontology is ontology/kg.ttl) or the entity network for Gephi (gexf, graphml)."""
     import tempfile
 
+    with tempfile.TemporaryDirectory() as tmp:
+        target = output if output is not None else Path(tmp) / "graph"
+        written = _export(graph, format, target)
+        if output is not None:
+            typer.echo(f"{written} written to {output}", err=True)
+            return
+        sys.stdout.write(target.read_text(encoding="utf-8"))
+
+
+def _export(graph: str, fmt: str, target: Path) -> str:
+    from ..analyze import NETWORK_FORMATS, to_networkx, write_network
     from ..store import export as run_export
     from ..store import open_store
 
+    if fmt in NETWORK_FORMATS:
+        network = to_networkx(graph)
+        write_network(network, target, fmt)
+        return f"{network.number_of_nodes()} entities and {network.number_of_edges()} relations"
     store = open_store(graph, read_only=True)
     try:
-        if output is not None:
-            count = run_export(store, output, format)
-            typer.echo(f"{count} statements written to {output}", err=True)
-            return
-        with tempfile.TemporaryDirectory() as tmp:
-            target = Path(tmp) / "graph"
-            run_export(store, target, format)
-            sys.stdout.write(target.read_text(encoding="utf-8"))
+        return f"{run_export(store, target, fmt)} statements"
     finally:
         store.close()
 

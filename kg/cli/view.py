@@ -1,4 +1,4 @@
-"""`kg view`, `kg stats` and `kg path`: a built graph (its graph.trig) through networkx."""
+"""`kg view`, `kg stats` and `kg path`: a built graph (its store) through networkx."""
 
 from __future__ import annotations
 
@@ -12,12 +12,11 @@ from ..model import KgError
 from .app import app, fail
 
 
-def _built_graph(directory: Path) -> Any:
-    """The networkx projection of `directory/graph.trig`."""
+def _built_graph(directory: Path, evidence: bool = True) -> Any:
+    """The networkx projection of the graph in `directory` (its store)."""
     from ..analyze import to_networkx
-    from ..render import read_built_graph
 
-    return to_networkx(read_built_graph(directory))
+    return to_networkx(directory, evidence=evidence)
 
 
 def _type_list(types: str | None) -> list[str] | None:
@@ -26,7 +25,7 @@ def _type_list(types: str | None) -> list[str] | None:
 
 @app.command()
 def view(
-    directory: Annotated[Path, typer.Argument(help="A build's output folder (holds graph.trig).")],
+    directory: Annotated[Path, typer.Argument(help="A build's output folder (holds store/).")],
     focus: Annotated[str | None, typer.Option(help="Only this entity's neighbourhood.")] = None,
     depth: Annotated[int, typer.Option(min=0, help="Hops around --focus.")] = 2,
     types: Annotated[str | None, typer.Option(help="Comma-separated, e.g. PERSON,EVENT.")] = None,
@@ -55,7 +54,7 @@ def view(
 
 @app.command()
 def stats(
-    directory: Annotated[Path, typer.Argument(help="A build's output folder (holds graph.trig).")],
+    directory: Annotated[Path, typer.Argument(help="A build's output folder (holds store/).")],
     top: Annotated[
         int, typer.Option(min=1, help="How many entities and communities to list.")
     ] = 10,
@@ -65,7 +64,7 @@ def stats(
     from ..analyze import stats as graph_stats
 
     try:
-        summary = graph_stats(_built_graph(directory), top=top)
+        summary = graph_stats(_built_graph(directory, evidence=False), top=top)
     except KgError as err:
         fail(str(err))
     if as_json:
@@ -87,7 +86,7 @@ def stats(
 
 @app.command("path")
 def path_between(
-    directory: Annotated[Path, typer.Argument(help="A build's output folder (holds graph.trig).")],
+    directory: Annotated[Path, typer.Argument(help="A build's output folder (holds store/).")],
     source: Annotated[str, typer.Argument(help="An entity's name (case and accents ignored).")],
     target: Annotated[str, typer.Argument(help="Another entity's name.")],
 ) -> None:
@@ -95,7 +94,7 @@ def path_between(
     from ..analyze import path_steps, shortest_path
 
     try:
-        graph = _built_graph(directory)
+        graph = _built_graph(directory, evidence=False)
         steps = path_steps(graph, shortest_path(graph, source, target))
     except KgError as err:
         fail(str(err))

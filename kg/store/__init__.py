@@ -57,6 +57,7 @@ __all__ = [
     "export",
     "in_chunks",
     "iri_terms",
+    "is_url",
     "merged_ntriples",
     "open_store",
     "remove_stale",

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import errno
+import io
 import os
+import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TypeVar
@@ -55,17 +57,28 @@ def yield_compaction(tasks: Path = Path("/proc/self/task")) -> int:
 class LocalStore:
     """On-disk Oxigraph via pyoxigraph; queries see the union of the named graphs by default."""
 
-    def __init__(self, path: Path, read_only: bool = False) -> None:
+    def __init__(self, path: Path | None, read_only: bool = False) -> None:
+        """The store in folder `path`, or one in memory when `path` is None."""
         self.path = path
         self.read_only = read_only
         try:
-            if read_only:
+            if path is None:
+                self._store = ox.Store()
+            elif read_only:
                 self._store = ox.Store.read_only(str(path))
             else:
                 path.mkdir(parents=True, exist_ok=True)
                 self._store = ox.Store(str(path))
         except (OSError, RuntimeError) as err:
             raise KgError(open_error(path, err)) from None
+
+    @classmethod
+    def around(cls, store: ox.Store) -> LocalStore:
+        """An Oxigraph store opened elsewhere (by oxrdflib, say), read through this interface;
+        closing it leaves the store open."""
+        local = cls.__new__(cls)
+        local.path, local.read_only, local._store = None, True, store
+        return local
 
     @property
     def oxigraph(self) -> ox.Store:
@@ -85,17 +98,24 @@ class LocalStore:
 
     def values(self, sparql: str) -> Iterator[list[str]]:
         """Through Oxigraph's TSV results (written in Rust; tabs and newlines in literals are
-        escaped there), parsed line by line."""
+        escaped there) into a temporary file, read back line by line: memory holds one row,
+        however many the query gives."""
 
-        def tsv(result: object) -> bytes:
-            if not isinstance(result, ox.QuerySolutions):
-                raise KgError("the query is not a SELECT query")
-            return result.serialize(format=ox.QueryResultsFormat.TSV) or b""
+        with tempfile.TemporaryFile() as file:
 
-        text = self._run(sparql, None, tsv).decode("utf-8")
-        for line in text.split("\n")[1:]:
-            if line:
-                yield [_tsv_value(cell) for cell in line.split("\t")]
+            def spool(result: object) -> None:
+                if not isinstance(result, ox.QuerySolutions):
+                    raise KgError("the query is not a SELECT query")
+                result.serialize(file, ox.QueryResultsFormat.TSV)
+
+            self._run(sparql, None, spool)
+            file.seek(0)
+            lines = io.TextIOWrapper(file, encoding="utf-8", newline="\n")
+            next(lines, None)  # the header
+            for line in lines:
+                line = line.rstrip("\n")
+                if line:
+                    yield [_tsv_value(cell) for cell in line.split("\t")]
 
     def _run(self, sparql: str, bindings: Bindings | None, collect: Callable[[object], T]) -> T:
         subs = {ox.Variable(k): v for k, v in (bindings or {}).items()}
@@ -181,9 +201,11 @@ class LocalStore:
         del self._store
 
 
-def open_error(path: Path, err: Exception) -> str:
+def open_error(path: Path | None, err: Exception) -> str:
     """What went wrong opening the store, and what to do, on one line."""
     text = one_line(err)
+    if path is None:
+        return f"cannot make a store in memory ({text})"
     lowered = text.lower()
     if "corrupt" in lowered or ("no such file" in lowered and path.is_dir()):
         return (

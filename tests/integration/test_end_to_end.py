@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import kg
@@ -27,7 +28,9 @@ def _people(out: Path) -> dict[str, list[tuple[str, str]]]:
     found: dict[str, list[tuple[str, str]]] = {}
     for row in rows.itertuples():
         if isinstance(row.rank, str):
-            found.setdefault(row.name, []).append((row.rank, row.statedOn or ""))
+            found.setdefault(row.name, []).append(
+                (row.rank, "" if pd.isna(row.statedOn) else row.statedOn)
+            )
     return found
 
 

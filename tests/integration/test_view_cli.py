@@ -1,4 +1,4 @@
-"""`kg view`, `kg stats` and `kg path` on a built folder (graph.trig written from the fixture)."""
+"""`kg view`, `kg stats` and `kg path` on a built folder (a store written from the fixture)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
-from view_graphs import MEETINGS_TRIG, dataset
+from view_graphs import MEETINGS_TRIG, write_store
 
 from kg.cli import app
 
@@ -16,9 +16,7 @@ runner = CliRunner()
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("out")
-    dataset(MEETINGS_TRIG).serialize(out / "graph.trig", format="trig")
-    return out
+    return write_store(MEETINGS_TRIG, tmp_path_factory.mktemp("out"))
 
 
 def test_view_writes_the_page_and_prints_its_path(built: Path) -> None:

@@ -47,7 +47,7 @@ def test_edge_weight_counts_supporting_assertions_across_documents(
 ) -> None:
     met = graph.edges[BINH, SOLBERG, "met"]
     assert met["weight"] == 2
-    documents = {doc for _, doc in met["evidence"]}
+    documents = {line.rsplit(" — ", 1)[1] for line in met["evidence"].splitlines()}
     assert documents == {
         "Đại tá Lê Văn Bình tiếp đặc phái viên Na Uy",
         "Na Uy và Việt Nam ký bản ghi nhớ",
@@ -56,38 +56,39 @@ def test_edge_weight_counts_supporting_assertions_across_documents(
 
 def test_edge_evidence_falls_back_to_the_sentence_text(graph: nx.MultiDiGraph) -> None:
     held_in = graph.edges[CONFERENCE, KGR + "location/da-nang-ffff", "heldIn"]
-    assert held_in["evidence"][0][0].startswith("Hội nghị Hợp tác an ninh biển lần thứ 3 khai mạc")
+    assert held_in["evidence"].startswith("Hội nghị Hợp tác an ninh biển lần thứ 3 khai mạc")
 
 
 def test_literal_relations_become_node_attributes(graph: nx.MultiDiGraph) -> None:
     binh = graph.nodes[BINH]
-    assert "Đại tá" in binh["rank"]
-    assert binh["position"] == ["Phó Cục trưởng Cục Hợp tác quốc tế"]
-    assert graph.nodes[CONFERENCE]["about"] == ["an ninh biển"]
+    assert "Đại tá" in analyze.split(binh["rank"])
+    assert binh["position"] == "Phó Cục trưởng Cục Hợp tác quốc tế"
+    assert graph.nodes[CONFERENCE]["about"] == "an ninh biển"
     assert "Đại tá" not in labels(graph)
 
 
 def test_entity_counts_its_source_documents_and_sentences(graph: nx.MultiDiGraph) -> None:
     assert graph.nodes[BINH]["sources"] == 2
-    assert len(graph.nodes[BINH]["sentences"]) == 2
+    assert graph.nodes[BINH]["mentions"] == 2
+    assert len(graph.nodes[BINH]["evidence"].splitlines()) == 2
     assert graph.nodes[BQP]["sources"] == 1
 
 
 def test_a_rank_that_changed_keeps_each_value_with_its_date(graph: nx.MultiDiGraph) -> None:
     binh = graph.nodes[BINH]
-    assert set(binh["rank"]) == {"Đại tá", "Thiếu tướng"}
-    assert binh["rank_on"] == [["Đại tá", "2023-04-12"], ["Thiếu tướng", "2023-10-02"]]
+    assert set(analyze.split(binh["rank"])) == {"Đại tá", "Thiếu tướng"}
+    assert binh["rank_on"] == "Đại tá (2023-04-12); Thiếu tướng (2023-10-02)"
 
 
 def test_subclasses_are_kept_as_the_kind(graph: nx.MultiDiGraph) -> None:
-    assert graph.nodes[CONFERENCE]["kind"] == ["Conference"]
+    assert graph.nodes[CONFERENCE]["kind"] == "Conference"
     assert graph.nodes[CONFERENCE]["type"] == "EVENT"
     assert not any(str(n).startswith(KGR + "tenure/") for n in graph)
 
 
 def test_alt_labels_and_iso_dates_are_kept(graph: nx.MultiDiGraph) -> None:
-    assert graph.nodes[BQP]["alt_labels"] == ["Bộ Quốc phòng"]
-    assert graph.nodes[KGR + "date/12-4-2023-hhhh"]["iso"] == ["2023-04-12"]
+    assert graph.nodes[BQP]["alt_labels"] == "Bộ Quốc phòng"
+    assert graph.nodes[KGR + "date/12-4-2023-hhhh"]["iso"] == "2023-04-12"
 
 
 def test_a_plain_graph_projects_like_a_dataset() -> None:

@@ -256,7 +256,7 @@ def test_a_whole_page_runs_only_its_own_scripts(title: str, label: str, sentence
     ]
     assert {tag for tag, _ in tags} <= {
         "html", "head", "meta", "title", "style", "body", "header", "h1", "span", "input",
-        "datalist", "fieldset", "label", "div", "script",
+        "datalist", "fieldset", "label", "div", "script", "select", "option", "button", "aside",
     }  # fmt: skip
     block = re.search(r'<script id="kg-data" type="application/json">(.*?)</script>', page, re.S)
     assert block is not None

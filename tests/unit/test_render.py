@@ -15,7 +15,6 @@ import pytest
 from view_graphs import MEETINGS_TRIG, PAYLOADS, XSS_TRIG, dataset
 
 from kg import analyze, render
-from kg.model import KgError
 
 KGR = "https://w3id.org/kg-vn/id/"
 BINH = KGR + "person/le-van-binh-aaaa"
@@ -188,19 +187,48 @@ def test_types_and_dates_narrow_the_view(graph: nx.MultiDiGraph, tmp_path: Path)
     }
 
 
-def test_write_view_renders_the_built_graph(tmp_path: Path) -> None:
-    dataset(MEETINGS_TRIG).serialize(tmp_path / "graph.trig", format="trig")
-    written = render.write_view(tmp_path)
-    assert written == tmp_path / "graph.html"
-    assert len(page_data(written.read_text("utf-8"))["nodes"]) == 13
+def test_each_node_carries_what_the_page_filters_and_exports_by(page: str) -> None:
+    binh = next(n for n in page_data(page)["nodes"] if n["id"] == BINH)
+    assert binh["degree"] == 3  # Henrik Solberg, the conference, Cục Hợp tác quốc tế
+    assert binh["typeColor"] == render.TYPE_STYLE["PERSON"][0]
+    assert isinstance(binh["community"], int) and binh["communityColor"].startswith("#")
+    assert len(binh["evidence"]) == 2
+    assert any(line.startswith("Đại tá Lê Văn Bình đã tiếp ông") for line in binh["evidence"])
+    conference = next(n for n in page_data(page)["nodes"] if n["id"] == CONFERENCE)
+    assert (conference["start"], conference["end"]) == ("2023-04-12", "2023-04-12")
+    met = next(e for e in page_data(page)["edges"] if e["label"] == "met")
+    assert met["weight"] == 2
 
 
-def test_write_view_without_a_build_names_the_file(tmp_path: Path) -> None:
-    with pytest.raises(KgError, match=r"graph\.trig: no built graph"):
-        render.write_view(tmp_path)
+def test_a_community_shares_one_colour_and_the_smallest_share_grey() -> None:
+    groups = [["a", "b", "c"], ["d", "e", "f"], ["g", "h"], ["i"]]
+    index, colour = render.community_colours(groups)
+    assert index == {"a": 0, "b": 0, "c": 0, "d": 1, "e": 1, "f": 1, "g": 2, "h": 2, "i": 3}
+    assert colour["a"] == colour["c"] == render.COMMUNITY_COLOURS[0]
+    assert colour["d"] == render.COMMUNITY_COLOURS[1]
+    assert colour["g"] == colour["i"] == render.SMALL_COMMUNITY
 
 
-def test_unreadable_graph_names_the_file(tmp_path: Path) -> None:
-    (tmp_path / "graph.trig").write_text("đây không phải TriG {", encoding="utf-8")
-    with pytest.raises(KgError, match=r"graph\.trig: cannot read the graph"):
-        render.write_view(tmp_path)
+def test_isolated_entities_and_small_parts_are_laid_out_below_the_rest() -> None:
+    big = synthetic(render.LARGE_GRAPH + 50)
+    big.add_edge("pair-a", "pair-b", key="met", predicate="met", weight=1)
+    big.add_node("alone", label="Một mình", type="PERSON", sources=1)
+    at = render.precomputed_layout(big, groups=[sorted(g) for g in analyze.communities(big)])
+    lowest_main = max(y for n, (_, y) in at.items() if n.startswith("n"))
+    assert lowest_main < min(at["pair-a"][1], at["pair-b"][1]) < at["alone"][1]
+
+
+def test_the_page_inlines_no_icons() -> None:
+    text = render.page(synthetic(5), title="x")
+    assert "data:image" not in text and "url(data:" not in text
+
+
+def test_show_makes_an_inline_view_without_a_warning(graph: nx.MultiDiGraph) -> None:
+    import warnings
+
+    import kg
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        shown = kg.show(graph, focus="le van binh", depth=1)
+    assert shown.data.startswith("<div><iframe srcdoc=")

@@ -5,6 +5,7 @@ ten thousand articles are named below with the reason, so a new command cannot s
 
 from __future__ import annotations
 
+import os
 import re
 import shlex
 import subprocess
@@ -103,7 +104,8 @@ def clone(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def kg(clone: Path, command: str) -> subprocess.CompletedProcess[str]:
     args = [str(KG), *shlex.split(command)[1:]]
-    done = subprocess.run(args, cwd=clone, capture_output=True, text=True, timeout=600)
+    env = {**os.environ, "COLUMNS": "100"}  # the tables shown are a 100-column terminal's
+    done = subprocess.run(args, cwd=clone, env=env, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, f"{command}\n{done.stdout}\n{done.stderr}"
     return done
 

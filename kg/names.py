@@ -1,7 +1,7 @@
 """Name look-up: which entity a name a user typed means, wherever a name is taken.
 
 A name matches an entity when it equals one of the entity's names after folding case, tone-mark
-placement and diacritics (`phung si tan` finds `Phùng Sĩ Tấn`). When several entities match, the
+placement and diacritics (`do minh khang` finds `Đỗ Minh Khang`). When several entities match, the
 one chosen is, in order: one whose name matches with its diacritics as typed, the one named in
 most documents, then by label and IRI; the choice says which it took and what else matched.
 """

@@ -221,7 +221,7 @@ def _continues_post(t: Tokens, p: int, q: int) -> bool:
 
 
 def after_rank(t: Tokens, i: int) -> Candidate | None:
-    """`Thượng tướng Phùng Sĩ Tấn`, `bà Matsuzawa Tomoko`, `ngài Suharjo`."""
+    """`Thượng tướng Đỗ Minh Khang`, `bà Sakamoto Yui`, `ngài Suharjo`."""
     ranks = ranks_at(t, i)
     if not ranks:
         return None

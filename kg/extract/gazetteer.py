@@ -90,6 +90,21 @@ def syllables_of(text: str) -> list[str]:
     return SYLLABLE.findall(text)
 
 
+@cache
+def words_key(text: str) -> tuple[str, ...]:
+    """A word's match keys, syllable by syllable (what `Tokens.keys` holds for it)."""
+    return tuple(match_key(s) for s in syllables_of(text))
+
+
+@cache
+def function_words(role: str) -> frozenset[tuple[str, ...]]:
+    """Words of one role in lexicon function_words (`locative`: `tại`, `ở` …), as key tuples: the
+    one reading of that lexicon, for the entity rules and the relation rules alike."""
+    return frozenset(
+        words_key(row["term"]) for row in lexicon.table("function_words") if row["role"] == role
+    )
+
+
 def _is_acronym(term: str) -> bool:
     letters = [ch for ch in term if ch.isalpha()]
     return len(letters) >= 2 and sum(ch.isupper() for ch in letters) >= len(letters) - 1

@@ -16,9 +16,8 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ... import lexicon
-from ...clean import match_key
 from ...model import EntityType
-from ..gazetteer import Cat, Entry
+from ..gazetteer import Cat, Entry, function_words
 from ..tokens import Tokens
 from .candidate import Candidate, Span
 from .people import foreign_shaped, name_run, ranks_at
@@ -332,7 +331,7 @@ def _step(x: Extent, k: int) -> int | None:
     t = x.t
     tok = t[k]
     if x.closed:  # `… giữa KOICA và UNFPA cho dự án`: after its parties only a period follows
-        if tuple(t.keys[k : k + 2]) in _role_words("pair"):
+        if tuple(t.keys[k : k + 2]) in function_words("pair"):
             return _take(x, k + 2)  # `giữa Bộ Quốc phòng hai nước`
         if tok.is_dash and k + 1 < len(t) and _is_year(t[k + 1].text) and _is_year(t[k - 1].text):
             return _take(x, k + 2)  # `giai đoạn 2025 – 2027`
@@ -460,7 +459,7 @@ def _word(x: Extent, k: int) -> int | None:
         return _take(x, k + 1)
     if x.typ is EntityType.ORGANIZATION and not x.in_topic and _ends_org(t, k):
         return None
-    if x.typ is EntityType.ORGANIZATION and tuple(t.keys[k : k + 2]) in _role_words("pair"):
+    if x.typ is EntityType.ORGANIZATION and tuple(t.keys[k : k + 2]) in function_words("pair"):
         return None  # `Bộ Quốc phòng hai nước`: both countries' ministries, no name
     x.lower += 1
     if x.lower > MAX_LOWER[x.typ] and not x.in_topic:
@@ -841,7 +840,7 @@ def _glued_to_a_name(t: Tokens, i: int, j: int) -> bool:
 def _local_government(t: Tokens, i: int, j: int) -> bool:
     """`chính quyền bang Queensland`, `ủy ban nhân dân tỉnh Quảng Ninh`: in lower case, a local
     government's head names one before a place noun and the place's name."""
-    if tuple(t.keys[i:j]) not in _role_words("local_government"):
+    if tuple(t.keys[i:j]) not in function_words("local_government"):
         return False
     noun = t.at(j, Cat.PLACE_HEAD)
     return noun is not None and noun.end < len(t) and t[noun.end].is_cap
@@ -873,7 +872,7 @@ def _inside_a_title(t: Tokens, i: int) -> bool:
 
 def _generic(t: Tokens, j: int, k: int) -> bool:
     """`bản ghi nhớ hợp tác`, `thỏa thuận hợp tác song phương`: a complement any agreement has."""
-    return tuple(t.keys[j:k]) in _role_words("generic")
+    return tuple(t.keys[j:k]) in function_words("generic")
 
 
 def _framing(t: Tokens, i: int, end: int) -> bool:
@@ -883,17 +882,7 @@ def _framing(t: Tokens, i: int, end: int) -> bool:
         return False
     return any(
         i >= len(words) and tuple(t.keys[i - len(words) : i]) == words and i - len(words) <= 1
-        for words in _role_words("framework")
-    )
-
-
-@cache
-def _role_words(role: str) -> frozenset[tuple[str, ...]]:
-    """The words of a role in lexicon function_words, as key tuples."""
-    return frozenset(
-        tuple(match_key(w) for w in row["term"].split())
-        for row in lexicon.table("function_words")
-        if row["role"] == role
+        for words in function_words("framework")
     )
 
 
@@ -972,13 +961,7 @@ def _starts(t: Tokens, i: int, role: str) -> int:
 
 @cache
 def _codename_cues() -> tuple[tuple[str, ...], ...]:
-    rows = lexicon.table("function_words")
-    cues = {
-        tuple(match_key(w) for w in row["term"].split())
-        for row in rows
-        if row["role"] == "codename"
-    }
-    return tuple(sorted(cues, key=len, reverse=True))
+    return tuple(sorted(function_words("codename"), key=len, reverse=True))
 
 
 def find_named(t: Tokens) -> list[Candidate]:

@@ -8,13 +8,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 
-from ... import lexicon
-from ...clean import match_key
 from ...model import EntityType
 from ..document.discourse import Discourse, Mention
 from ..document.sentences import Surface
 from ..entities import Span
-from ..gazetteer import syllables_of
+from ..gazetteer import function_words, words_key
 from ..tokens import Tokens
 
 CLAUSE_BREAKS = {";", ".", "!", "?"}
@@ -159,19 +157,6 @@ class SentenceView:
 
     def has(self, *words: str) -> bool:
         return any(words_key(w)[0] in self.t.positions and self.cues(words_key(w)) for w in words)
-
-
-@cache
-def words_key(text: str) -> tuple[str, ...]:
-    return tuple(match_key(s) for s in syllables_of(text))
-
-
-@cache
-def function_words(role: str) -> frozenset[tuple[str, ...]]:
-    """Words of one role in lexicon function_words (`locative`: `tại`, `ở` …), as key tuples."""
-    return frozenset(
-        words_key(row["term"]) for row in lexicon.table("function_words") if row["role"] == role
-    )
 
 
 @cache

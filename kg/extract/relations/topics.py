@@ -45,12 +45,15 @@ def _needs_opener() -> frozenset[tuple[str, ...]]:
 
 
 OPENERS = {"gồm", "là", "về", ":", '"', "“"}
+OPENER_REACH = 10  # tokens after a cue in which `_items` looks for `gồm`, `về`, `:` or `là`
 
 
 def _opened(view: SentenceView, cj: int) -> bool:
-    """A list opener within three words after a noun cue (`các nội dung: …`, `nội dung gồm …`)."""
+    """A list opener after a noun cue, as near as `_items` looks for one (`các nội dung: …`, `các
+    nội dung hợp tác trọng tâm trong thời gian tới, gồm: …`)."""
     t = view.t
-    return any(t[q].key in OPENERS or t[q].text in OPENERS for q in range(cj, min(len(t), cj + 4)))
+    near = range(cj, min(len(t), cj + OPENER_REACH))
+    return any(t[q].key in OPENERS or t[q].text in OPENERS for q in near)
 
 
 def topic_start(view: SentenceView, m: Mention) -> int:
@@ -198,7 +201,7 @@ def _items(view: SentenceView, k: int, limit: int | None = None) -> list[tuple[i
     t = view.t
     limit = len(t) if limit is None else limit
     start = k
-    for q in range(k, min(limit, k + 10)):
+    for q in range(k, min(limit, k + OPENER_REACH)):
         if t[q].text in {'"', "“"}:
             end = next((e for e in range(q + 1, len(t)) if t[e].text in {'"', "”"}), len(t))
             return [(q + 1, end)] if end > q + 1 else []

@@ -755,9 +755,13 @@ def headed(t: Tokens, i: int) -> Candidate | None:
     )
     kind = x.kind
     if typ is EntityType.ORGANIZATION:
-        has_acronym = x.acronym is not None or any(t[k].is_acronym for k in range(m.end, x.end))
-        lower_named = _local_government(t, i, m.end) or _named_in_lower_case(t, i, m.end, x.end)
-        if generic or not (head_cap or has_acronym or lower_named):
+        if generic or not (
+            head_cap
+            or x.acronym is not None
+            or any(t[k].is_acronym for k in range(m.end, x.end))
+            or _local_government(t, i, m.end)
+            or _named_in_lower_case(t, i, m.end, x.end)
+        ):
             return None
         national = bool(entry and entry.get("national") == "yes")
         return Candidate(
@@ -852,14 +856,16 @@ def _named_in_lower_case(t: Tokens, i: int, j: int, end: int) -> bool:
     ends with a known organisation; not `trung tâm Hà Nội` (a place follows: the city centre), nor
     a head the tagger reads as a verb (`tổ chức hội nghị`: to hold a conference), nor one right
     before another name (`lực lượng Bệnh viện …`)."""
-    if j >= end or not t.pos[i].startswith("N"):
+    if j >= end:
         return False
     if any(t[q].is_cap for q in range(i + 1, j)):
-        return True  # `ban Chỉ đạo …`: the head itself goes on in capitals
-    if t[j].is_cap:  # not `lực lượng Bệnh viện …`, `tổ chức Lễ …`: another name begins there
-        return not t.any_at(j, Cat.PLACE, Cat.COUNTRY, Cat.PLACE_HEAD, Cat.KNOWN_ORG, *_NEW_NAME)
-    known = next((q for q in range(j, end) if t.at(q, Cat.KNOWN_ORG)), None)
-    return known is not None and t.at(known, Cat.KNOWN_ORG).end == end  # type: ignore[union-attr]
+        named = True  # `ban Chỉ đạo …`: the head itself goes on in capitals
+    elif t[j].is_cap:  # not `lực lượng Bệnh viện …`, `tổ chức Lễ …`: another name begins there
+        named = not t.any_at(j, Cat.PLACE, Cat.COUNTRY, Cat.PLACE_HEAD, Cat.KNOWN_ORG, *_NEW_NAME)
+    else:
+        known = next((q for q in range(j, end) if t.at(q, Cat.KNOWN_ORG)), None)
+        named = known is not None and t.at(known, Cat.KNOWN_ORG).end == end  # type: ignore[union-attr]
+    return named and t.pos[i].startswith("N")  # the tagger last: most sentences never need it
 
 
 def _inside_a_title(t: Tokens, i: int) -> bool:

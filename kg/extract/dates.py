@@ -31,8 +31,16 @@ _PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
     (name, regex.compile(pattern, regex.I))
     for name, pattern in (
         (
+            "range_months_to",
+            rf"(?P<d1>[0-3]?\d)(?P<s>[-/.])(?P<m1>[01]?\d)(?:(?P=s)(?:19|20)\d\d)?\s+(?:đến|tới)\s+(?:ngày\s+)?(?P<d2>[0-3]?\d)(?P=s)(?P<m>[01]?\d)(?:(?P=s){_Y})?(?![\d/-])",
+        ),
+        (
+            "day_pair",
+            rf"(?<=ngày\s+)(?P<d1>[0-3]?\d)(?:\s*,\s*[0-3]?\d)*\s+và\s+(?:ngày\s+)?(?P<d2>[0-3]?\d)(?P<s>[-/.])(?P<m>[01]?\d)(?:(?P=s){_Y})?(?![\d/-])",
+        ),
+        (
             "range_words",
-            rf"(?P<d1>[0-3]?\d){_DAY_NOTE}\s+(?:đến|tới)\s+(?:ngày\s+)?(?P<d2>[0-3]?\d){_DAY_NOTE}\s+tháng\s+(?P<m>[01]?\d)(?:\s*(?:năm|,)\s*(?P<y>(?:19|20)\d\d))?",
+            rf"(?P<d1>[0-3]?\d){_DAY_NOTE}\s+(?:đến|tới|(?<=ngày\s+\d{{1,2}}\s+)và)\s+(?:ngày\s+)?(?P<d2>[0-3]?\d){_DAY_NOTE}\s+tháng\s+(?P<m>[01]?\d)(?:\s*(?:năm|,)\s*(?P<y>(?:19|20)\d\d))?",
         ),
         (
             "words",
@@ -81,6 +89,8 @@ def _digit_then_separator(low: str) -> bool:
 
 
 _NEEDS: dict[str, Callable[[str], bool]] = {
+    "range_months_to": _has("đến", "tới"),
+    "day_pair": _has(" và "),
     "range_words": _has("tháng"),
     "words": _has("tháng"),
     "range_months": _digit_then_separator,
@@ -143,7 +153,7 @@ def _strip_ngay(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _build(name: str, m: regex.Match[str], text: str, start: int, end: int) -> DateMatch | None:
     g = m.groupdict()
-    if name in {"range", "range_to", "range_words", "range_months"}:
+    if name in {"range", "range_to", "range_words", "range_months", "range_months_to", "day_pair"}:
         return _range(g, text, start, end)
     if name in {"english", "english_us"}:
         month = _MONTHS_EN.split("|").index(g["mon"].lower()) + 1
@@ -174,7 +184,8 @@ def _build(name: str, m: regex.Match[str], text: str, start: int, end: int) -> D
 
 
 def _range(g: dict[str, str], text: str, start: int, end: int) -> DateMatch | None:
-    """`6-10/6/2022`, `5 đến 9/8`, `10/2-14/3/2020`, `4 (thứ hai) đến 8 tháng 6 năm 2019`."""
+    """`6-10/6/2022`, `5 đến 9/8`, `10/2-14/3/2020`, `28/2 đến 2/3/2025`, `4 (thứ hai) đến 8 tháng 6
+    năm 2019`; two or more days of one month (`ngày 14 và 15/6`) run from the first to the last."""
     month = int(g["m"])
     first_month = int(g.get("m1") or month)
     d1, d2 = int(g["d1"]), int(g["d2"])

@@ -24,11 +24,22 @@ from kg.extract.dates import find_dates, infer_years, iso_datatype
         ("Sáng 7/6, lễ khai mạc", "7/6", None),
         ("tối 31/12, pháo hoa", "31/12", None),
         ("hội nghị (11-10) bàn", "11-10", None),
+        ("Trong hai ngày 14 và 15/6, diễn tập", "14 và 15/6", None),
+        ("trong các ngày 10, 11 và 12-5-2024 tại", "10, 11 và 12-5-2024", "2024-05-10/2024-05-12"),
+        ("vào ngày 3 và 4 tháng 10 năm 2024", "3 và 4 tháng 10 năm 2024", "2024-10-03/2024-10-04"),
+        ("từ ngày 28/2 đến ngày 2/3/2025 tại", "28/2 đến ngày 2/3/2025", "2025-02-28/2025-03-02"),
+        ("từ 30-11 đến 2-12 tại Hà Nội", "30-11 đến 2-12", None),
     ],
 )
 def test_date_forms(text: str, written: str, iso: str | None) -> None:
     dates = find_dates(text)
     assert [(d.text, d.iso) for d in dates] == [(written, iso)]
+
+
+def test_numbered_units_joined_by_va_are_no_pair_of_days() -> None:
+    """`ngày 14 và 15/6` is two days; `Trung đoàn 5 và 6/2024`, `Tiểu đoàn 3 và 4 tháng 10` are not."""
+    assert find_dates("Trung đoàn 5 và 6/2024 hành quân") == []
+    assert [d.text for d in find_dates("Tiểu đoàn 3 và 4 tháng 10")] == ["4 tháng 10"]
 
 
 def test_scores_and_invalid_days_are_not_dates() -> None:

@@ -21,6 +21,7 @@ from ...iri import entity_iri
 from ...model import MERGE_REASONS_SEPARATOR, CleanDocument, Entity, EntityType, Mention
 from ..dates import infer_years
 from ..entities import Candidate
+from ..entities.names import generic_object
 from ..entities.shapes import is_honorific, is_surname
 from ..gazetteer import Cat, gazetteer
 from ..tokens import Tokens
@@ -426,7 +427,10 @@ def _first_ceremonies(sentences: list[SentenceCandidates]) -> list[SentenceCandi
                     and cue.entries[0].get("kind") == "Ceremony"
                     and len([w for w in head.split() if w not in CLASSIFIERS]) >= 2
                 )
-                if c.refers_back and specific and not _seen(head, seen) and cue and c.j == cue.end:
+                bare = cue is not None and (
+                    c.j == cue.end or generic_object(s.tokens, cue.end, c.j)
+                )
+                if c.refers_back and specific and not _seen(head, seen) and bare:
                     c = replace(c, refers_back=False)
                 if specific:
                     seen.add(head)
@@ -528,7 +532,7 @@ def _same_referent(a: Cluster, b: Cluster, tokens: dict[int, Tokens]) -> bool:
         ((wa, _numbers(a, tokens)), (wb, _numbers(b, tokens))), key=lambda pair: len(pair[0])
     )
     if _code_names_agree(a, b, tokens):
-        return True
+        return not _ceremony_and_its_event(a, b, tokens)
     if not small or not small <= large or not small_numbers <= large_numbers:
         return False
     close = len(small) >= 4 and len(small) / len(large) >= 0.6 and small_numbers == large_numbers
@@ -577,6 +581,13 @@ def _code_names_agree(a: Cluster, b: Cluster, tokens: dict[int, Tokens]) -> bool
     with a number, in two names of one type."""
     ca, cb = _code(a, tokens), _code(b, tokens)
     return bool(ca) and ca == cb
+
+
+def _ceremony_and_its_event(a: Cluster, b: Cluster, tokens: dict[int, Tokens]) -> bool:
+    """`Lễ khai mạc Diễn tập … "Khaan Quest 2019"` and `diễn tập … Khaan Quest 2019`: a ceremony
+    held for an event carries the event's code name, and is still another event."""
+    kinds = {_first(c, tokens)[1].kind == "Ceremony" for c in (a, b)}
+    return len(kinds) == 2
 
 
 def _code(c: Cluster, tokens: dict[int, Tokens]) -> tuple[str, ...]:

@@ -474,11 +474,14 @@ def _rank_of_a_person(t: Tokens, k: int) -> bool:
 
 def _person_begins(t: Tokens, k: int) -> bool:
     """`Bộ Công Thương Trần Hữu Phát`, `Bộ Ngoại giao Nga Pavel N. Grekov`: a person's name after a
-    complete organisation name ends it."""
+    complete organisation name ends it; not a name-shaped place before a year or number
+    (`Diễn tập Cứu trợ thảm họa Vũ Quang 2025`: the exercise's code name)."""
     if t.any_at(k, Cat.KNOWN_ORG, Cat.PLACE, Cat.COUNTRY, Cat.ORG_HEAD):
         return False
     run = name_run(t, k)
-    return bool(run and (is_surname(t, k) or foreign_shaped(t, k)) and run[1] - run[0] >= 2)
+    if not run or (run[1] < len(t) and t[run[1]].is_number):
+        return False
+    return (is_surname(t, k) or foreign_shaped(t, k)) and run[1] - run[0] >= 2
 
 
 def _through_stop(x: Extent, k: int, stop: Entry) -> int | None:
@@ -538,6 +541,8 @@ def _through_stop(x: Extent, k: int, stop: Entry) -> int | None:
         after = stop_at(t, nxt)
         if after is not None and after.entries[0].get("kind") == "activity":
             return _take(x, nxt + len(after.entries[0].term.split()))
+    if term == "với" and t.any_at(nxt, Cat.POST, Cat.RANK):
+        return None  # `cuộc hội đàm với Bộ trưởng Quốc phòng X …`: talks with a person, no name
     if term in EVENT_LINKS and x.typ is not EntityType.ORGANIZATION and _noun_follows(t, nxt):
         return nxt
     return None
@@ -784,6 +789,7 @@ def headed(t: Tokens, i: int) -> Candidate | None:
     bare = x.end == m.end or (
         typ is EntityType.EVENT and (_predicative(t, i) or _only_heads(t, m.end, x.end))
     )
+    bare = bare or (kind == "Ceremony" and generic_object(t, m.end, x.end))
     bare = bare or bool(entry and entry.get("lowercase") == "ref")
     bare = bare or (typ is EntityType.AGREEMENT and not head_cap and _generic(t, m.end, x.end))
     if bare and typ is EntityType.AGREEMENT and head_cap and m.length >= 2:
@@ -825,6 +831,14 @@ def _only_heads(t: Tokens, j: int, k: int) -> bool:
         else:
             return False
     return q > j and not expect_head
+
+
+def generic_object(t: Tokens, j: int, k: int) -> bool:
+    """`lễ khai mạc diễn tập`, `lễ bế mạc khóa huấn luyện`: a ceremony held for an event named by
+    its common noun alone (in lower case) names no event of its own: the first time it is the
+    ceremony as written, later it is the ceremony met before (`Lễ khai mạc Diễn tập … 2019`)."""
+    cue = t.at(j, Cat.EVENT) if j < k else None
+    return cue is not None and cue.end == k and not t[j].is_cap
 
 
 def _session_of(t: Tokens, k: int, typ: EntityType) -> bool:

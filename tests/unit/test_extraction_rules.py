@@ -1650,6 +1650,137 @@ RULES: dict[str, list[Example]] = {
             ("Lễ xuất quân Đội Công binh số 4", "partOf", "Đội Công binh số 4"),
         ),
     ],
+    # document.entities._ceremony_and_its_event, names.generic_object: a ceremony held for an
+    # event shares its code name and stays another event; `lễ khai mạc diễn tập` later refers back.
+    "ceremony-keeps-its-event": [
+        handles(
+            "opening-of-a-coded-exercise",
+            'Sáng 14/6, Lễ khai mạc Diễn tập cứu hộ đa quốc gia "Sông Hồng 2024" diễn ra tại Hà '
+            "Nội. Đoàn Quân đội nhân dân Việt Nam tại lễ khai mạc diễn tập.",
+            (
+                'Lễ khai mạc Diễn tập cứu hộ đa quốc gia "Sông Hồng 2024"',
+                "partOf",
+                'Diễn tập cứu hộ đa quốc gia "Sông Hồng 2024"',
+            ),
+            (
+                "Quân đội nhân dân Việt Nam",
+                "participatedIn",
+                'Lễ khai mạc Diễn tập cứu hộ đa quốc gia "Sông Hồng 2024"',
+            ),
+            absent=(("Lễ khai mạc diễn tập", ANY, ANY),),
+        ),
+        near_miss(
+            "two-names-of-one-exercise-still-merge",
+            "Diễn tập thực địa đa quốc gia về gìn giữ hòa bình Force 20 khai mạc tại Pune. Việt Nam "
+            "cử 10 sĩ quan tham gia diễn tập Force 20.",
+            ("diễn tập Force 20", ANY, ANY),
+            still=(
+                (
+                    "Việt Nam",
+                    "participatedIn",
+                    "Diễn tập thực địa đa quốc gia về gìn giữ hòa bình Force 20",
+                ),
+            ),
+        ),
+    ],
+    # people.post_before: `Post, Rank Name` after a verb or function word, not across a name.
+    "post-before-the-rank": [
+        handles(
+            "after-co",
+            "Tham dự hội nghị có Thứ trưởng Bộ Quốc phòng, Thượng tướng Hoàng Văn Nam.",
+            ("Hoàng Văn Nam", "holdsPosition", "Thứ trưởng Bộ Quốc phòng"),
+        ),
+        handles(
+            "after-a-meeting-verb",
+            "Đại tướng Lê Minh Đức gặp Tổng Tham mưu trưởng Quân đội Thái Lan, Đại tướng Somchai "
+            "Rattana.",
+            ("Somchai Rattana", "holdsPosition", "Tổng Tham mưu trưởng Quân đội Thái Lan"),
+            ("Lê Minh Đức", "met", "Somchai Rattana"),
+        ),
+        near_miss(
+            "the-title-ends-with-another-name",
+            "Nhận lời mời của Bộ trưởng Quốc phòng Hàn Quốc Park Min-soo, Đại tướng Lê Minh Đức sẽ "
+            "thăm chính thức Hàn Quốc.",
+            ("Lê Minh Đức", "holdsPosition", ANY),
+            still=(("Park Min-soo", "holdsPosition", "Bộ trưởng Quốc phòng Hàn Quốc"),),
+        ),
+    ],
+    # names._through_stop: `với` before a title begins a person; the talks have no name of their own.
+    "talks-with-a-person": [
+        handles(
+            "talks-with-a-titled-minister",
+            "Chiều 10/4, Đại tướng Lê Minh Đức đã có cuộc hội đàm với Bộ trưởng Quốc phòng "
+            "Singapore Tan Kok Wah.",
+            ("Lê Minh Đức", "met", "Tan Kok Wah"),
+            ("Tan Kok Wah", "holdsPosition", "Bộ trưởng Quốc phòng Singapore"),
+        ),
+        near_miss(
+            "exercise-with-a-country",
+            "Diễn tập trên sa bàn với Thái Lan về cứu trợ thảm họa diễn ra tại Hà Nội.",
+            (ANY, "met", ANY),
+            still=(("Diễn tập trên sa bàn với Thái Lan về cứu trợ thảm họa", "heldIn", "Hà Nội"),),
+        ),
+    ],
+    # structure.event_parties: `cuộc hội đàm giữa A và B` (people) → A met B, both take part.
+    "talks-between-two-people": [
+        handles(
+            "talks-between-two-generals",
+            "Chiều 5/3 đã diễn ra cuộc hội đàm giữa Đại tướng Lê Minh Đức và Đại tướng Tan Kok Wah.",
+            ("Lê Minh Đức", "met", "Tan Kok Wah"),
+            (
+                "Tan Kok Wah",
+                "participatedIn",
+                "Cuộc hội đàm giữa Đại tướng Lê Minh Đức và Đại tướng Tan Kok Wah",
+            ),
+        ),
+        near_miss(
+            "a-signing-between-two-generals",
+            "Lễ ký kết giữa Đại tướng Lê Minh Đức và Đại tướng Tan Kok Wah diễn ra tại Hà Nội.",
+            (ANY, "met", ANY),
+        ),
+    ],
+    # frames.cue_target_agent rows: `Trong cuộc gặp với Y, X …`, `Tại buổi tiếp Y, X …`.
+    "meeting-opens-the-clause": [
+        handles(
+            "in-the-meeting-with",
+            "Trong cuộc gặp với Đại tướng Tan Kok Wah, Đại tướng Lê Minh Đức khẳng định quan hệ hai "
+            "nước đang phát triển tốt đẹp.",
+            ("Lê Minh Đức", "met", "Tan Kok Wah"),
+        ),
+        handles(
+            "at-the-reception-of",
+            "Tại buổi tiếp Đại sứ Tan Kok Wah, Đại tướng Lê Minh Đức đánh giá cao quan hệ hai nước.",
+            ("Lê Minh Đức", "received", "Tan Kok Wah"),
+        ),
+        near_miss(
+            "after-meeting-the-press",
+            "Sau cuộc gặp với báo chí, Đại tướng Lê Minh Đức thăm Trường Sĩ quan Lục quân 1.",
+            (ANY, "met", ANY),
+        ),
+    ],
+    # time_place.fronted with lexicon role fronted_time: `Trong hai ngày D,`, `Vào ngày D,`.
+    "fronted-time-words": [
+        handles(
+            "in-two-days",
+            "Trong hai ngày 14 và 15/6, Diễn tập Cứu trợ thảm họa Vũ Quang 2025 diễn ra tại tỉnh Hà "
+            "Tĩnh.",
+            ("Diễn tập Cứu trợ thảm họa Vũ Quang 2025", "heldOn", "14 và 15/6"),
+            ("Diễn tập Cứu trợ thảm họa Vũ Quang 2025", "heldIn", "Hà Tĩnh"),
+        ),
+        handles(
+            "vao-ngay",
+            "Vào ngày 5/3, tại Hà Nội, Cục Gìn giữ hòa bình Việt Nam tổ chức Hội thảo quốc tế về an "
+            "ninh biển.",
+            ("Hội thảo quốc tế về an ninh biển", "heldOn", "5/3"),
+            ("Hội thảo quốc tế về an ninh biển", "heldIn", "Hà Nội"),
+        ),
+        near_miss(
+            "in-two-years-no-date",
+            "Trong hai năm qua, Cục Gìn giữ hòa bình Việt Nam tổ chức Hội thảo quốc tế về an ninh "
+            "biển tại Hà Nội.",
+            (ANY, "heldOn", ANY),
+        ),
+    ],
 }
 
 

@@ -148,14 +148,27 @@ def ranks_at(t: Tokens, i: int) -> Span | None:
 
 
 def post_before(t: Tokens, i: int) -> Span | None:
-    """`Thứ trưởng Bộ Quốc phòng, Thượng tướng X`: the post written before the rank."""
+    """`Thứ trưởng Bộ Quốc phòng, Thượng tướng X`: the post written before the rank, at the start
+    of a clause or after a verb or function word (`Tham dự có Tư lệnh Quân khu 7, Trung tướng X`,
+    `gặp Tổng Tham mưu trưởng Quân đội Y, Đại tướng Z`)."""
     end = i - 1 if i > 0 and t[i - 1].text == "," else i
     for p in range(end - 1, max(-1, end - 14), -1):
-        if not t[p].is_word or (t.at(p, Cat.STOP) and not t.at(p, Cat.POST)):
+        if not t[p].is_word or _function_word(t, p):
             return None
-        if t.at(p, Cat.POST) and (p == 0 or not t[p - 1].is_word or t[p - 1].text == ","):
-            return (p, end) if end > p else None
+        if t.at(p, Cat.POST) and (p == 0 or not t[p - 1].is_word or _function_word(t, p - 1)):
+            return (p, end) if end > p and not _names_someone(t, p, end) else None
     return None
+
+
+def _names_someone(t: Tokens, p: int, end: int) -> bool:
+    """`của Bộ trưởng Quốc phòng Hàn Quốc X, Đại tướng Y`: the title before the comma ends with
+    another person's name, so it is that person's, not the next one's."""
+    other = after_post(t, p)
+    return other is not None and other.j <= end
+
+
+def _function_word(t: Tokens, p: int) -> bool:
+    return t.at(p, Cat.STOP) is not None and t.at(p, Cat.POST) is None
 
 
 def _segment_end(t: Tokens, p: int) -> int:

@@ -220,20 +220,38 @@ def event_parties(view: SentenceView) -> None:
         between = next((k for k in range(event.i, event.j) if t[k].key == "giữa"), None)
         if between is None:
             continue
-        leaders = []
+        leaders, people = [], []
         for party in view.inside(between + 1, event.j, {"ORGANIZATION", "LOCATION", "PERSON"}):
             led = party.type is EntityType.PERSON and _led_by(view, party)
-            if t[party.i - 1].key in {"giữa", "và", "với"} or _of_delegation(view, party) or led:
+            named = t[_title_start(party) - 1].key in {"giữa", "và", "với"}
+            if named or _of_delegation(view, party) or led:
                 view.add(
                     party.entity, "participatedIn", event.entity, "structure.event-parties", 0.75
                 )
             if led:
                 leaders.append(party.entity)
+            elif named and party.type is EntityType.PERSON:
+                people.append(party.entity)
         if len(leaders) == 2:
             view.add(leaders[0], "met", leaders[1], "structure.talks-between-leaders", 0.75)
+        elif len(people) == 2 and _talks(view, event):
+            view.add(people[0], "met", people[1], "structure.talks-between-people", 0.75)
         if between + 1 < len(t) and t[between + 1].key == "hai":
             for person in two_parties(view, between + 3):  # `hội đàm giữa hai Bộ trưởng`
                 view.add(person, "participatedIn", event.entity, "structure.event-parties", 0.7)
+
+
+def _title_start(m: Mention) -> int:
+    """Where a person's mention begins with the rank and posts written before the name
+    (`giữa Đại tướng X và …`); any other mention's own start."""
+    c = m.candidate
+    spans = [s for s in (c.rank, *c.posts) if s is not None and s[1] <= m.i]
+    return min([m.i, *(s[0] for s in spans)])
+
+
+def _talks(view: SentenceView, event: Mention) -> bool:
+    """`cuộc hội đàm giữa A và B`, `cuộc gặp giữa A và B`: talks, where the two parties meet."""
+    return any(e.entity == event.entity and e.kind == "Meeting" for e in view.discourse.events)
 
 
 def _of_delegation(view: SentenceView, m: Mention) -> bool:

@@ -28,9 +28,10 @@ def _places_at(view: SentenceView, k: int) -> list[Mention]:
     if not n:
         return []
     first = next((m for m in view.outer(PLACES) if k + n <= m.i <= k + n + 2), None)
+    seat = _seat(view, k + n)
     if first is None or (first.type is EntityType.ORGANIZATION and not _venue(view, first)):
-        return []
-    out = [first]
+        return [seat] if seat is not None else []
+    out = [first] if seat is None or seat.entity == first.entity else [first, seat]
     if (
         first.j < len(t)
         and t[first.j].text == "("
@@ -40,6 +41,26 @@ def _places_at(view: SentenceView, k: int) -> list[Mention]:
         if inner is not None:
             out.append(inner)
     return out
+
+
+def _seat(view: SentenceView, k: int) -> Mention | None:
+    """`tại trụ sở Bộ Quốc phòng Hàn Quốc ở thủ đô Seoul`, `tại căn cứ của Phái bộ … (UNMISS) ở
+    thành phố Bentiu`: the city after `ở` that closes a venue phrase. The phrase is a venue noun
+    (at most three words), then names, brackets and `của`; anything else ends it."""
+    t = view.t
+    q, named = k, False
+    while q < min(len(t), k + 24):
+        m = view.at(q)
+        if m is not None:
+            q, named = m.j, True
+            continue
+        if t[q].key == "ở" and named:
+            return next((p for p in view.outer({"LOCATION"}) if q + 1 <= p.i <= q + 3), None)
+        if t[q].text in {"(", ")"} or t[q].key == "của" or (not named and q - k < 3):
+            q += 1
+            continue
+        return None
+    return None
 
 
 VENUES = {"agency", "military", "other", "GovernmentAgency", "ArmedForce", "Site"}
@@ -148,19 +169,12 @@ def _pair(view: SentenceView, k: int) -> bool:
 
 
 def _time_word(view: SentenceView, k: int) -> bool:
+    """A word that opens a sentence before its date (`Sáng`, `Trong hai ngày`, `Vào`; lexicon
+    function_words, role fronted_time), or the bracket of `(15/3)` after `Hôm nay`."""
     t = view.t
-    return t[k].key in {
-        "sáng",
-        "chiều",
-        "tối",
-        "trưa",
-        "đêm",
-        "ngày",
-        "nay",
-        "hôm",
-        "qua",
-        "từ",
-    } or (t[k].text == "(" and k + 1 < len(t) and t[k + 1].text[:1].isdigit())
+    return (t[k].key,) in function_words("fronted_time") or (
+        t[k].text == "(" and k + 1 < len(t) and t[k + 1].text[:1].isdigit()
+    )
 
 
 def fronted(view: SentenceView) -> None:

@@ -1758,6 +1758,59 @@ RULES: dict[str, list[Example]] = {
             (ANY, "met", ANY),
         ),
     ],
+    # delegations._leader_before: `X (đã) dẫn đầu Đoàn đại biểu Bộ Y tham dự E` → X takes part in E
+    # and belongs to Y; not a host who receives the delegation.
+    "leader-before-the-delegation": [
+        handles(
+            "general-leads-the-ministry-delegation",
+            "Đại tướng Lê Minh Đức dẫn đầu Đoàn đại biểu Bộ Quốc phòng Việt Nam tham dự Hội nghị Bộ "
+            "trưởng Quốc phòng ASEAN mở rộng lần thứ 11.",
+            (
+                "Lê Minh Đức",
+                "participatedIn",
+                "Hội nghị Bộ trưởng Quốc phòng ASEAN mở rộng lần thứ 11",
+            ),
+            ("Lê Minh Đức", "memberOf", "Bộ Quốc phòng Việt Nam"),
+        ),
+        handles(
+            "titled-leader-with-aspect",
+            "Thượng tướng Hoàng Văn Nam, Thứ trưởng Bộ Quốc phòng, đã dẫn đầu đoàn công tác Cục Đối "
+            "ngoại tham dự Đối thoại Shangri-La lần thứ 21.",
+            ("Hoàng Văn Nam", "participatedIn", "Đối thoại Shangri-La lần thứ 21"),
+        ),
+        near_miss(
+            "host-receives-the-delegation",
+            "Đại tướng Lê Minh Đức tiếp Đoàn đại biểu Bộ Quốc phòng Lào tham dự Hội nghị Bộ trưởng "
+            "Quốc phòng ASEAN mở rộng lần thứ 11.",
+            ("Lê Minh Đức", "participatedIn", ANY),
+            ("Lê Minh Đức", "memberOf", ANY),
+        ),
+    ],
+    # relation_patterns rows `phát biểu khai mạc|bế mạc|khai giảng|bế giảng` with their event.
+    "speech-at-an-opening": [
+        handles(
+            "opening-speech-fronted",
+            "Hội thảo quốc tế về an ninh biển diễn ra tại Hà Nội. Phát biểu khai mạc hội thảo, "
+            "Thượng tướng Hoàng Văn Nam nhấn mạnh vai trò của hợp tác.",
+            ("Hoàng Văn Nam", "participatedIn", "Hội thảo quốc tế về an ninh biển"),
+        ),
+        handles(
+            "closing-speech-after-the-speaker",
+            "Thượng tướng Hoàng Văn Nam phát biểu bế mạc Khóa huấn luyện sĩ quan tham mưu Liên hợp "
+            "quốc năm 2025.",
+            (
+                "Hoàng Văn Nam",
+                "participatedIn",
+                "Khóa huấn luyện sĩ quan tham mưu Liên hợp quốc năm 2025",
+            ),
+        ),
+        near_miss(
+            "opening-speech-without-its-event",
+            "Phát biểu khai mạc, Đại tá Trần Văn An cho biết Hội thảo quốc tế về an ninh biển là dịp "
+            "trao đổi kinh nghiệm.",
+            ("Trần Văn An", "participatedIn", ANY),
+        ),
+    ],
     # time_place.fronted with lexicon role fronted_time: `Trong hai ngày D,`, `Vào ngày D,`.
     "fronted-time-words": [
         handles(

@@ -25,7 +25,7 @@ def delegations(view: SentenceView) -> None:
         if k > 0 and starts_with(t, k - 1, "delegation"):
             continue
         org = _organisation_after(view, k + n)
-        leader = _leader(view, k + n)
+        leader = _leader(view, k + n) or _leader_before(view, k)
         if org is None and leader is None:
             continue
         event = sentence_event(view, EVENTS, before=None)
@@ -67,6 +67,23 @@ def _leader(view: SentenceView, k: int, nested: bool = False) -> Mention | None:
         if any(t.keys_at(q, q + len(words_key(w))) == words_key(w) for w in LEADS)
     ]
     return person if rest else None
+
+
+def _leader_before(view: SentenceView, k: int) -> Mention | None:
+    """`Đại tướng X (, Bộ trưởng …,) (đã) dẫn đầu Đoàn đại biểu Bộ Y tham dự E`: the person named
+    right before `dẫn đầu` leads the delegation that begins at k."""
+    t = view.t
+    n = ends_with(t, k, "leader")
+    if not n:
+        return None
+    q = k - n
+    q -= ends_with(t, q, "aspect")
+    if q > 0 and t[q - 1].text == ",":
+        q -= 1
+    return next(
+        (m for m in view.outer(PEOPLE) if max([m.j, *(p[1] for p in m.candidate.posts)]) == q),
+        None,
+    )
 
 
 def heads_in_talks(view: SentenceView) -> None:

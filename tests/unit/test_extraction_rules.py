@@ -19,6 +19,7 @@ from kg.extract import extract_document
 from kg.model import Document
 
 Triple = tuple[str, str, str]
+TALKS = "Hội đàm giữa Bộ trưởng Quốc phòng Việt Nam và Bộ trưởng Quốc phòng Lào"
 ANY = "*"  # in an absent triple: any subject, predicate or object
 
 
@@ -1809,6 +1810,25 @@ RULES: dict[str, list[Example]] = {
             "Phát biểu khai mạc, Đại tá Trần Văn An cho biết Hội thảo quốc tế về an ninh biển là dịp "
             "trao đổi kinh nghiệm.",
             ("Trần Văn An", "participatedIn", ANY),
+        ),
+    ],
+    # topics._clause_end with lexicon role clause_link: `, đồng thời …` ends a list of topics.
+    "topics-end-at-a-new-clause": [
+        handles(
+            "dong-thoi-opens-a-clause",
+            "Chiều 5/3, tại Hà Nội, đã diễn ra Hội đàm giữa Bộ trưởng Quốc phòng Việt Nam và Bộ "
+            "trưởng Quốc phòng Lào. Tại hội đàm, hai Bộ trưởng đã trao đổi về tình hình khu vực và "
+            "thế giới, đồng thời thảo luận các biện pháp thúc đẩy hợp tác quốc phòng.",
+            (TALKS, "about", "tình hình khu vực và thế giới"),
+            (TALKS, "about", "biện pháp thúc đẩy hợp tác quốc phòng"),
+            absent=((ANY, "about", "đồng thời"),),
+        ),
+        near_miss(
+            "a-list-of-three-topics",
+            "Hội thảo quốc tế về an ninh biển diễn ra tại Hà Nội. Tại hội thảo, các đại biểu thảo "
+            "luận về an ninh hàng hải, cứu hộ cứu nạn và ứng phó sự cố tràn dầu.",
+            (ANY, "about", "an ninh hàng hải, cứu hộ cứu nạn và ứng phó sự cố tràn dầu"),
+            still=(("Hội thảo quốc tế về an ninh biển", "about", "cứu hộ cứu nạn"),),
         ),
     ],
     # time_place.fronted with lexicon role fronted_time: `Trong hai ngày D,`, `Vào ngày D,`.

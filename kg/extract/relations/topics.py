@@ -12,7 +12,7 @@ from ...model import EntityType
 from ..document.discourse import Mention
 from ..entities.shapes import stop_at
 from ..gazetteer import syllables_of
-from .context import SentenceView, ends_with
+from .context import SentenceView, ends_with, starts_with
 
 DATED = {"EVENT", "AGREEMENT"}
 DISCUSSING = {"Conference", "Meeting"}  # the kinds of event whose name can say what they discuss
@@ -229,14 +229,14 @@ def _items(view: SentenceView, k: int, limit: int | None = None) -> list[tuple[i
 
 
 def _clause_end(view: SentenceView, start: int, end: int) -> int:
-    """A topic list ends before `, nhằm …`, `, đi đến thống nhất …`: a comma then a verb."""
+    """A topic list ends before `, nhằm …`, `, đi đến thống nhất …`, `, đồng thời …`: a comma then
+    a verb or a word that opens a new clause (lexicon function_words, role clause_link)."""
     t = view.t
     for q in range(start, end - 1):
-        if (
-            t[q].text == ","
-            and (stop := stop_at(t, q + 1))
-            and stop.entries[0].get("kind") == "verb"
-        ):
+        if t[q].text != ",":
+            continue
+        stop = stop_at(t, q + 1)
+        if (stop and stop.entries[0].get("kind") == "verb") or starts_with(t, q + 1, "clause_link"):
             return q
     return end
 

@@ -164,6 +164,26 @@ CASES = [
         E,
         "Diễn tập chung ASEAN về ứng phó thảm họa (ARDEX-2024)",
     ),
+    (
+        "Giao lưu hữu nghị quốc phòng biên giới Việt Nam - Lào lần thứ 2 diễn ra tại Điện Biên.",
+        E,
+        "Giao lưu hữu nghị quốc phòng biên giới Việt Nam - Lào lần thứ 2",
+    ),
+    (
+        "Hội thao Quân sự quốc tế năm 2022 khai mạc tại Moskva.",
+        E,
+        "Hội thao Quân sự quốc tế năm 2022",
+    ),
+    (  # a ceremony's code name is its event's: both stay
+        'Lễ khai mạc Diễn tập cứu hộ "Sông Hồng 2024" diễn ra sáng 14/6.',
+        E,
+        'Diễn tập cứu hộ "Sông Hồng 2024"',
+    ),
+    (  # a name-shaped place before a year is no person ending the name
+        "Diễn tập Cứu trợ thảm họa Vũ Quang 2025 diễn ra tại tỉnh Hà Tĩnh.",
+        E,
+        "Diễn tập Cứu trợ thảm họa Vũ Quang 2025",
+    ),
     # dates
     ("Ngày 20-11-2023, trường tổ chức lễ kỷ niệm.", D, "20-11-2023"),
     ("Sáng 5/3, đoàn lên đường.", D, "5/3"),
@@ -209,6 +229,14 @@ def test_a_place_noun_names_a_place(sentence: str, typ: EntityType, name: str) -
         ("Đoàn dạo quanh trung tâm Hà Nội.", "trung tâm Hà Nội"),  # the city centre
         ("Cục Đối ngoại tổ chức Hội nghị tổng kết.", "tổ chức Hội nghị tổng kết"),  # to hold
         ("Hai bên tổ chức Lễ khởi động Dự án hỗ trợ.", "tổ chức Lễ khởi động Dự án hỗ trợ"),
+        (  # `giao lưu` in lower case is a verb, even before `giữa`
+            "Hai bên tăng cường giao lưu hữu nghị giữa quân đội hai nước.",
+            "Giao lưu hữu nghị giữa quân đội hai nước",
+        ),
+        (  # talks with a titled person: no event named `cuộc hội đàm với Bộ trưởng …`
+            "Đại tướng Lê Minh Đức đã có cuộc hội đàm với Bộ trưởng Quốc phòng Singapore Tan Kok Wah.",
+            "Cuộc hội đàm với Bộ trưởng Quốc phòng Singapore",
+        ),
     ],
 )
 def test_words_that_only_begin_like_a_name_are_no_entity(sentence: str, wrong: str) -> None:

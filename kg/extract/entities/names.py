@@ -779,10 +779,9 @@ def headed(t: Tokens, i: int) -> Candidate | None:
             refers_back=x.end == m.end and not (head_cap and m.length >= 3),
             national=national,
         )
-    lowercase_ok = (
-        not (entry and entry.get("lowercase") == "no")
-        or _between_follows(t, m.end)
-        or _framing(t, i, m.end)
+    written = entry.get("lowercase") if entry else None
+    lowercase_ok = written != "never" and (
+        written != "no" or _between_follows(t, m.end) or _framing(t, i, m.end)
     )
     if generic or (not head_cap and not lowercase_ok):
         return None

@@ -1831,6 +1831,43 @@ RULES: dict[str, list[Example]] = {
             still=(("Hội thảo quốc tế về an ninh biển", "about", "cứu hộ cứu nạn"),),
         ),
     ],
+    # time_place.after_event: names count as one word in the reach; `do A và B đồng tổ chức`
+    # are both organisers, no owner of their own between the event and its place.
+    "place-and-date-after-co-organisers": [
+        handles(
+            "exercise-organised-by-two-commands",
+            "Diễn tập cứu hộ đa quốc gia Sông Hồng 2024 khai mạc tại Hà Nội. Diễn tập do Bộ Quốc "
+            "phòng Việt Nam và Bộ Tư lệnh Thái Bình Dương Hoa Kỳ (USINDOPACOM) đồng tổ chức, diễn "
+            "ra từ 14-28/6 tại Lào Cai.",
+            ("Diễn tập cứu hộ đa quốc gia Sông Hồng 2024", "heldIn", "Lào Cai"),
+            ("Diễn tập cứu hộ đa quốc gia Sông Hồng 2024", "heldOn", "14-28/6"),
+            ("Diễn tập cứu hộ đa quốc gia Sông Hồng 2024", "organizedBy", "Bộ Quốc phòng Việt Nam"),
+        ),
+        near_miss(
+            "a-minister-between",
+            "Hội nghị Bộ trưởng Quốc phòng ASEAN lần thứ 18 khai mạc, Bộ trưởng Lê Minh Đức tại Hà "
+            "Nội phát biểu.",
+            ("Hội nghị Bộ trưởng Quốc phòng ASEAN lần thứ 18", "heldIn", "Hà Nội"),
+        ),
+    ],
+    # delegations, relation_patterns: `trực thuộc`, `là đơn vị trực thuộc` → partOf.
+    "directly-under": [
+        handles(
+            "academy-under-the-ministry",
+            "Học viện Lục quân trực thuộc Bộ Quốc phòng đón đoàn.",
+            ("Học viện Lục quân", "partOf", "Bộ Quốc phòng Việt Nam"),
+        ),
+        handles(
+            "hospital-is-a-unit-under",
+            "Bệnh viện Quân y 199 là đơn vị trực thuộc Bộ Tư lệnh Quân khu 5.",
+            ("Bệnh viện Quân y 199", "partOf", "Bộ Tư lệnh Quân khu 5"),
+        ),
+        near_miss(
+            "under-a-place",
+            "Trung tâm Huấn luyện Tân Sơn trực thuộc tỉnh Phú Thọ từ năm 2010.",
+            (ANY, "partOf", "Phú Thọ"),
+        ),
+    ],
     # time_place.fronted with lexicon role fronted_time: `Trong hai ngày D,`, `Vào ngày D,`.
     "fronted-time-words": [
         handles(

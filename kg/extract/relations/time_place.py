@@ -365,17 +365,21 @@ def _event_before(
 
 
 def _date_tokens(view: SentenceView, a: int, b: int) -> int:
-    """How many tokens of a..b are dates (`từ ngày 2-6/8/2016` counts for one word, not seven)."""
-    return sum(d.j - d.i for d in view.outer({"DATE"}) if a <= d.i and d.j <= b)
+    """How many tokens of a..b are dates and names (`từ ngày 2-6/8/2016`, `Bộ Tư lệnh Ấn Độ Dương -
+    Thái Bình Dương Hoa Kỳ` each count for one word, not seven)."""
+    return sum(m.j - m.i - 1 for m in view.outer() if a <= m.i and m.j <= b)
 
 
 def _owner_between(view: SentenceView, event: Mention, k: int) -> bool:
     """`Hội nghị do Cục X tổ chức tại Hà Nội` is held there; `Hội nghị, Bộ trưởng X tại Hà Nội`
     is not (a person or organisation of its own stands between, not after `do`)."""
     t = view.t
-    for m in view.outer():
+    after_do = False  # `do A và B đồng tổ chức`: both are the event's organisers
+    for m in sorted(view.outer(), key=lambda m: m.i):
         if event.j <= m.i and m.j <= k and m.type is not EntityType.DATE:
-            if t[m.i - 1].key == "do" or m.type is EntityType.LOCATION:
+            before = t[m.i - 1].key
+            after_do = before == "do" or (after_do and before in {"và", ","})
+            if after_do or m.type is EntityType.LOCATION:
                 continue
             return True
     return False

@@ -1706,6 +1706,24 @@ RULES: dict[str, list[Example]] = {
             still=(("Park Min-soo", "holdsPosition", "Bộ trưởng Quốc phòng Hàn Quốc"),),
         ),
     ],
+    # people.posts_after: a title after the comma that ends with another name is that person's.
+    "title-of-the-next-person": [
+        handles(
+            "invited-minister-visits",
+            "Theo lời mời của Đại tướng Lê Minh Đức, Bộ trưởng Quốc phòng Lào Chansouk Phommavong "
+            "thăm chính thức Việt Nam từ ngày 5 đến 7/3.",
+            ("Chansouk Phommavong", "holdsPosition", "Bộ trưởng Quốc phòng Lào"),
+            ("Chansouk Phommavong", "participatedIn", "Thăm chính thức Việt Nam"),
+            ("Thăm chính thức Việt Nam", "hostedBy", "Lê Minh Đức"),
+            absent=(("Lê Minh Đức", "holdsPosition", ANY), ("Lê Minh Đức", "participatedIn", ANY)),
+        ),
+        near_miss(
+            "two-people-each-with-a-title",
+            "Đại tá Trần Văn An, Giám đốc Học viện Quốc phòng, tiếp Thiếu tướng Lee Jun-ho.",
+            ("Lee Jun-ho", "holdsPosition", ANY),
+            still=(("Trần Văn An", "holdsPosition", "Giám đốc Học viện Quốc phòng"),),
+        ),
+    ],
     # names._through_stop: `với` before a title begins a person; the talks have no name of their own.
     "talks-with-a-person": [
         handles(

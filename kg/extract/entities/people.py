@@ -164,7 +164,12 @@ def _names_someone(t: Tokens, p: int, end: int) -> bool:
     """`của Bộ trưởng Quốc phòng Hàn Quốc X, Đại tướng Y`: the title before the comma ends with
     another person's name, so it is that person's, not the next one's."""
     other = after_post(t, p)
-    return other is not None and other.j <= end
+    return (
+        other is not None
+        and other.j <= end
+        and other.j - other.i >= 2
+        and (other.j - other.i >= 3 or is_surname(t, other.i) or foreign_shaped(t, other.i))
+    )
 
 
 def _function_word(t: Tokens, p: int) -> bool:
@@ -213,6 +218,8 @@ def posts_after(t: Tokens, k: int) -> tuple[Span, ...]:
         if q == p:
             break
         if t.at(p, Cat.POST) and not t.at(p, Cat.RANK):
+            if _names_someone(t, p, q):
+                break  # `X, Bộ trưởng Quốc phòng Lào Y thăm …`: the title is Y's, not X's
             segments.append((p, q))
         elif segments and _continues_post(t, p, q):
             segments[-1] = (segments[-1][0], q)

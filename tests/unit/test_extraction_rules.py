@@ -1724,6 +1724,29 @@ RULES: dict[str, list[Example]] = {
             still=(("Trần Văn An", "holdsPosition", "Giám đốc Học viện Quốc phòng"),),
         ),
     ],
+    # people.counterpart, discourse._counterpart: `người đồng cấp Indonesia (X)`.
+    "counterpart": [
+        handles(
+            "named-counterpart",
+            "Chiều 5/3, Đại tướng Lê Minh Đức đã hội đàm với người đồng cấp Indonesia Sjafrie "
+            "Hartono.",
+            ("Lê Minh Đức", "met", "Sjafrie Hartono"),
+            absent=((ANY, ANY, "Indonesia"),),
+        ),
+        handles(
+            "counterpart-named-before",
+            "Bộ trưởng Quốc phòng Indonesia Sjafrie Hartono thăm chính thức Việt Nam từ ngày 5 đến "
+            "7/3. Chiều 5/3, Đại tướng Lê Minh Đức đã hội đàm với người đồng cấp Indonesia.",
+            ("Lê Minh Đức", "met", "Sjafrie Hartono"),
+        ),
+        near_miss(
+            "two-people-of-that-country",
+            "Bộ trưởng Quốc phòng Indonesia Sjafrie Hartono và Tư lệnh Lục quân Indonesia Maruli "
+            "Simanjuntak thăm Việt Nam. Đại tướng Lê Minh Đức đã hội đàm với người đồng cấp "
+            "Indonesia.",
+            ("Lê Minh Đức", "met", ANY),
+        ),
+    ],
     # names._through_stop: `với` before a title begins a person; the talks have no name of their own.
     "talks-with-a-person": [
         handles(

@@ -67,6 +67,7 @@ class Discourse:
     place_alone: str | None = None  # a place on a line of its own before the lead (`Seoul (TTXVN)`)
     topics_named: set[str] = field(default_factory=set)
     co_chairs: dict[str, list[str]] = field(default_factory=dict)
+    people_of: dict[str, list[str]] = field(default_factory=dict)  # country → its people, in order
 
     def latest(self, head: str = "", kind: str = "", before: int | None = None) -> str | None:
         """The latest event with this head noun, else of a kind the head can name."""
@@ -136,6 +137,9 @@ def mentions_by_sentence(assembly: Assembly) -> tuple[list[list[Mention]], Disco
     kinds = {e.id: e.attributes.get("kind", "") for e in assembly.entities}
     planned = {e.id for e in assembly.entities if e.attributes.get("status")}
     types = {e.id: e.type for e in assembly.entities}
+    for e in assembly.entities:
+        if e.type is EntityType.PERSON and e.attributes.get("country"):
+            d.people_of.setdefault(e.attributes["country"], []).append(e.id)
     out: list[list[Mention]] = []
     for s in assembly.sentences:
         t = s.tokens
@@ -165,6 +169,15 @@ def _refer(d: Discourse, t: Tokens, c: Candidate, n: int) -> str | None:
     head = head_key(t, c)
     if c.type is EntityType.EVENT:
         return d.latest(head, c.kind) or d.main
+    if c.type is EntityType.PERSON:
+        return _counterpart(d, c)
     return d.named.get((c.type, head)) or (
         d.last.get(c.type) if c.type is EntityType.AGREEMENT else None
     )
+
+
+def _counterpart(d: Discourse, c: Candidate) -> str | None:
+    """`người đồng cấp Indonesia`: the one person of that country the article names (none when it
+    names several: which one is meant is not written)."""
+    people = d.people_of.get(c.country, [])
+    return people[0] if len(people) == 1 else None

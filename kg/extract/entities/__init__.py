@@ -13,7 +13,7 @@ from functools import cache
 from ... import lexicon
 from ...clean import match_key
 from ...model import EntityType
-from ..gazetteer import Cat
+from ..gazetteer import Cat, function_words
 from ..tokens import Tokens
 from .candidate import Candidate, Span
 from .names import find_named
@@ -221,12 +221,13 @@ def _not_place_after() -> tuple[str, ...]:
 
 
 def _after_post(t: Tokens, i: int) -> bool:
-    """`Đại sứ Hoa Kỳ`: a country right after a post is the post's country, not a place."""
+    """`Đại sứ Hoa Kỳ`, `người đồng cấp Indonesia`: a country right after a post (or after the word
+    for a counterpart) is the post's country, not a place."""
     for k in range(max(0, i - 6), i):
         post = t.at(k, Cat.POST)
         if post and post.end == i:
             return True
-    return False
+    return any(i >= len(w) and t.keys_at(i - len(w), i) == w for w in function_words("counterpart"))
 
 
 def _country_peeled(t: Tokens, p: Candidate) -> Candidate:

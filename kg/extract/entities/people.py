@@ -14,7 +14,7 @@ from functools import cache
 from ... import lexicon
 from ...clean import match_key
 from ...model import EntityType
-from ..gazetteer import Cat
+from ..gazetteer import Cat, function_words
 from ..tokens import Match, Tokens
 from .candidate import Candidate, Span
 from .shapes import (
@@ -339,6 +339,33 @@ def after_cue(t: Tokens, i: int) -> Candidate | None:
     return Candidate(EntityType.PERSON, *run, "person.after-cue")
 
 
+def counterpart(t: Tokens, i: int) -> Candidate | None:
+    """`người đồng cấp Indonesia Sjafrie Hartono`: the name after `người đồng cấp` and a country is
+    a person of that country; with no name (`hội đàm với người đồng cấp Indonesia`) the phrase
+    refers back to the person of that country the article names (lexicon role counterpart)."""
+    n = next((len(w) for w in function_words("counterpart") if t.keys_at(i, i + len(w)) == w), 0)
+    if not n:
+        return None
+    k = i + n
+    place = t.at(k, Cat.COUNTRY)
+    entry = place.first(Cat.COUNTRY) if place is not None else None
+    country = entry.canonical if entry is not None else ""
+    end = place.end if place is not None else k
+    run = name_run(t, end) if end < len(t) and t[end].is_cap else None
+    if run is not None and not t.any_at(end, *LEXICAL):
+        return Candidate(EntityType.PERSON, *run, "person.counterpart", country=country)
+    if not country:
+        return None
+    return Candidate(
+        EntityType.PERSON, i, end, "person.counterpart", country=country, refers_back=True
+    )
+
+
+@cache
+def _counterpart_starts() -> frozenset[str]:
+    return frozenset(words[0] for words in function_words("counterpart"))
+
+
 @cache
 def _cue_ends() -> frozenset[str]:
     return frozenset(cue[-1] for cue in person_cues())
@@ -366,6 +393,7 @@ def find_people(t: Tokens) -> list[Candidate]:
             (Cat.RANK in here and after_rank(t, i))
             or (Cat.POST in here and after_post(t, i))
             or (cap and (by_shape(t, i) or after_cue(t, i)))
+            or (t.keys[i] in _counterpart_starts() and counterpart(t, i))
         )
         if person:
             person = _with_posts_after(t, person)

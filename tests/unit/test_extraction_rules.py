@@ -1747,6 +1747,33 @@ RULES: dict[str, list[Example]] = {
             ("Lê Minh Đức", "met", ANY),
         ),
     ],
+    # names._attended, discourse.latest: `Tham dự đối thoại (có|,)` refers back to the dialogue named
+    # before (its head `đối thoại chính sách` begins with `đối thoại`), not to the visit around it.
+    "attending-refers-back": [
+        handles(
+            "attending-the-dialogue",
+            "Đối thoại Chính sách quốc phòng Việt Nam - Nhật Bản lần thứ 11 diễn ra tại Tokyo trong "
+            "khuôn khổ chuyến thăm Nhật Bản của đoàn Bộ Quốc phòng Việt Nam. Tham dự đối thoại có "
+            "Thiếu tướng Lại Văn Hưng.",
+            (
+                "Lại Văn Hưng",
+                "participatedIn",
+                "Đối thoại Chính sách quốc phòng Việt Nam - Nhật Bản lần thứ 11",
+            ),
+            absent=(
+                (
+                    "Lại Văn Hưng",
+                    "participatedIn",
+                    "Chuyến thăm Nhật Bản của đoàn Bộ Quốc phòng Việt Nam",
+                ),
+            ),
+        ),
+        near_miss(
+            "dialogue-as-a-common-noun",
+            "Hai nước cần tham gia đối thoại thực chất hơn về an ninh biển.",
+            (ANY, "about", ANY),
+        ),
+    ],
     # names._through_stop: `với` before a title begins a person; the talks have no name of their own.
     "talks-with-a-person": [
         handles(

@@ -73,8 +73,8 @@ class Discourse:
         """The latest event with this head noun, else of a kind the head can name."""
         events = [e for e in self.events if before is None or e.sentence <= before]
         for e in reversed(events):
-            if head and e.head == head:
-                return e.entity
+            if head and (e.head == head or e.head.startswith(head + " ")):
+                return e.entity  # `đối thoại` names the `Đối thoại chính sách …` met before
         kinds = COMPATIBLE.get(kind, {kind})
         for e in reversed(events):
             if kind and e.kind in kinds:

@@ -781,7 +781,10 @@ def headed(t: Tokens, i: int) -> Candidate | None:
         )
     written = entry.get("lowercase") if entry else None
     lowercase_ok = written != "never" and (
-        written != "no" or _between_follows(t, m.end) or _framing(t, i, m.end)
+        written != "no"
+        or _between_follows(t, m.end)
+        or _framing(t, i, m.end)
+        or _attended(t, i, m.end)
     )
     if generic or (not head_cap and not lowercase_ok):
         return None
@@ -902,6 +905,17 @@ def _framing(t: Tokens, i: int, end: int) -> bool:
     return any(
         i >= len(words) and tuple(t.keys[i - len(words) : i]) == words and i - len(words) <= 1
         for words in function_words("framework")
+    )
+
+
+def _attended(t: Tokens, i: int, end: int) -> bool:
+    """`Tham dự đối thoại, …`, `dự diễn đàn`: a noun that is mostly common in lower case names the
+    event told of when it is what people attend, alone before a comma, `có` or the sentence's end."""
+    if end < len(t) and t[end].is_word and t[end].key != "có":
+        return False
+    return any(
+        i >= len(words) and tuple(t.keys[i - len(words) : i]) == words
+        for words in function_words("attend")
     )
 
 

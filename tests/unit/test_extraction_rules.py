@@ -1936,6 +1936,25 @@ RULES: dict[str, list[Example]] = {
             (ANY, "partOf", "Phú Thọ"),
         ),
     ],
+    # topics._scopes with lexicon role scope: `các vấn đề quốc tế, khu vực cùng quan tâm` is one topic.
+    "scope-words-join": [
+        handles(
+            "issues-of-common-concern",
+            "Hội đàm giữa Bộ trưởng Quốc phòng Việt Nam và Bộ trưởng Quốc phòng Lào diễn ra tại Hà "
+            "Nội. Tại hội đàm, hai Bộ trưởng đã trao đổi quan điểm về các vấn đề quốc tế, khu vực "
+            "cùng quan tâm.",
+            (TALKS, "about", "vấn đề quốc tế, khu vực cùng quan tâm"),
+            absent=((ANY, "about", "khu vực cùng quan tâm"),),
+        ),
+        near_miss(
+            "two-items-after-a-scope",
+            "Hội đàm giữa Bộ trưởng Quốc phòng Việt Nam và Bộ trưởng Quốc phòng Lào diễn ra tại Hà "
+            "Nội. Tại hội đàm, hai Bộ trưởng đã trao đổi về quan hệ song phương, hợp tác đào tạo và "
+            "gìn giữ hòa bình.",
+            (ANY, "about", "quan hệ song phương, hợp tác đào tạo"),
+            still=((TALKS, "about", "hợp tác đào tạo"),),
+        ),
+    ],
     # time_place.fronted with lexicon role fronted_time: `Trong hai ngày D,`, `Vào ngày D,`.
     "fronted-time-words": [
         handles(

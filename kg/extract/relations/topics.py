@@ -12,6 +12,7 @@ from ...model import EntityType
 from ..document.discourse import Mention
 from ..entities.shapes import stop_at
 from ..gazetteer import syllables_of
+from ..tokens import Tokens
 from .context import SentenceView, ends_with, starts_with
 
 DATED = {"EVENT", "AGREEMENT"}
@@ -219,13 +220,20 @@ def _items(view: SentenceView, k: int, limit: int | None = None) -> list[tuple[i
         sep = q < end and (
             t[q].text == ";"
             if has_semicolon
-            else t[q].text == "," or (enumerated and t[q].key == "và")
+            else (t[q].text == "," and not _scopes(t, q)) or (enumerated and t[q].key == "và")
         )
         if q == end or sep:
             if q > a and _is_topic(view, a, q):
                 items.append(_trim(view, a, q))
             a = q + 1
     return [x for x in items if x[1] > x[0]]
+
+
+def _scopes(t: Tokens, q: int) -> bool:
+    """`các vấn đề quốc tế, khu vực cùng quan tâm`, `tình hình thế giới, khu vực`: a comma between
+    two scope words (lexicon function_words, role scope) joins two modifiers of one noun, not two
+    items."""
+    return ends_with(t, q, "scope") > 0 and starts_with(t, q + 1, "scope") > 0
 
 
 def _clause_end(view: SentenceView, start: int, end: int) -> int:

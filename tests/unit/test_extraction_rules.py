@@ -1955,6 +1955,25 @@ RULES: dict[str, list[Example]] = {
             still=((TALKS, "about", "hợp tác đào tạo"),),
         ),
     ],
+    # topics._items: no topic split inside a name, none ends on `và`, a purpose clause is none.
+    "clean-topic-items": [
+        handles(
+            "a-named-agreement-in-a-topic",
+            "Đối thoại Chính sách quốc phòng Việt Nam - Lào lần thứ 5 diễn ra tại Hà Nội. Tại đối "
+            "thoại, hai bên thảo luận việc thực hiện Bản ghi nhớ về hợp tác quốc phòng giữa Bộ Quốc "
+            "phòng Việt Nam và Bộ Quốc phòng Lào, làm cơ sở để xây dựng kế hoạch hợp tác.",
+            absent=(
+                (ANY, "about", "Bộ Quốc phòng Lào"),
+                (ANY, "about", "làm cơ sở để xây dựng kế hoạch hợp tác"),
+            ),
+        ),
+        handles(
+            "no-topic-ends-on-va",
+            "Hội nghị tổng kết hợp tác Việt Nam - WHO diễn ra tại Hà Nội. Tại hội nghị, các đại biểu "
+            "đã đánh giá kết quả hợp tác hai năm qua và thảo luận các ưu tiên trong giai đoạn mới.",
+            ("Hội nghị tổng kết hợp tác Việt Nam - WHO", "about", "hợp tác hai năm qua"),
+        ),
+    ],
     # time_place.fronted with lexicon role fronted_time: `Trong hai ngày D,`, `Vào ngày D,`.
     "fronted-time-words": [
         handles(

@@ -217,16 +217,27 @@ def _items(view: SentenceView, k: int, limit: int | None = None) -> list[tuple[i
     enumerated = has_semicolon or any(t[q].text == "," for q in range(start, end))
     items, a = [], start
     for q in range(start, end + 1):
-        sep = q < end and (
-            t[q].text == ";"
-            if has_semicolon
-            else (t[q].text == "," and not _scopes(t, q)) or (enumerated and t[q].key == "và")
+        sep = (
+            q < end
+            and (
+                t[q].text == ";"
+                if has_semicolon
+                else (t[q].text == "," and not _scopes(t, q)) or (enumerated and t[q].key == "và")
+            )
+            and not _in_a_name(view, q, start, end)
         )
         if q == end or sep:
             if q > a and _is_topic(view, a, q):
                 items.append(_trim(view, a, q))
             a = q + 1
     return [x for x in items if x[1] > x[0]]
+
+
+def _in_a_name(view: SentenceView, q: int, start: int, end: int) -> bool:
+    """`Bản ghi nhớ … giữa Bộ Quốc phòng Việt Nam và Bộ Quốc phòng Philippines`: a separator inside
+    a name within the list separates no topics (the name whose own complement the list is does
+    not count)."""
+    return any(start <= m.i < q < m.j - 1 and m.j <= end for m in view.outer())
 
 
 def _scopes(t: Tokens, q: int) -> bool:
@@ -266,6 +277,9 @@ def _trim(view: SentenceView, a: int, b: int) -> tuple[int, int]:
     t = view.t
     while a < b and (not t[a].is_word or t[a].key in {"các", "những"}):
         a += 1
-    while b > a and not t[b - 1].is_word and t[b - 1].text not in {")", "+"}:
+    while b > a and (
+        (not t[b - 1].is_word and t[b - 1].text not in {")", "+"})
+        or ends_with(t, b, "joiner")  # `… hai năm qua và` before the next cue
+    ):
         b -= 1
     return a, b

@@ -209,6 +209,7 @@ def test_entity_is_found(sentence: str, typ: EntityType, name: str) -> None:
         ("Người dân làng Đông Anh đón đoàn.", L, "Đông Anh"),
         ("Tàu cập cảng Tiên Sa sáng nay.", L, "Tiên Sa"),
         ("Nước sông Lam dâng cao sau bão.", L, "Lam"),
+        ("Hội nghị diễn ra tại thủ đô Viên Chăn của Lào.", L, "Viên Chăn"),  # `Viên`: a surname
     ],
 )
 def test_a_place_noun_names_a_place(sentence: str, typ: EntityType, name: str) -> None:

@@ -74,7 +74,7 @@ def by_position(t: Tokens, i: int) -> Candidate | None:
             name_run(t, i)
             and not _country_follows(t, end)
             and end - i >= 2
-            and prep not in {"tại", "ở"}
+            and prep not in _before_names()
         ):
             return None
         return Candidate(
@@ -117,6 +117,13 @@ def _prep_before(t: Tokens, i: int) -> str:
         if i >= n and tuple(t.keys[i - n : i]) == prep:
             return " ".join(prep)
     return ""
+
+
+@cache
+def _before_names() -> frozenset[str]:
+    """The place words after which even a name-shaped run is a place (lexicon column `names`)."""
+    rows = lexicon.table("place_prepositions")
+    return frozenset(" ".join(match_key(r["term"]).split()) for r in rows if r["names"] == "yes")
 
 
 @cache

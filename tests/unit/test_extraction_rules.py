@@ -1774,6 +1774,27 @@ RULES: dict[str, list[Example]] = {
             (ANY, "about", ANY),
         ),
     ],
+    # frames._next_subject, delegations.visitors: `Nhận lời mời của X, Y sẽ thăm …`: Y visits, only
+    # X hosts, and `hai Bộ trưởng` later are X and Y.
+    "host-and-visitor": [
+        handles(
+            "talks-between-the-two-ministers",
+            "Nhận lời mời của Đại tướng Lê Minh Đức, Bộ trưởng Quốc phòng Lào Chansouk Phommavong sẽ "
+            "thăm chính thức Việt Nam. Theo chương trình, hội đàm giữa hai Bộ trưởng sẽ diễn ra tại "
+            "Hà Nội.",
+            ("Thăm chính thức Việt Nam", "hostedBy", "Lê Minh Đức"),
+            ("Lê Minh Đức", "participatedIn", "Hội đàm giữa hai Bộ trưởng"),
+            ("Chansouk Phommavong", "participatedIn", "Hội đàm giữa hai Bộ trưởng"),
+            absent=(("Thăm chính thức Việt Nam", "hostedBy", "Chansouk Phommavong"),),
+        ),
+        near_miss(
+            "two-hosts",
+            "Nhận lời mời của Đại tướng Lê Minh Đức và Thượng tướng Hoàng Văn Nam, đoàn Quân đội "
+            "Lào thăm chính thức Việt Nam.",
+            ("Thăm chính thức Việt Nam", "hostedBy", "Quân đội Lào"),
+            still=(("Thăm chính thức Việt Nam", "hostedBy", "Hoàng Văn Nam"),),
+        ),
+    ],
     # names._through_stop: `với` before a title begins a person; the talks have no name of their own.
     "talks-with-a-person": [
         handles(

@@ -269,5 +269,15 @@ def visitors(view: SentenceView) -> None:
         k = max([event.j, *dated])
         if k < b and t[k].key == "của":
             who += [m for m in view.outer(VISITORS) if start_of(m) == k + 1]
+        hosts = [
+            f.object
+            for f in view.found
+            if f.subject == event.entity
+            and f.predicate == "hostedBy"
+            and f.object in view.types
+            and view.types[f.object] is EntityType.PERSON
+        ]
         for m in who:
             view.add(m.entity, "participatedIn", event.entity, "visit.visitor", 0.7)
+            if len(hosts) == 1:  # `Nhận lời mời của X, Y thăm …`: `hai Bộ trưởng` later are X and Y
+                view.discourse.meet(view.n, hosts[0], m.entity)

@@ -21,6 +21,7 @@ from functools import cache
 from ... import lexicon
 from ...model import EntityType
 from ..document.discourse import Mention
+from ..entities.shapes import stop_at
 from .context import SentenceView, ends_with, role_starts, starts_with, words_key
 
 LIST_END = {".", "!", "?"}
@@ -185,11 +186,25 @@ def targets_after(
         return []
     group = [after[0]]
     for m in after[1:]:
-        if joined(view, group[-1].j, m):
-            group.append(m)
-        else:
+        if not joined(view, group[-1].j, m) or _next_subject(view, group[-1].j, m):
             break
+        group.append(m)
     return group
+
+
+def _next_subject(view: SentenceView, a: int, m: Mention) -> bool:
+    """`Nhận lời mời của X, Bộ trưởng … Y sẽ thăm …`: after a comma, a name followed by a verb (or
+    an aspect word) is the subject of the main clause, no item of the list."""
+    t = view.t
+    if t[a].text != ",":
+        return False
+    end = max([m.j, *(p[1] for p in m.candidate.posts)])
+    if end >= len(t):
+        return False
+    stop = stop_at(t, end)
+    return starts_with(t, end, "aspect") > 0 or (
+        stop is not None and stop.entries[0].get("kind") == "verb"
+    )
 
 
 def joined(view: SentenceView, a: int, m: Mention) -> bool:

@@ -1995,6 +1995,34 @@ RULES: dict[str, list[Example]] = {
             ("Hội nghị tổng kết hợp tác Việt Nam - WHO", "about", "hợp tác hai năm qua"),
         ),
     ],
+    # frames.do_agent_cue with role agent_marker (`được A tổ chức`), role partner `chủ trì, phối hợp với`.
+    "organisers": [
+        handles(
+            "passive-with-its-agent",
+            "Hội thảo quốc tế về an ninh biển được Học viện Quốc phòng tổ chức tại Hà Nội.",
+            ("Hội thảo quốc tế về an ninh biển", "organizedBy", "Học viện Quốc phòng"),
+        ),
+        handles(
+            "leads-and-works-with",
+            "Cục Gìn giữ hòa bình Việt Nam chủ trì, phối hợp với Văn phòng UN Women tổ chức Hội thảo "
+            "quốc tế về phụ nữ trong gìn giữ hòa bình.",
+            (
+                "Hội thảo quốc tế về phụ nữ trong gìn giữ hòa bình",
+                "organizedBy",
+                "Cục Gìn giữ hòa bình Việt Nam",
+            ),
+            (
+                "Hội thảo quốc tế về phụ nữ trong gìn giữ hòa bình",
+                "organizedBy",
+                "Văn phòng UN Women",
+            ),
+        ),
+        near_miss(
+            "passive-without-an-agent",
+            "Học viện Quốc phòng cho biết Hội thảo quốc tế về an ninh biển được tổ chức tại Hà Nội.",
+            ("Hội thảo quốc tế về an ninh biển", "organizedBy", "Hà Nội"),
+        ),
+    ],
     # time_place.fronted with lexicon role fronted_time: `Trong hai ngày D,`, `Vào ngày D,`.
     "fronted-time-words": [
         handles(

@@ -366,7 +366,7 @@ def _delegation_leader(view: SentenceView, k: int) -> list[Mention]:
 def do_agent_cue(view: SentenceView, f: Frame, ci: int, cj: int) -> bool:
     t = view.t
     a, _ = view.clause(ci)
-    dos = [k for k in range(a, ci) if t[k].key == "do"]
+    dos = [k for k in range(a, ci) if starts_with(t, k, "agent_marker") == 1]
     if not dos:
         return False
     group = [m for m in view.outer(f.agent) if dos[-1] < m.i and m.j <= ci]

@@ -1996,7 +1996,7 @@ RULES: dict[str, list[Example]] = {
         ),
     ],
     # frames.do_agent_cue with role agent_marker (`được A tổ chức`), role partner `chủ trì, phối hợp với`.
-    "organisers": [
+    "passive-and-partner-organisers": [
         handles(
             "passive-with-its-agent",
             "Hội thảo quốc tế về an ninh biển được Học viện Quốc phòng tổ chức tại Hà Nội.",

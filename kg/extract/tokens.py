@@ -161,7 +161,10 @@ class Tokens(list[Tok]):
         """Where each syllable key occurs in the sentence."""
         out: dict[str, list[int]] = {}
         for i, key in enumerate(self.keys):
-            out.setdefault(key, []).append(i)
+            if key in out:
+                out[key].append(i)
+            else:
+                out[key] = [i]  # not `setdefault(key, [])`, which makes a list for every token
         return out
 
     @cached_property

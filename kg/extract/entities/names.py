@@ -339,7 +339,7 @@ def _step(x: Extent, k: int) -> int | None:
         return _take(x, q) if q and x.typ is not EntityType.ORGANIZATION else None
     if x.typ is EntityType.AGREEMENT and k > x.j and _is_year(t[k - 1].text) and tok.key == "với":
         return None  # `… giai đoạn 2017 – 2019 với tổng kinh phí …`: what it costs, not its name
-    if x.kind == "Exercise" and (q := _code_in_brackets(t, k)):
+    if tok.text == "(" and x.kind == "Exercise" and (q := _code_in_brackets(t, k)):
         return _take(x, q)  # `Diễn tập … (ARDEX-2024)`: a code name, not an acronym of the name
     acr = bracket_acronym(t, k)
     if acr is not None:

@@ -57,18 +57,12 @@ def frames() -> tuple[Frame, ...]:
     return tuple(sorted(found, key=lambda f: -len(f.cue)))
 
 
-@cache
-def _by_first_syllable() -> tuple[tuple[str, Frame], ...]:
-    """The frames in order, each with its cue's first syllable (tested against every sentence)."""
-    return tuple((f.cue[0], f) for f in frames())
-
-
 def apply_frames(view: SentenceView) -> None:
     """Every frame whose cue the sentence holds, longest cues first: a cue inside a longer one that
     a frame read (`chủ trì` in `đồng chủ trì`) is not read again; one cue may serve several shapes."""
     taken: list[tuple[int, int, tuple[str, ...]]] = []
     present = view.t.positions
-    for f in [f for first, f in _by_first_syllable() if first in present]:
+    for f in [f for f in frames() if f.cue[0] in present]:
         for ci in view.cues(f.cue):
             cj = ci + len(f.cue)
             if any(a <= ci and cj <= b and cue != f.cue for a, b, cue in taken):

@@ -103,13 +103,16 @@ class GlueFixTokenizer(VietnameseTokenizer):
         """`VietnameseTokenizer.pyvi_tokenize`, the same words, faster."""
         if not text or text.isspace():
             return [text] if text else []
-        segs = self.pyvi_sylabelize_with_ws(text)
         words: list[str] = []
         before: list[str] = []
-        for i, seg in enumerate(segs):
-            if not seg.isspace():
+        space = ""  # the whitespace run since the last syllable (two runs never follow each other)
+        for seg in self.pyvi_sylabelize_with_ws(text):
+            if seg.isspace():
+                space = seg
+            else:
                 words.append(seg)
-                before.append(segs[i - 1] if i > 0 and segs[i - 1].isspace() else "")
+                before.append(space)
+                space = ""
         return join_syllables(words, before)
 
     def __call__(self, text: str) -> Doc:

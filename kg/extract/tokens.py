@@ -84,8 +84,9 @@ class Tokens(list[Tok]):
         shape = _shape
         super().__init__(
             [
-                Tok(m[0], base + m.start(), base + m.end(), *shape(m[0]))
+                Tok(w, base + m.start(), base + m.end(), *shape(w))
                 for m in SYLLABLE.finditer(sentence.text)
+                for w in (m[0],)  # the syllable's text, taken from the match once
             ]
         )
         self.sentence = sentence
@@ -119,22 +120,30 @@ class Tokens(list[Tok]):
     @cached_property
     def matches(self) -> list[dict[str, Match]]:
         """For each token, the longest match per category starting there."""
-        g = gazetteer()
         keys = self.keys
         n = len(keys)
         table: list[dict[str, Match]] = [_NO_MATCH] * n  # shared, never written to
-        trie = g.trie
-        for i in range(n):
-            if keys[i] not in trie:
+        trie = gazetteer().trie
+        for i, key in enumerate(keys):
+            node = trie.get(key)
+            if node is None:
                 continue
-            for length, entries in g.prefixes(keys, i):
-                here = table[i] if table[i] is not _NO_MATCH else {}
+            # The trie walked from i (what `Gazetteer.prefixes` does, inlined: it runs at every
+            # token): the terms ending on the way, then read longest first.
+            ends = [(1, node.entries)] if node.entries else []
+            k = i + 1
+            while k < n and (node := node.get(keys[k])) is not None:
+                k += 1
+                if node.entries:
+                    ends.append((k - i, node.entries))
+            here: dict[str, Match] = {}
+            for length, entries in reversed(ends):
                 for entry in entries:
                     if entry.cat in here or not self._case_fits(entry, i, length):
                         continue
                     here[entry.cat] = Match(i, length, (entry,))
-                if here:
-                    table[i] = here
+            if here:
+                table[i] = here
         return table
 
     def _case_fits(self, entry: Entry, i: int, length: int) -> bool:
@@ -152,7 +161,10 @@ class Tokens(list[Tok]):
         """Where each syllable key occurs in the sentence."""
         out: dict[str, list[int]] = {}
         for i, key in enumerate(self.keys):
-            out.setdefault(key, []).append(i)
+            if key in out:
+                out[key].append(i)
+            else:
+                out[key] = [i]  # not `setdefault(key, [])`, which makes a list for every token
         return out
 
     @cached_property
@@ -207,6 +219,8 @@ class Tokens(list[Tok]):
         if i < 0 or i >= len(self):
             return None
         here = self.matches[i]
+        if not here:
+            return None  # most tokens match no term
         best = None
         for c in cats:
             m = here.get(c)

@@ -327,9 +327,18 @@ def _dated(sentences: list[SentenceCandidates], published: str | None) -> list[S
     if not new:
         return sentences
     return [
-        replace(s, candidates=tuple(new.get((s.n, c.key), c) for c in s.candidates))
-        for s in sentences
+        _with_candidates(s, [new.get((s.n, c.key), c) for c in s.candidates]) for s in sentences
     ]
+
+
+def _with_candidates(s: SentenceCandidates, candidates: list[Candidate]) -> SentenceCandidates:
+    """The sentence with these candidates: itself when they are its own, in its order (most
+    sentences of an article; `dataclasses.replace` is slow to copy the rest)."""
+    if len(candidates) == len(s.candidates) and all(
+        a is b for a, b in zip(candidates, s.candidates, strict=True)
+    ):
+        return s
+    return replace(s, candidates=tuple(candidates))
 
 
 def _story_year(sentences: list[SentenceCandidates]) -> int | None:
@@ -435,7 +444,7 @@ def _first_ceremonies(sentences: list[SentenceCandidates]) -> list[SentenceCandi
                 if specific:
                     seen.add(head)
             changed.append(c)
-        out.append(replace(s, candidates=tuple(changed)))
+        out.append(_with_candidates(s, changed))
     return out
 
 
@@ -731,12 +740,10 @@ def _name(c: Cluster, mentions: list[Mention]) -> str:
 
 
 def _acronym_text(text: str) -> bool:
+    if " " in text.strip():
+        return False  # most names: no need to count their letters
     letters = [ch for ch in text if ch.isalpha()]
-    return (
-        bool(letters)
-        and " " not in text.strip()
-        and sum(ch.isupper() for ch in letters) >= len(letters) - 1
-    )
+    return bool(letters) and sum(ch.isupper() for ch in letters) >= len(letters) - 1
 
 
 def _attributes(surface: Surface, tokens: dict[int, Tokens], c: Cluster) -> dict[str, str]:

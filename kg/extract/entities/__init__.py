@@ -31,7 +31,7 @@ def scan(t: Tokens) -> list[Candidate]:
     named = [
         f for f in find_named(t) if not any(f.overlaps(p) and p.i <= f.i < p.j for p in people)
     ]
-    named = [f for f in named if not (_party_organ(t, f) and any(_within(f, s) for s in posts))]
+    named = [f for f in named if not (any(_within(f, s) for s in posts) and _party_organ(t, f))]
     named = _without_modifiers(t, _prefer_longest(t, named))
     names = [f for f in named if not f.refers_back]
     acronyms = [f.acronym for f in named if f.acronym]

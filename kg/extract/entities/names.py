@@ -339,7 +339,7 @@ def _step(x: Extent, k: int) -> int | None:
         return _take(x, q) if q and x.typ is not EntityType.ORGANIZATION else None
     if x.typ is EntityType.AGREEMENT and k > x.j and _is_year(t[k - 1].text) and tok.key == "với":
         return None  # `… giai đoạn 2017 – 2019 với tổng kinh phí …`: what it costs, not its name
-    if x.kind == "Exercise" and (q := _code_in_brackets(t, k)):
+    if tok.text == "(" and x.kind == "Exercise" and (q := _code_in_brackets(t, k)):
         return _take(x, q)  # `Diễn tập … (ARDEX-2024)`: a code name, not an acronym of the name
     acr = bracket_acronym(t, k)
     if acr is not None:
@@ -1001,13 +1001,16 @@ def find_named(t: Tokens) -> list[Candidate]:
     """Organisations, events and agreements, including bare heads that refer back (`Hội nghị`)."""
     out: list[Candidate] = []
     starts = {cue[0] for cue in _codename_cues()}
+    keys, matches = t.keys, t.matches
     for i in range(len(t)):
-        if t.keys[i] in starts and (code := code_name(t, i)):
+        if keys[i] in starts and (code := code_name(t, i)):
             out.append(code)
-        if not t.matches[i] and not t[i].is_acronym:
-            continue
-        for rule in (known_org, headed, lone_acronym):
-            found = rule(t, i)
-            if found:
-                out.append(found)
+        here, acronym = matches[i], t[i].is_acronym
+        # Each rule only where its first test can pass (most matched tokens call none of them).
+        if Cat.KNOWN_ORG in here and (found := known_org(t, i)):
+            out.append(found)
+        if not _HEAD_CATS.isdisjoint(here) and (found := headed(t, i)):
+            out.append(found)
+        if acronym and (found := lone_acronym(t, i)):
+            out.append(found)
     return out

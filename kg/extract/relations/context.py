@@ -70,6 +70,8 @@ class SentenceView:
                     for o in self.mentions
                 )
             ]
+        if not self._outer:
+            return []  # a sentence without mentions: no need to read `types`
         if types is None:
             return list(self._outer)
         key = types if isinstance(types, frozenset) else frozenset(types)
@@ -108,7 +110,7 @@ class SentenceView:
 
     @cached_property
     def _breaks(self) -> list[int]:
-        return [q for q in range(len(self.t)) if self.breaks(q)]
+        return [q for q, tok in enumerate(self.t) if tok.text in CLAUSE_BREAKS and self.breaks(q)]
 
     def breaks(self, q: int) -> bool:
         """Whether token q ends a clause (`;`, `.` …, but not the dot of an initial: `Daniel R.`)."""

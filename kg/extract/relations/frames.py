@@ -63,9 +63,7 @@ def apply_frames(view: SentenceView) -> None:
     a frame read (`chủ trì` in `đồng chủ trì`) is not read again; one cue may serve several shapes."""
     taken: list[tuple[int, int, tuple[str, ...]]] = []
     present = view.t.positions
-    for f in frames():
-        if f.cue[0] not in present:
-            continue
+    for f in [f for f in frames() if f.cue[0] in present]:
         for ci in view.cues(f.cue):
             cj = ci + len(f.cue)
             if any(a <= ci and cj <= b and cue != f.cue for a, b, cue in taken):

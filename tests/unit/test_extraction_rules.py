@@ -2023,6 +2023,28 @@ RULES: dict[str, list[Example]] = {
             ("Hội thảo quốc tế về an ninh biển", "organizedBy", "Hà Nội"),
         ),
     ],
+    # topics._items: `và` comes before the last item, so commas after it are inside that item.
+    "commas-after-the-last-va": [
+        handles(
+            "a-nested-list",
+            "Diễn tập cứu hộ đa quốc gia Sông Hồng 2024 khai mạc tại Hà Nội. Nội dung diễn tập gồm "
+            "huấn luyện chỉ huy tham mưu theo tình huống giả định và huấn luyện thực địa về sơ cứu, "
+            "tìm kiếm, cứu nạn, sơ tán y tế.",
+            (
+                "Diễn tập cứu hộ đa quốc gia Sông Hồng 2024",
+                "about",
+                "huấn luyện thực địa về sơ cứu, tìm kiếm, cứu nạn, sơ tán y tế",
+            ),
+            absent=((ANY, "about", "tìm kiếm"),),
+        ),
+        near_miss(
+            "commas-before-va",
+            "Hội thảo quốc tế về an ninh biển diễn ra tại Hà Nội. Tại hội thảo, các đại biểu thảo "
+            "luận về an ninh hàng hải, cứu hộ cứu nạn và ứng phó sự cố tràn dầu.",
+            (ANY, "about", "cứu hộ cứu nạn và ứng phó sự cố tràn dầu"),
+            still=(("Hội thảo quốc tế về an ninh biển", "about", "ứng phó sự cố tràn dầu"),),
+        ),
+    ],
     # time_place.fronted with lexicon role fronted_time: `Trong hai ngày D,`, `Vào ngày D,`.
     "fronted-time-words": [
         handles(

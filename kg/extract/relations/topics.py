@@ -215,6 +215,7 @@ def _items(view: SentenceView, k: int, limit: int | None = None) -> list[tuple[i
         end -= 1  # `… cùng quan tâm, đánh giá …`: the comma before the next cue closes no item
     has_semicolon = any(t[q].text == ";" for q in range(start, end))
     enumerated = has_semicolon or any(t[q].text == "," for q in range(start, end))
+    last_va = max((q for q in range(start, end) if t[q].key == "và"), default=end)
     items, a = [], start
     for q in range(start, end + 1):
         sep = (
@@ -222,7 +223,8 @@ def _items(view: SentenceView, k: int, limit: int | None = None) -> list[tuple[i
             and (
                 t[q].text == ";"
                 if has_semicolon
-                else (t[q].text == "," and not _scopes(t, q)) or (enumerated and t[q].key == "và")
+                else (t[q].text == "," and q < last_va and not _scopes(t, q))
+                or (enumerated and t[q].key == "và")
             )
             and not _in_a_name(view, q, start, end)
         )

@@ -2045,6 +2045,27 @@ RULES: dict[str, list[Example]] = {
             still=(("Hội thảo quốc tế về an ninh biển", "about", "ứng phó sự cố tràn dầu"),),
         ),
     ],
+    # topics._elaborates with lexicon role elaboration: `…, trong đó có X` → X a topic of its own.
+    "elaboration": [
+        handles(
+            "including-the-south-china-sea",
+            "Đại tướng Lê Minh Đức thăm chính thức Philippines. Trong chuyến thăm, hai bên đã trao "
+            "đổi về tình hình khu vực và các vấn đề cùng quan tâm, trong đó có vấn đề Biển Đông.",
+            (
+                "Thăm chính thức Philippines",
+                "about",
+                "tình hình khu vực và các vấn đề cùng quan tâm",
+            ),
+            ("Thăm chính thức Philippines", "about", "vấn đề Biển Đông"),
+        ),
+        near_miss(
+            "a-plain-list",
+            "Đại tướng Lê Minh Đức thăm chính thức Philippines. Trong chuyến thăm, hai bên đã trao "
+            "đổi về an ninh biển, đào tạo và gìn giữ hòa bình.",
+            (ANY, "about", "an ninh biển, đào tạo"),
+            still=(("Thăm chính thức Philippines", "about", "đào tạo"),),
+        ),
+    ],
     # time_place.fronted with lexicon role fronted_time: `Trong hai ngày D,`, `Vào ngày D,`.
     "fronted-time-words": [
         handles(

@@ -214,11 +214,14 @@ def _items(view: SentenceView, k: int, limit: int | None = None) -> list[tuple[i
     while end > start and t[end - 1].text in {",", ";"}:
         end -= 1  # `… cùng quan tâm, đánh giá …`: the comma before the next cue closes no item
     has_semicolon = any(t[q].text == ";" for q in range(start, end))
-    enumerated = has_semicolon or any(t[q].text == "," for q in range(start, end))
+    elaborations = {q for q in range(start, end) if t[q].text == "," and _elaborates(t, q)}
+    enumerated = has_semicolon or any(
+        t[q].text == "," and q not in elaborations for q in range(start, end)
+    )
     last_va = max((q for q in range(start, end) if t[q].key == "và"), default=end)
     items, a = [], start
     for q in range(start, end + 1):
-        sep = (
+        sep = q in elaborations or (
             q < end
             and (
                 t[q].text == ";"
@@ -231,8 +234,15 @@ def _items(view: SentenceView, k: int, limit: int | None = None) -> list[tuple[i
         if q == end or sep:
             if q > a and _is_topic(view, a, q):
                 items.append(_trim(view, a, q))
-            a = q + 1
+            a = q + 1 + (starts_with(t, q + 1, "elaboration") if q in elaborations else 0)
     return [x for x in items if x[1] > x[0]]
+
+
+def _elaborates(t: Tokens, q: int) -> bool:
+    """`…, trong đó có vấn đề Biển Đông`, `…, nhất là đào tạo tiếng Anh`: after a comma, a word
+    that singles out a part of what was just listed (lexicon role elaboration) begins a topic of
+    its own, and the comma enumerates nothing."""
+    return starts_with(t, q + 1, "elaboration") > 0
 
 
 def _in_a_name(view: SentenceView, q: int, start: int, end: int) -> bool:

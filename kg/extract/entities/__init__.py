@@ -13,8 +13,8 @@ from functools import cache
 from ... import lexicon
 from ...clean import match_key
 from ...model import EntityType
-from ..gazetteer import Cat, function_words
-from ..tokens import Tokens
+from ..gazetteer import Cat
+from ..tokens import Tokens, ends_with
 from .candidate import Candidate, Span
 from .names import find_named
 from .people import find_people
@@ -227,7 +227,7 @@ def _after_post(t: Tokens, i: int) -> bool:
         post = t.at(k, Cat.POST)
         if post and post.end == i:
             return True
-    return any(i >= len(w) and t.keys_at(i - len(w), i) == w for w in function_words("counterpart"))
+    return ends_with(t, i, "counterpart") > 0
 
 
 def _country_peeled(t: Tokens, p: Candidate) -> Candidate:

@@ -13,12 +13,11 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, field
-from functools import cache
 
 from ... import lexicon
 from ...model import EntityType
 from ..gazetteer import Cat, Entry, function_words
-from ..tokens import Tokens
+from ..tokens import Tokens, ends_with, role_starts, starts_with
 from .candidate import Candidate, Span
 from .people import foreign_shaped, name_run, ranks_at
 from .shapes import is_surname, starts_word, stop_at, word_ends_at
@@ -902,10 +901,8 @@ def _framing(t: Tokens, i: int, end: int) -> bool:
     in lower case names the event the article told of when it frames the sentence."""
     if end >= len(t) or t[end].text != ",":
         return False
-    return any(
-        i >= len(words) and tuple(t.keys[i - len(words) : i]) == words and i - len(words) <= 1
-        for words in function_words("framework")
-    )
+    n = ends_with(t, i, "framework")
+    return n > 0 and i - n <= 1
 
 
 def _attended(t: Tokens, i: int, end: int) -> bool:
@@ -913,10 +910,7 @@ def _attended(t: Tokens, i: int, end: int) -> bool:
     event told of when it is what people attend, alone before a comma, `có` or the sentence's end."""
     if end < len(t) and t[end].is_word and t[end].key != "có":
         return False
-    return any(
-        i >= len(words) and tuple(t.keys[i - len(words) : i]) == words
-        for words in function_words("attend")
-    )
+    return ends_with(t, i, "attend") > 0
 
 
 def _predicative(t: Tokens, i: int) -> bool:
@@ -972,7 +966,7 @@ def _in_brackets(t: Tokens, i: int) -> bool:
 def code_name(t: Tokens, i: int) -> Candidate | None:
     """`mang mật danh "Force 18"`, `có tên gọi Khaan Quest`: a code name given to the event just
     named (lexicon function_words, role codename)."""
-    n = _starts(t, i, "codename")
+    n = starts_with(t, i, "codename")
     if not n:
         return None
     k = i + n
@@ -985,25 +979,13 @@ def code_name(t: Tokens, i: int) -> Candidate | None:
     return Candidate(EntityType.EVENT, k, q, "name.code") if q > k else None
 
 
-def _starts(t: Tokens, i: int, role: str) -> int:
-    for words in _codename_cues():
-        if tuple(t.keys[i : i + len(words)]) == words:
-            return len(words)
-    return 0
-
-
-@cache
-def _codename_cues() -> tuple[tuple[str, ...], ...]:
-    return tuple(sorted(function_words("codename"), key=len, reverse=True))
-
-
 def find_named(t: Tokens) -> list[Candidate]:
     """Organisations, events and agreements, including bare heads that refer back (`Hội nghị`)."""
     out: list[Candidate] = []
-    starts = {cue[0] for cue in _codename_cues()}
-    keys, matches = t.keys, t.matches
+    codes = {k for k, _ in role_starts(t, "codename")}
+    matches = t.matches
     for i in range(len(t)):
-        if keys[i] in starts and (code := code_name(t, i)):
+        if i in codes and (code := code_name(t, i)):
             out.append(code)
         here, acronym = matches[i], t[i].is_acronym
         # Each rule only where its first test can pass (most matched tokens call none of them).

@@ -14,8 +14,8 @@ from functools import cache
 from ... import lexicon
 from ...clean import match_key
 from ...model import EntityType
-from ..gazetteer import Cat, function_words
-from ..tokens import Match, Tokens
+from ..gazetteer import Cat
+from ..tokens import Match, Tokens, starts_with
 from .candidate import Candidate, Span
 from .shapes import (
     LEXICAL,
@@ -343,7 +343,7 @@ def counterpart(t: Tokens, i: int) -> Candidate | None:
     """`người đồng cấp Indonesia Sjafrie Hartono`: the name after `người đồng cấp` and a country is
     a person of that country; with no name (`hội đàm với người đồng cấp Indonesia`) the phrase
     refers back to the person of that country the article names (lexicon role counterpart)."""
-    n = next((len(w) for w in function_words("counterpart") if t.keys_at(i, i + len(w)) == w), 0)
+    n = starts_with(t, i, "counterpart")
     if not n:
         return None
     k = i + n
@@ -359,11 +359,6 @@ def counterpart(t: Tokens, i: int) -> Candidate | None:
     return Candidate(
         EntityType.PERSON, i, end, "person.counterpart", country=country, refers_back=True
     )
-
-
-@cache
-def _counterpart_starts() -> frozenset[str]:
-    return frozenset(words[0] for words in function_words("counterpart"))
 
 
 @cache
@@ -393,7 +388,7 @@ def find_people(t: Tokens) -> list[Candidate]:
             (Cat.RANK in here and after_rank(t, i))
             or (Cat.POST in here and after_post(t, i))
             or (cap and (by_shape(t, i) or after_cue(t, i)))
-            or (t.keys[i] in _counterpart_starts() and counterpart(t, i))
+            or counterpart(t, i)
         )
         if person:
             person = _with_posts_after(t, person)

@@ -6,13 +6,13 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cached_property
 
 from ...model import EntityType
 from ..document.discourse import Discourse, Mention
 from ..document.sentences import Surface
 from ..entities import Span
-from ..gazetteer import function_words, words_key
+from ..gazetteer import words_key
 from ..tokens import Tokens
 
 CLAUSE_BREAKS = {";", ".", "!", "?"}
@@ -159,54 +159,3 @@ class SentenceView:
 
     def has(self, *words: str) -> bool:
         return any(words_key(w)[0] in self.t.positions and self.cues(words_key(w)) for w in words)
-
-
-@cache
-def _by_first(role: str) -> dict[str, tuple[tuple[str, ...], ...]]:
-    """The words of a role by their first syllable, longest first (what `starts_with` looks up)."""
-    out: dict[str, list[tuple[str, ...]]] = {}
-    for words in sorted(function_words(role), key=len, reverse=True):
-        out.setdefault(words[0], []).append(words)
-    return {first: tuple(ws) for first, ws in out.items()}
-
-
-@cache
-def _by_last(role: str) -> dict[str, tuple[tuple[str, ...], ...]]:
-    out: dict[str, list[tuple[str, ...]]] = {}
-    for words in sorted(function_words(role), key=len, reverse=True):
-        out.setdefault(words[-1], []).append(words)
-    return {last: tuple(ws) for last, ws in out.items()}
-
-
-def ends_with(t: Tokens, k: int, role: str) -> int:
-    """The length of a word of `role` that ends right before token k (0 when none does)."""
-    if k <= 0:
-        return 0
-    for words in _by_last(role).get(t.keys[k - 1], ()):
-        n = len(words)
-        if k >= n and tuple(t.keys[k - n : k]) == words:
-            return n
-    return 0
-
-
-def role_starts(t: Tokens, role: str) -> list[tuple[int, int]]:
-    """Every (position, length) where a word of `role` starts in the sentence, found through the
-    sentence's index of first syllables rather than by trying every token."""
-    out = []
-    for first in _by_first(role):
-        for k in t.positions.get(first, ()):
-            n = starts_with(t, k, role)
-            if n:
-                out.append((k, n))
-    return sorted(out)
-
-
-def starts_with(t: Tokens, k: int, role: str) -> int:
-    """The length of a word of `role` that starts at token k (0 when none does)."""
-    if k >= len(t):
-        return 0
-    for words in _by_first(role).get(t.keys[k], ()):
-        n = len(words)
-        if tuple(t.keys[k : k + n]) == words:
-            return n
-    return 0

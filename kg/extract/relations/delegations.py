@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from ...model import EntityType
 from ..document.discourse import Mention
-from .context import SentenceView, ends_with, role_starts, starts_with, words_key
-from .frames import agents_before, list_items, sentence_event, start_of, two_parties
+from ..tokens import ends_with, role_starts, starts_with
+from .context import SentenceView, words_key
+from .frames import agents_before, end_of, list_items, sentence_event, start_of, two_parties
 
 MEMBERSHIP = ("nước thành viên", "quốc gia thành viên", "thành viên", "nước đối tác", "đối tác")
 LEADS = ("dẫn đầu", "làm trưởng đoàn")
@@ -60,7 +61,7 @@ def _leader(view: SentenceView, k: int, nested: bool = False) -> Mention | None:
     person = next((m for m in people if dos[0] < m.i <= dos[0] + 4), None)
     if person is None:
         return None
-    end = max([person.j, *(p[1] for p in person.candidate.posts)])
+    end = end_of(person)
     rest = [
         q
         for q in range(end, min(b, end + 3))
@@ -80,10 +81,7 @@ def _leader_before(view: SentenceView, k: int) -> Mention | None:
     q -= ends_with(t, q, "aspect")
     if q > 0 and t[q - 1].text == ",":
         q -= 1
-    return next(
-        (m for m in view.outer(PEOPLE) if max([m.j, *(p[1] for p in m.candidate.posts)]) == q),
-        None,
-    )
+    return next((m for m in view.outer(PEOPLE) if end_of(m) == q), None)
 
 
 def heads_in_talks(view: SentenceView) -> None:
@@ -191,7 +189,7 @@ def _only_aspect(view: SentenceView, m: Mention, k: int) -> bool:
     """`X (đã/đang) có chuyến thăm …`: only aspect words and `có` between the visitor and the visit
     (not `X cho biết, chuyến thăm …`)."""
     t = view.t
-    q = max([m.j, *(p[1] for p in m.candidate.posts if p[0] >= m.j)])
+    q = end_of(m)
     while q < k:
         n = starts_with(t, q, "aspect") or (1 if t[q].key == "có" else 0)
         if not n:

@@ -22,7 +22,8 @@ from ... import lexicon
 from ...model import EntityType
 from ..document.discourse import Mention
 from ..entities.shapes import stop_at
-from .context import SentenceView, ends_with, role_starts, starts_with, words_key
+from ..tokens import ends_with, role_starts, starts_with
+from .context import SentenceView, words_key
 
 LIST_END = {".", "!", "?"}
 
@@ -196,7 +197,7 @@ def _next_subject(view: SentenceView, a: int, m: Mention) -> bool:
     t = view.t
     if t[a].text != ",":
         return False
-    end = max([m.j, *(p[1] for p in m.candidate.posts)])
+    end = _end(m)
     if end >= len(t):
         return False
     stop = stop_at(t, end)
@@ -383,6 +384,11 @@ def start_of(m: Mention) -> int:
     return _start(m)
 
 
+def end_of(m: Mention) -> int:
+    """Where a mention ends with the posts apposed after it."""
+    return _end(m)
+
+
 def _start(m: Mention) -> int:
     """Where a mention begins with the rank or post written before it (`Thiếu tướng X`)."""
     spans = (m.candidate.rank, *m.candidate.posts)
@@ -397,7 +403,7 @@ def _end(m: Mention) -> int:
 def _cue_follows(view: SentenceView, last: Mention, ci: int) -> bool:
     """The cue comes right after the agents (and the posts of the last one): `do A và B đồng chủ trì`,
     `do Thượng tướng X, Thứ trưởng …, dẫn đầu`."""
-    end = max([last.j, *(p[1] for p in last.candidate.posts)])
+    end = _end(last)
     gap = [
         tok
         for tok in view.t[end:ci]

@@ -17,9 +17,9 @@ from ..document.discourse import Mention
 from ..document.entities import known_org, near_miss
 from ..entities import head_end
 from ..gazetteer import Cat
-from ..tokens import Tokens
-from .context import SentenceView, starts_with
-from .frames import two_parties
+from ..tokens import Tokens, starts_with
+from .context import SentenceView
+from .frames import start_of, two_parties
 
 ORG = {"ORGANIZATION"}
 PLACES = {"LOCATION"}
@@ -223,7 +223,7 @@ def event_parties(view: SentenceView) -> None:
         leaders, people = [], []
         for party in view.inside(between + 1, event.j, {"ORGANIZATION", "LOCATION", "PERSON"}):
             led = party.type is EntityType.PERSON and _led_by(view, party)
-            named = t[_title_start(party) - 1].key in {"giữa", "và", "với"}
+            named = t[start_of(party) - 1].key in {"giữa", "và", "với"}
             if named or _of_delegation(view, party) or led:
                 view.add(
                     party.entity, "participatedIn", event.entity, "structure.event-parties", 0.75
@@ -239,14 +239,6 @@ def event_parties(view: SentenceView) -> None:
         if between + 1 < len(t) and t[between + 1].key == "hai":
             for person in two_parties(view, between + 3):  # `hội đàm giữa hai Bộ trưởng`
                 view.add(person, "participatedIn", event.entity, "structure.event-parties", 0.7)
-
-
-def _title_start(m: Mention) -> int:
-    """Where a person's mention begins with the rank and posts written before the name
-    (`giữa Đại tướng X và …`); any other mention's own start."""
-    c = m.candidate
-    spans = [s for s in (c.rank, *c.posts) if s is not None and s[1] <= m.i]
-    return min([m.i, *(s[0] for s in spans)])
 
 
 def _talks(view: SentenceView, event: Mention) -> bool:

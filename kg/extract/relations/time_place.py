@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from ...model import EntityType
 from ..document.discourse import Mention
-from ..gazetteer import Cat
-from ..tokens import Tokens
-from .context import SentenceView, ends_with, function_words, role_starts, starts_with
+from ..gazetteer import Cat, function_words
+from ..tokens import Tokens, ends_with, role_starts, starts_with
+from .context import SentenceView
 
 PLACES = {"LOCATION", "ORGANIZATION"}
 DATED = {"EVENT", "AGREEMENT"}
@@ -359,14 +359,16 @@ def _event_before(
 ) -> Mention | None:
     a, _ = view.clause(k)
     before = [
-        m for m in events if a <= m.i and m.j <= k and k - m.j <= reach + _date_tokens(view, m.j, k)
+        m
+        for m in events
+        if a <= m.i and m.j <= k and k - m.j <= reach + _inner_tokens(view, m.j, k)
     ]
     return before[-1] if before else None
 
 
-def _date_tokens(view: SentenceView, a: int, b: int) -> int:
-    """How many tokens of a..b are dates and names (`từ ngày 2-6/8/2016`, `Bộ Tư lệnh Ấn Độ Dương -
-    Thái Bình Dương Hoa Kỳ` each count for one word, not seven)."""
+def _inner_tokens(view: SentenceView, a: int, b: int) -> int:
+    """How many tokens of a..b lie inside dates and names beyond their first (`từ ngày 2-6/8/2016`,
+    `Bộ Tư lệnh Ấn Độ Dương - Thái Bình Dương Hoa Kỳ` each count for one word, not seven)."""
     return sum(m.j - m.i - 1 for m in view.outer() if a <= m.i and m.j <= b)
 
 

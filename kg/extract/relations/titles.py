@@ -6,7 +6,8 @@ from __future__ import annotations
 from ...model import EntityType
 from ..entities.shapes import is_honorific
 from ..gazetteer import Cat
-from .context import SentenceView, role_starts, words_key
+from ..tokens import role_starts
+from .context import SentenceView, words_key
 
 ORG = {"ORGANIZATION"}
 # Apposed nouns that make a person a member of the organisation after them, with no post of its own.

@@ -12,8 +12,8 @@ from ...model import EntityType
 from ..document.discourse import Mention
 from ..entities.shapes import stop_at
 from ..gazetteer import syllables_of
-from ..tokens import Tokens
-from .context import SentenceView, ends_with, starts_with
+from ..tokens import Tokens, ends_with, starts_with
+from .context import SentenceView
 
 DATED = {"EVENT", "AGREEMENT"}
 DISCUSSING = {"Conference", "Meeting"}  # the kinds of event whose name can say what they discuss
@@ -214,7 +214,13 @@ def _items(view: SentenceView, k: int, limit: int | None = None) -> list[tuple[i
     while end > start and t[end - 1].text in {",", ";"}:
         end -= 1  # `… cùng quan tâm, đánh giá …`: the comma before the next cue closes no item
     has_semicolon = any(t[q].text == ";" for q in range(start, end))
-    elaborations = {q for q in range(start, end) if t[q].text == "," and _elaborates(t, q)}
+    # `…, trong đó có vấn đề Biển Đông`, `…, nhất là …` (role elaboration): after a comma, a topic
+    # of its own, and that comma enumerates nothing. Comma → the marker's length.
+    elaborations = {
+        q: n
+        for q in range(start, end)
+        if t[q].text == "," and (n := starts_with(t, q + 1, "elaboration"))
+    }
     enumerated = has_semicolon or any(
         t[q].text == "," and q not in elaborations for q in range(start, end)
     )
@@ -234,15 +240,8 @@ def _items(view: SentenceView, k: int, limit: int | None = None) -> list[tuple[i
         if q == end or sep:
             if q > a and _is_topic(view, a, q):
                 items.append(_trim(view, a, q))
-            a = q + 1 + (starts_with(t, q + 1, "elaboration") if q in elaborations else 0)
+            a = q + 1 + elaborations.get(q, 0)
     return [x for x in items if x[1] > x[0]]
-
-
-def _elaborates(t: Tokens, q: int) -> bool:
-    """`…, trong đó có vấn đề Biển Đông`, `…, nhất là đào tạo tiếng Anh`: after a comma, a word
-    that singles out a part of what was just listed (lexicon role elaboration) begins a topic of
-    its own, and the comma enumerates nothing."""
-    return starts_with(t, q + 1, "elaboration") > 0
 
 
 def _in_a_name(view: SentenceView, q: int, start: int, end: int) -> bool:

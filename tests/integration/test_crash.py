@@ -109,17 +109,23 @@ def quads(out: Path) -> Iterator[Quad]:
         del store
 
 
+def _build_then_kill(root: Path, first: int, then: int | None, *options: str) -> dict[str, object]:
+    """A finished build of `first` articles, then (with `then` articles written, if given) a build
+    with `options` killed mid-write: the root, the first build's quads and the killed return code."""
+    write_articles(root / "src", first)
+    assert finished(kg_build(root, "out")) == 0
+    before = set(quads(root / "out"))
+    if then is not None:
+        write_articles(root / "src", then)
+    process = kg_build(root, "out", *options, start_new_session=True)
+    kill_when_writing(process, store_path(root / "out"))
+    return {"root": root, "first": before, "returncode": process.returncode}
+
+
 @pytest.fixture(scope="module")
 def crashed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     """A first build of four articles; then a build of 24 killed mid-write."""
-    root = tmp_path_factory.mktemp("crash")
-    write_articles(root / "src", FIRST)
-    assert finished(kg_build(root, "out")) == 0
-    first = set(quads(root / "out"))
-    write_articles(root / "src", SECOND)
-    process = kg_build(root, "out", start_new_session=True)
-    kill_when_writing(process, store_path(root / "out"))
-    return {"root": root, "first": first, "returncode": process.returncode}
+    return _build_then_kill(tmp_path_factory.mktemp("crash"), FIRST, SECOND)
 
 
 def test_the_second_build_was_killed_while_it_ran(crashed: dict[str, object]) -> None:
@@ -168,13 +174,7 @@ def test_a_rerun_completes_to_the_graph_of_a_clean_build(crashed: dict[str, obje
 @pytest.fixture(scope="module")
 def rebuild_killed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     """A build of 24 articles; then `--rebuild` killed mid-write."""
-    root = tmp_path_factory.mktemp("rebuild")
-    write_articles(root / "src", SECOND)
-    assert finished(kg_build(root, "out")) == 0
-    first = set(quads(root / "out"))
-    process = kg_build(root, "out", "--rebuild", start_new_session=True)
-    kill_when_writing(process, store_path(root / "out"))
-    return {"root": root, "first": first, "returncode": process.returncode}
+    return _build_then_kill(tmp_path_factory.mktemp("rebuild"), SECOND, None, "--rebuild")
 
 
 def test_a_rebuild_killed_mid_write_leaves_every_document(

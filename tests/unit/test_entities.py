@@ -245,6 +245,33 @@ def test_words_that_only_begin_like_a_name_are_no_entity(sentence: str, wrong: s
     assert all(e.name != wrong for e in ex.entities if e.type in (P, O, E))
 
 
+@pytest.mark.parametrize(
+    ("sentence", "person", "org"),
+    [
+        ("Chủ tịch Quốc hội Đinh Văn Khang phát biểu.", "Đinh Văn Khang", None),
+        ("Phó Thủ tướng Chính phủ Trần Thị Hòa tiếp đoàn.", "Trần Thị Hòa", None),
+        (
+            "Bộ trưởng Bộ Quốc phòng Lê Đức Anh Tuấn dự lễ.",
+            "Lê Đức Anh Tuấn",
+            "Bộ Quốc phòng Việt Nam",
+        ),
+        # a foreign name whose first word could be Vietnamese, after a post and its field or service
+        ("Ông gặp Bộ trưởng Quốc phòng Mao Vannak.", "Mao Vannak", None),
+        ("Tư lệnh Lục quân Mao Vannak phát biểu.", "Mao Vannak", None),
+        # no post before it: an institution named after a person keeps the name
+        ("Sinh viên Học viện Lê Quý Đôn tham gia hội thao.", None, "Học viện Lê Quý Đôn"),
+    ],
+)
+def test_a_person_after_a_posts_organisation_is_not_part_of_it(
+    sentence: str, person: str | None, org: str | None
+) -> None:
+    ex = run(sentence)
+    assert names(ex, P) == ({person} if person else set())
+    if org:
+        assert org in names(ex, O)
+    assert not {n for n in names(ex, O) if person and person in n}
+
+
 def test_pronouns_and_today_end_an_events_name() -> None:
     ex = run("Lớp học của họ kết thúc. Hội thảo hôm nay bàn về hậu cần.")
     assert not {n for n in names(ex, E) if "họ" in n.split() or "hôm" in n.split()}

@@ -19,7 +19,7 @@ from ...model import EntityType
 from ..gazetteer import Cat, Entry, function_words
 from ..tokens import Tokens, ends_with, role_starts, starts_with
 from .candidate import Candidate, Span
-from .people import foreign_shaped, name_run, ranks_at
+from .people import foreign_run, foreign_shaped, name_run, ranks_at
 from .shapes import is_surname, starts_word, stop_at, word_ends_at
 
 # POS tags (pyvi) that end a lower-case stretch of an organisation's name.
@@ -442,7 +442,7 @@ def _word(x: Extent, k: int) -> int | None:
     tok = t[k]
     if t.at(k, Cat.RANK) and t.word_start[k] and not x.in_topic and _rank_of_a_person(t, k):
         return None  # `Bộ Quốc phòng Đại tướng X`: a person begins (not `Cục Bà mẹ và Trẻ em`)
-    if tok.is_cap and x.caps and _person_begins(t, k):
+    if tok.is_cap and (x.caps or _inside_post(t, x.i)) and _person_begins(t, k):
         return None
     if (
         x.typ is EntityType.ORGANIZATION
@@ -471,6 +471,12 @@ def _rank_of_a_person(t: Tokens, k: int) -> bool:
     return ranks is not None and ranks[1] < len(t) and t[ranks[1]].is_cap
 
 
+def _inside_post(t: Tokens, i: int) -> bool:
+    """`Chủ tịch Quốc hội X`, `Thủ tướng Chính phủ Y`: a post ends on (or right before) the name's
+    head, so the name is the post's organisation and a person's name after it is the holder's."""
+    return any((m := t.at(q, Cat.POST)) is not None and m.end >= i for q in range(max(0, i - 4), i))
+
+
 def _person_begins(t: Tokens, k: int) -> bool:
     """`Bộ Công Thương Trần Hữu Phát`, `Bộ Ngoại giao Nga Pavel N. Grekov`: a person's name after a
     complete organisation name ends it; not a name-shaped place before a year or number
@@ -480,7 +486,7 @@ def _person_begins(t: Tokens, k: int) -> bool:
     run = name_run(t, k)
     if not run or (run[1] < len(t) and t[run[1]].is_number):
         return False
-    return (is_surname(t, k) or foreign_shaped(t, k)) and run[1] - run[0] >= 2
+    return (is_surname(t, k) or foreign_shaped(t, k) or foreign_run(t, k)) and run[1] - run[0] >= 2
 
 
 def _through_stop(x: Extent, k: int, stop: Entry) -> int | None:

@@ -284,13 +284,20 @@ def after_post(t: Tokens, i: int) -> Candidate | None:
         if place:
             k, single = place[1], False
             continue
-        if tok.is_cap and (single or is_surname(t, k) or foreign_shaped(t, k)):
+        if tok.is_cap and (single or is_surname(t, k) or foreign_shaped(t, k) or foreign_run(t, k)):
             run = name_run(t, k) or (_single_name(t, k) if single else None)
             if run:
                 return Candidate(EntityType.PERSON, *run, "person.after-post", posts=((i, k),))
         k += 1
         single = False
     return None
+
+
+def foreign_run(t: Tokens, k: int) -> bool:
+    """`Bộ trưởng Quốc phòng Tea Seiha`: a name whose first word could be Vietnamese but whose
+    later words cannot."""
+    run = name_run(t, k)
+    return run is not None and any(foreign_shaped(t, q) for q in range(k + 1, run[1]))
 
 
 def _inside_a_name(t: Tokens, i: int) -> bool:

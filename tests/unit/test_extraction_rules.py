@@ -1368,6 +1368,29 @@ RULES: dict[str, list[Example]] = {
             "Thượng tướng Lưu Đức Khải có buổi làm việc với Trung tướng Somsak Rattanapong.",
             ("Lưu Đức Khải", "met", "Somsak Rattanapong"),
         ),
+        handles(  # the post's organisation is its head alone: the name after it is the holder's
+            "hoi-kien-chu-tich-quoc-hoi",
+            "Đại tướng Marek Zieliński đã hội kiến Chủ tịch Quốc hội Đinh Văn Khang và chào xã giao "
+            "Thủ tướng Chính phủ Phạm Đức Lâm.",
+            ("Marek Zieliński", "met", "Đinh Văn Khang"),
+            ("Marek Zieliński", "met", "Phạm Đức Lâm"),
+            ("Đinh Văn Khang", "holdsPosition", "Chủ tịch Quốc hội"),
+        ),
+        handles(  # a second verb joined by `rồi`/`và` has the first one's subject
+            "a-tiep-b-roi-hoi-dam-voi-c",
+            "Trong chuyến thăm, Thượng tướng Lưu Đức Khải đã tiếp Đại sứ Kim Min-su rồi hội đàm với "
+            "Tư lệnh Lục quân Mao Vannak.",
+            ("Lưu Đức Khải", "met", "Mao Vannak"),
+            ("Lưu Đức Khải", "received", "Kim Min-su"),
+            absent=(("Kim Min-su", "met", "Mao Vannak"),),
+        ),
+        near_miss(  # a clause with a subject of its own after `sau đó`
+            "sau-do-with-its-own-subject",
+            "Thượng tướng Lưu Đức Khải hội kiến Thủ tướng Trần Văn Cao, sau đó Thủ tướng Trần Văn Cao "
+            "đã gặp Đại sứ Kim Min-su.",
+            ("Lưu Đức Khải", "met", "Kim Min-su"),
+            still=(("Trần Văn Cao", "met", "Kim Min-su"),),
+        ),
         near_miss(
             "a-courtesy-call-is-no-reception",
             "Đại tướng Marek Zieliński đến chào xã giao Thủ tướng Phạm Đức Lâm.",

@@ -315,7 +315,9 @@ def relate(
 
 
 def agent_cue_target(view: SentenceView, f: Frame, ci: int, cj: int) -> bool:
-    agents: list[Mention | str] = list(agents_before(view, f.agent, ci, f.gap))
+    agents: list[Mention | str] = list(
+        _subject_of_the_verb_before(view, f, ci) or agents_before(view, f.agent, ci, f.gap)
+    )
     if not agents and "PERSON" in f.agent:
         agents = list(two_parties(view, ci))
     targets: list[Mention | str] = list(targets_after(view, f.target, cj))
@@ -332,6 +334,33 @@ def agent_cue_target(view: SentenceView, f: Frame, ci: int, cj: int) -> bool:
         for tg in targets:
             relate(view, f, ag, tg, "frame.agent-cue-target")
     return True
+
+
+def _subject_of_the_verb_before(view: SentenceView, f: Frame, ci: int) -> list[Mention]:
+    """`A hội kiến B và chào xã giao C`: a verb joined by `và` to a verb phrase before it, with no
+    subject between them, has that phrase's subject (A calls on C, not B)."""
+    t = view.t
+    k = ci - ends_with(t, ci, "aspect")
+    n = ends_with(t, k, "next_verb")
+    if not n:
+        return []
+    k -= n
+    k -= 1 if k > 0 and t[k - 1].text == "," else 0
+    obj = next((m for m in view.outer() if _end(m) == k), None)
+    if obj is None:
+        return []
+    start = _start(obj)
+    before = next(
+        (
+            gi
+            for g in frames()
+            if g.shape == "agent_cue_target" and g.cue[0] in t.positions
+            for gi in view.cues(g.cue)
+            if gi + len(g.cue) == start
+        ),
+        None,
+    )
+    return agents_before(view, f.agent, before, f.gap) if before is not None else []
 
 
 SYMMETRIC = {"met"}

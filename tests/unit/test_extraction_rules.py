@@ -401,6 +401,24 @@ RULES: dict[str, list[Example]] = {
             "quốc tế Nội Bài. Chiều cùng ngày, hai Bộ trưởng đã hội đàm.",
             ("Trịnh Quốc Bảo", "met", "Ganzorig Tömör"),
         ),
+        handles(  # aspect and light verbs between the pair and the cue
+            "two-sides-tien-hanh-hoi-dam",
+            "Đại tướng Trịnh Quốc Bảo đón Bộ trưởng Quốc phòng Mông Cổ Ganzorig Tömör tại sân bay "
+            "quốc tế Nội Bài. Sau lễ đón, hai bên đã tiến hành hội đàm.",
+            ("Trịnh Quốc Bảo", "met", "Ganzorig Tömör"),
+        ),
+        handles(
+            "two-ministers-co-cuoc-gap",
+            "Đại tướng Trịnh Quốc Bảo đón Bộ trưởng Quốc phòng Mông Cổ Ganzorig Tömör tại sân bay "
+            "quốc tế Nội Bài. Sáng hôm sau, hai Bộ trưởng đã có cuộc gặp.",
+            ("Trịnh Quốc Bảo", "met", "Ganzorig Tömör"),
+        ),
+        near_miss(
+            "light-verb-but-no-pair-before",
+            "Đại tướng Trịnh Quốc Bảo phát biểu khai mạc hội nghị. Sau đó, hai bên đã tiến hành hội "
+            "đàm.",
+            ("Trịnh Quốc Bảo", "met", ANY),
+        ),
         near_miss(
             "no-talks-before",
             "Đại tướng Trịnh Quốc Bảo phát biểu khai mạc hội nghị. Hai Bộ trưởng đã ký Bản ghi nhớ về "

@@ -162,8 +162,11 @@ def _witness_before(view: SentenceView, k: int) -> bool:
 
 def two_parties(view: SentenceView, k: int) -> list[str]:
     """`hai Bộ trưởng ký`, `hai bên ký`: the two people of the latest talks, when `hai` and a noun
-    of people or sides stand right before the cue."""
+    of people or sides stand right before the cue (and the aspect and light verbs before it:
+    `hai bên đã tiến hành hội đàm`)."""
     t = view.t
+    for role in ("light_verb", "aspect"):  # `hai bên đã tiến hành hội đàm`
+        k -= ends_with(t, k, role)
     for q in range(max(0, k - 4), k):
         if t[q].key == "hai" and q + 1 < k and t[q + 1].key in PAIR_NOUNS:
             pair = view.discourse.two_parties(view.n)

@@ -674,6 +674,19 @@ RULES: dict[str, list[Example]] = {
             "Diễn tập Cứu hộ cứu nạn ASEAN (tháng 8/2024) thu hút 600 quân nhân.",
             ("Diễn tập Cứu hộ cứu nạn ASEAN", "heldOn", "tháng 8/2024"),
         ),
+        handles(  # the event's own acronym in brackets is no agent standing between
+            "acronym-in-brackets-before-the-place",
+            "Hội nghị Bộ trưởng Quốc phòng ASEAN mở rộng lần thứ 9 (ADMM+ 9) đã diễn ra ngày "
+            "4/10/2024 tại Manila, Philippines.",
+            ("Hội nghị Bộ trưởng Quốc phòng ASEAN mở rộng lần thứ 9", "heldIn", "Manila"),
+            ("Hội nghị Bộ trưởng Quốc phòng ASEAN mở rộng lần thứ 9", "heldOn", "4/10/2024"),
+        ),
+        near_miss(  # an organisation in brackets after a comma is no acronym of the event
+            "body-between-event-and-place",
+            "Hội nghị Tư lệnh Hải quân các nước Đông Nam Á lần thứ 18, Bộ Tư lệnh Hải quân (Bộ Quốc "
+            "phòng) tại Hải Phòng cho biết đã sẵn sàng.",
+            (ANY, "heldIn", "Hải Phòng"),
+        ),
         near_miss(
             "held-since-a-year",
             "Hội nghị Tư lệnh Lực lượng Phòng không các nước ASEAN được tổ chức từ năm 2011.",

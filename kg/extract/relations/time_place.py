@@ -379,6 +379,8 @@ def _owner_between(view: SentenceView, event: Mention, k: int) -> bool:
     after_do = False  # `do A và B đồng tổ chức`: both are the event's organisers
     for m in sorted(view.outer(), key=lambda m: m.i):
         if event.j <= m.i and m.j <= k and m.type is not EntityType.DATE:
+            if m.i == event.j + 1 and t[event.j].text == "(":
+                continue  # the event's acronym: `Hội nghị … (ADMM+) diễn ra tại …`
             before = t[m.i - 1].key
             after_do = before == "do" or (after_do and before in {"và", ","})
             if after_do or m.type is EntityType.LOCATION:

@@ -982,6 +982,17 @@ RULES: dict[str, list[Example]] = {
     # names: where an event's name ends (`Diễn đàn Thương mại và Đầu tư X – Y`, capitalised
     # `Khóa huấn luyện trước triển khai`, `Hội nghị X và Hội thảo Y` as one occasion).
     "event-name-boundaries": [
+        handles(  # a capitalised word after `và` that begins no other name goes on with the name
+            "va-then-a-capital-inside-a-name",
+            "Diễn tập Cứu trợ nhân đạo và Giảm nhẹ thiên tai năm 2025 được tổ chức tại Quảng Trị.",
+            ("Diễn tập Cứu trợ nhân đạo và Giảm nhẹ thiên tai năm 2025", "heldIn", "Quảng Trị"),
+        ),
+        near_miss(
+            "va-then-a-person",
+            "Sau Hội thảo An ninh biển và Đại tá Lê Minh Toàn phát biểu tại Hà Nội.",
+            ("Hội thảo An ninh biển và Đại tá Lê Minh Toàn", "heldIn", "Hà Nội"),
+            still=(("Lê Minh Toàn", "hasRank", "Đại tá"),),
+        ),
         handles(
             "an-exercise-keeps-its-code-name-in-brackets",
             "Đoàn Việt Nam tham gia Diễn tập chung ASEAN về ứng phó thảm họa (ARDEX-2024) tại Lào.",

@@ -616,9 +616,7 @@ def _through_and(x: Extent, k: int, nxt: int) -> int | None:
             or not (x.caps or x.typ is EntityType.ORGANIZATION)
         ):
             return None
-        return (
-            nxt if x.typ is EntityType.ORGANIZATION or x.in_topic or _cap_word(t, k - 1) else None
-        )
+        return nxt  # `Diễn tập Cứu trợ nhân đạo và Giảm nhẹ thiên tai`: a capital goes on with the name
     stop = stop_at(t, nxt)
     if t.any_at(nxt, Cat.EVENT, Cat.ORG_HEAD, Cat.AGREEMENT) and t.word_start[nxt]:
         return None  # `… về gìn giữ hòa bình và hội nghị lập kế hoạch`: another name begins

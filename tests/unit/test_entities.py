@@ -184,6 +184,13 @@ CASES = [
         E,
         "Diễn tập Cứu trợ thảm họa Vũ Quang 2025",
     ),
+    # a verb or `trực thuộc` after an organisation ends its name
+    ("Học viện Hậu cần đăng cai tổ chức Hội thao Quân sự quốc tế.", O, "Học viện Hậu cần"),
+    (
+        "Trường Sĩ quan Công binh trực thuộc Bộ Quốc phòng tổ chức hội thao.",
+        O,
+        "Trường Sĩ quan Công binh",
+    ),
     # dates
     ("Ngày 20-11-2023, trường tổ chức lễ kỷ niệm.", D, "20-11-2023"),
     ("Sáng 5/3, đoàn lên đường.", D, "5/3"),

@@ -1433,6 +1433,13 @@ RULES: dict[str, list[Example]] = {
             ("Lưu Đức Khải", "met", "Kim Min-su"),
             still=(("Trần Văn Cao", "met", "Kim Min-su"),),
         ),
+        handles(  # a bilateral contact is talks between equals, no reception
+            "tiep-xuc-song-phuong-voi",
+            "Bên lề hội nghị, Thượng tướng Lưu Đức Khải đã tiếp xúc song phương với Đại tướng Mao "
+            "Vannak.",
+            ("Lưu Đức Khải", "met", "Mao Vannak"),
+            absent=(("Lưu Đức Khải", "received", "Mao Vannak"),),
+        ),
         near_miss(
             "a-courtesy-call-is-no-reception",
             "Đại tướng Marek Zieliński đến chào xã giao Thủ tướng Phạm Đức Lâm.",

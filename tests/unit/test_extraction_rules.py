@@ -1449,6 +1449,24 @@ RULES: dict[str, list[Example]] = {
     # frames for organisers: `do A tổ chức`, `A (sẽ) phối hợp với B tổ chức E`; a venue after tại
     # is no agent.
     "organisers": [
+        handles(  # the parent in brackets describes the first organiser, it organises nothing
+            "do-a-parent-in-brackets-phoi-hop-voi-b-to-chuc",
+            "Hội thảo quốc tế về Luật nhân đạo năm 2025 do Cục Đối ngoại (Bộ Quốc phòng) phối hợp với "
+            "Ủy ban Chữ thập đỏ quốc tế tổ chức.",
+            ("Hội thảo quốc tế về Luật nhân đạo năm 2025", "organizedBy", "Cục Đối ngoại"),
+            (
+                "Hội thảo quốc tế về Luật nhân đạo năm 2025",
+                "organizedBy",
+                "Ủy ban Chữ thập đỏ quốc tế",
+            ),
+            absent=(
+                (
+                    "Hội thảo quốc tế về Luật nhân đạo năm 2025",
+                    "organizedBy",
+                    "Bộ Quốc phòng Việt Nam",
+                ),
+            ),
+        ),
         handles(
             "do-an-institute-to-chuc",
             "Hội thảo Quốc tế về Công nghệ Quốc phòng do Viện Khoa học và Công nghệ Quân sự tổ chức tại "

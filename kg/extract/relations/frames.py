@@ -400,7 +400,11 @@ def do_agent_cue(view: SentenceView, f: Frame, ci: int, cj: int) -> bool:
     dos = [k for k in range(a, ci) if starts_with(t, k, "agent_marker") == 1]
     if not dos:
         return False
-    group = [m for m in view.outer(f.agent) if dos[-1] < m.i and m.j <= ci]
+    group = [
+        m
+        for m in view.outer(f.agent)
+        if dos[-1] < m.i and m.j <= ci and not _bracketed(view, m)  # `Cục X (Bộ Y)`: Y no agent
+    ]
     target = sentence_event(view, f.target, before=dos[-1])
     if not group or target is None or _start(group[0]) != dos[-1] + 1:
         return False

@@ -279,6 +279,13 @@ def test_a_person_after_a_posts_organisation_is_not_part_of_it(
     assert not {n for n in names(ex, O) if person and person in n}
 
 
+def test_a_bare_post_is_no_person_of_its_own() -> None:
+    ex = run(
+        "Bà Helen Carter, Đại sứ Australia tại Việt Nam, phát biểu. Đại sứ khẳng định sẽ hợp tác."
+    )
+    assert names(ex, P) == {"Helen Carter"}
+
+
 def test_pronouns_and_today_end_an_events_name() -> None:
     ex = run("Lớp học của họ kết thúc. Hội thảo hôm nay bàn về hậu cần.")
     assert not {n for n in names(ex, E) if "họ" in n.split() or "hôm" in n.split()}

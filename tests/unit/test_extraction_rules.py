@@ -1398,6 +1398,40 @@ RULES: dict[str, list[Example]] = {
             ("Nguyễn Văn Hùng", "nationality", "Lào"),
         ),
     ],
+    # people.bare_post / discourse._holder: a capitalised post standing alone (`Đại sứ đã dự …`)
+    # is the one person of the article who holds it; with two such people, nobody.
+    "bare-post-refers-back": [
+        handles(
+            "dai-su-da-du",
+            "Bà Helen Carter, Đại sứ Australia tại Việt Nam, đến thăm tỉnh Quảng Trị. Cùng ngày, Đại "
+            "sứ đã dự Lễ khởi công Trung tâm Phục hồi chức năng tại huyện Gio Linh.",
+            ("Helen Carter", "participatedIn", "Lễ khởi công Trung tâm Phục hồi chức năng"),
+        ),
+        handles(
+            "bo-truong-after-a-fronted-phrase",
+            "Đại tướng Trịnh Quốc Bảo, Bộ trưởng Bộ Quốc phòng tiếp Đại sứ Hungary Kristóf Szabó. "
+            "Tại buổi tiếp, Bộ trưởng đã gặp Tùy viên Quốc phòng Hungary Tibor Kovács.",
+            ("Trịnh Quốc Bảo", "met", "Tibor Kovács"),
+        ),
+        near_miss(  # two deputy ministers: which one is meant is not written
+            "two-holders-of-the-post",
+            "Thượng tướng Lưu Đức Khải, Thứ trưởng Bộ Quốc phòng tiếp Thiếu tướng Mao Vannak, Thứ "
+            "trưởng Quốc phòng Campuchia. Thứ trưởng đã dự Lễ khởi công Nhà văn hóa hữu nghị.",
+            (ANY, "participatedIn", "Lễ khởi công Nhà văn hóa hữu nghị"),
+        ),
+        near_miss(  # a post that begins an organisation's name
+            "dai-su-quan-is-no-ambassador",
+            "Bà Helen Carter, Đại sứ Australia tại Việt Nam, phát biểu. Đại sứ quán đã dự Lễ khởi công "
+            "Nhà văn hóa hữu nghị.",
+            ("Helen Carter", "participatedIn", "Lễ khởi công Nhà văn hóa hữu nghị"),
+        ),
+        near_miss(  # passive: the post holder does not sign what `được ký kết`
+            "passive-after-the-holder",
+            "Thứ trưởng Lưu Đức Khải khẳng định Bản ghi nhớ về hợp tác quân y được ký kết sẽ tạo khuôn "
+            "khổ pháp lý quan trọng.",
+            ("Bản ghi nhớ về hợp tác quân y", "signedBy", "Lưu Đức Khải"),
+        ),
+    ],
     # frames `chào xã giao`, `có buổi làm việc với` → met, not received.
     "meetings": [
         handles(

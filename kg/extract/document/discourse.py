@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ...model import EntityType
 from ..entities import Candidate
-from ..gazetteer import Cat
+from ..gazetteer import Cat, words_key
 from ..tokens import Tokens
 from .entities import Assembly
 
@@ -68,6 +68,7 @@ class Discourse:
     topics_named: set[str] = field(default_factory=set)
     co_chairs: dict[str, list[str]] = field(default_factory=dict)
     people_of: dict[str, list[str]] = field(default_factory=dict)  # country → its people, in order
+    posts_of: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)  # person → post keys
 
     def latest(self, head: str = "", kind: str = "", before: int | None = None) -> str | None:
         """The latest event with this head noun, else of a kind the head can name."""
@@ -140,6 +141,9 @@ def mentions_by_sentence(assembly: Assembly) -> tuple[list[list[Mention]], Disco
     for e in assembly.entities:
         if e.type is EntityType.PERSON and e.attributes.get("country"):
             d.people_of.setdefault(e.attributes["country"], []).append(e.id)
+        if e.type is EntityType.PERSON and e.attributes.get("position"):
+            posts = e.attributes["position"].split(";")
+            d.posts_of[e.id] = [words_key(p) for p in posts]
     out: list[list[Mention]] = []
     for s in assembly.sentences:
         t = s.tokens
@@ -170,10 +174,20 @@ def _refer(d: Discourse, t: Tokens, c: Candidate, n: int) -> str | None:
     if c.type is EntityType.EVENT:
         return d.latest(head, c.kind) or d.main
     if c.type is EntityType.PERSON:
-        return _counterpart(d, c)
+        return _holder(d, t, c) if c.rule == "person.bare-post" else _counterpart(d, c)
     return d.named.get((c.type, head)) or (
         d.last.get(c.type) if c.type is EntityType.AGREEMENT else None
     )
+
+
+def _holder(d: Discourse, t: Tokens, c: Candidate) -> str | None:
+    """`Đại sứ cho biết …`: the one person of the article whose post begins with these words (none
+    when several hold such a post: which one is meant is not written)."""
+    key = tuple(t.keys[c.i : c.j])
+    people = [
+        p for p, posts in d.posts_of.items() if any(post[: len(key)] == key for post in posts)
+    ]
+    return people[0] if len(people) == 1 else None
 
 
 def _counterpart(d: Discourse, c: Candidate) -> str | None:

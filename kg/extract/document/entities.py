@@ -261,7 +261,7 @@ def _with_repeated_people(sentences: list[SentenceCandidates]) -> list[SentenceC
         s.tokens.keys_at(c.i, c.j)
         for s in sentences
         for c in s.candidates
-        if c.type is EntityType.PERSON
+        if c.type is EntityType.PERSON and not c.refers_back  # `Đại sứ` alone is no name
     }
     given = Counter(name[-1] for name in full if len(name) >= 2)
     out = []

@@ -15,7 +15,7 @@ from ... import lexicon
 from ...clean import match_key
 from ...model import EntityType
 from ..gazetteer import Cat
-from ..tokens import Match, Tokens, starts_with
+from ..tokens import Match, Tokens, ends_with, starts_with
 from .candidate import Candidate, Span
 from .shapes import (
     LEXICAL,
@@ -368,6 +368,33 @@ def counterpart(t: Tokens, i: int) -> Candidate | None:
     )
 
 
+def bare_post(t: Tokens, i: int) -> Candidate | None:
+    """`Cùng ngày, Đại sứ đã dự lễ khởi công`, `Bộ trưởng nhấn mạnh …`: a capitalised post with no
+    name, organisation, country or number after it refers back to the one person the article gives
+    that post; not after a word that makes it several or none in particular (role not_one:
+    `hai Bộ trưởng`, `các Đại sứ`), nor after a capitalised word (`Phó Đại sứ`), nor before `hai
+    nước` or `của`."""
+    post = t.at(i, Cat.POST)
+    if post is None or not t.word_start[i]:
+        return None
+    end = post.end
+    head = t.any_at(i, Cat.ORG_HEAD, Cat.KNOWN_ORG, Cat.EVENT)
+    if head is not None and head.end >= end:
+        return None  # `Đại sứ quán`, `Tổng Lãnh sự quán`: the post begins a name
+    if end < len(t) and (
+        not t.word_start[end]
+        or t[end].is_cap
+        or t[end].is_number
+        or t[end].key == "của"
+        or starts_with(t, end, "pair")
+        or t.any_at(end, *LEXICAL)
+    ):
+        return None
+    if i > 0 and ((t[i - 1].is_cap and t[i - 1].is_word) or ends_with(t, i, "not_one")):
+        return None
+    return Candidate(EntityType.PERSON, i, end, "person.bare-post", refers_back=True)
+
+
 @cache
 def _cue_ends() -> frozenset[str]:
     return frozenset(cue[-1] for cue in person_cues())
@@ -396,6 +423,7 @@ def find_people(t: Tokens) -> list[Candidate]:
             or (Cat.POST in here and after_post(t, i))
             or (cap and (by_shape(t, i) or after_cue(t, i)))
             or counterpart(t, i)
+            or (cap and Cat.POST in here and bare_post(t, i))
         )
         if person:
             person = _with_posts_after(t, person)

@@ -318,6 +318,8 @@ def relate(
 
 
 def agent_cue_target(view: SentenceView, f: Frame, ci: int, cj: int) -> bool:
+    if ends_with(view.t, ci, "passive"):
+        return False  # `Thứ trưởng khẳng định văn kiện được ký kết …`: no one before signs it
     agents: list[Mention | str] = list(
         _subject_of_the_verb_before(view, f, ci) or agents_before(view, f.agent, ci, f.gap)
     )

@@ -722,6 +722,23 @@ RULES: dict[str, list[Example]] = {
         ),
     ],
     "topics-from-names": [
+        handles(  # the ordinal ends the topic; `bàn về` is a verb, no part of the name
+            "ordinal-is-no-topic-and-ban-ve-ends-the-name",
+            "Hội thảo Quốc tế về An ninh hàng hải lần thứ 3 bàn về các biện pháp xây dựng lòng tin.",
+            ("Hội thảo Quốc tế về An ninh hàng hải lần thứ 3", "about", "An ninh hàng hải"),
+            (
+                "Hội thảo Quốc tế về An ninh hàng hải lần thứ 3",
+                "about",
+                "biện pháp xây dựng lòng tin",
+            ),
+            absent=(
+                (
+                    "Hội thảo Quốc tế về An ninh hàng hải lần thứ 3",
+                    "about",
+                    "An ninh hàng hải lần thứ 3",
+                ),
+            ),
+        ),
         handles(
             "memorandum-about",
             "Hai bên đã ký Bản ghi nhớ về hợp tác phòng chống dịch bệnh truyền nhiễm.",

@@ -90,10 +90,14 @@ def name_topics(view: SentenceView) -> None:
 
 
 def _before_period(view: SentenceView, a: int, b: int) -> int:
-    """`… giai đoạn 2024 – 2029`, `… đến năm 2030`: a name's period is no part of its topic."""
+    """`… giai đoạn 2024 – 2029`, `… đến năm 2030`, `… lần thứ 3`, `(ABC-2025)`: a name's period,
+    number or bracket is no part of its topic (lexicon role numbering)."""
     t = view.t
     for q in range(a + 1, b):
-        if t[q].key in {"giai", "đến"} and any(tok.is_number for tok in t[q : min(b, q + 4)]):
+        if t[q].text == "(":
+            return q
+        n = starts_with(t, q, "numbering")
+        if n and any(tok.is_number for tok in t[q + n : min(b, q + n + 2)]):
             return q
     return b
 

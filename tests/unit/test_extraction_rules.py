@@ -1557,6 +1557,21 @@ RULES: dict[str, list[Example]] = {
     ],
     # frames `Tham dự (E) có A, B`, `đến từ A, B và C` → each item takes part.
     "participant-lists": [
+        handles(  # `có` after a long event name still opens the list of who attended
+            "cung-du-a-long-name-co",
+            "Cùng dự Lễ khai mạc Khóa huấn luyện Gìn giữ hòa bình năm 2025 có Thiếu tướng Lê Văn Hòa.",
+            (
+                "Lê Văn Hòa",
+                "participatedIn",
+                "Lễ khai mạc Khóa huấn luyện Gìn giữ hòa bình năm 2025",
+            ),
+        ),
+        near_miss(  # a `có` far after the cue belongs to another clause
+            "co-far-after-the-cue",
+            "Dự hội nghị, các đơn vị trong khu vực đã chuẩn bị nhiều tài liệu về công tác hậu cần và "
+            "đến nay có Thiếu tướng Lê Văn Hòa phụ trách.",
+            ("Lê Văn Hòa", "participatedIn", ANY),
+        ),
         handles(
             "tham-du-co-a-post-and-a-body",
             "Hội nghị Quân y ASEAN lần thứ 7 khai mạc tại Đà Nẵng. Tham dự có Thiếu tướng Hà Minh Đức, "

@@ -468,9 +468,9 @@ def cue_co_list(view: SentenceView, f: Frame, ci: int, cj: int) -> bool:
     """`Tham dự có A, B`, `Dự lễ khai mạc có đại diện C`, `Đồng chủ trì buổi lễ có A và B`."""
     t = view.t
     reach = cj + 12  # a few words after the cue, or after the event it names, however long
-    named = next((m for m in view.outer(f.target) if cj <= m.i <= cj + 1), None)
-    if named is not None:
-        reach = max(reach, named.j + 3)
+    first = next((m for m in view.outer(f.target) if cj <= m.i <= cj + 1), None)
+    if first is not None:
+        reach = max(reach, first.j + 3)
     co = next((k for k in range(cj, min(len(t), reach)) if t[k].key in {"có", ":"}), None)
     if co is None or any(t[k].text in {",", ";", "."} for k in range(cj, co)):
         return False

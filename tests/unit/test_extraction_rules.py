@@ -173,6 +173,29 @@ RULES: dict[str, list[Example]] = {
         ),
     ],
     # structure.place_after_comma: `Kathmandu, Nepal`, `huyện X, tỉnh Y`; not a list of countries.
+    # structure.ministry_after_comma: `Cục X, Bộ Y` outside a title → partOf, unless a list.
+    "ministry-after-comma": [
+        handles(
+            "agency-comma-ministry",
+            "Cục Đối ngoại, Bộ Quốc phòng đã tổ chức buổi họp báo quốc tế.",
+            ("Cục Đối ngoại", "partOf", "Bộ Quốc phòng Việt Nam"),
+        ),
+        handles(
+            "institute-comma-ministry",
+            "Viện Chiến lược Ngoại giao, Bộ Ngoại giao cho biết đã sẵn sàng phối hợp.",
+            ("Viện Chiến lược Ngoại giao", "partOf", "Bộ Ngoại giao Việt Nam"),
+        ),
+        near_miss(
+            "a-list-of-bodies",
+            "Đại diện Cục Đối ngoại, Bộ Ngoại giao và Bộ Công an dự họp.",
+            ("Cục Đối ngoại", "partOf", ANY),
+        ),
+        near_miss(
+            "two-ministries",
+            "Bộ Công an, Bộ Quốc phòng đã ký quy chế phối hợp.",
+            (ANY, "partOf", ANY),
+        ),
+    ],
     "place-after-comma": [
         handles(
             "city-then-country",

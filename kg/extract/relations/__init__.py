@@ -39,6 +39,7 @@ RULES: tuple[Rule, ...] = (
     structure.acronym_in_name,
     structure.framework,
     structure.organisations_in_a_title,
+    structure.ministry_after_comma,
     frames.apply_frames,
     delegations.delegations,
     delegations.heads_in_talks,

@@ -17,7 +17,7 @@ from ..document.discourse import Mention
 from ..document.entities import known_org, near_miss
 from ..entities import head_end
 from ..gazetteer import Cat
-from ..tokens import Tokens, starts_with
+from ..tokens import Tokens, ends_with, starts_with
 from .context import SentenceView
 from .frames import start_of, two_parties
 
@@ -163,6 +163,21 @@ def organisations_in_a_title(view: SentenceView) -> None:
         for x, y in itertools.pairwise(orgs):
             if y.i == x.j + 1 and t[x.j].text == "," and x.entity != y.entity:
                 view.add(x.entity, "partOf", y.entity, "structure.organisations-in-a-title", 0.7)
+
+
+def ministry_after_comma(view: SentenceView) -> None:
+    """`Cục Đối ngoại, Bộ Quốc phòng đã tổ chức …`: a body followed by a comma and a ministry is part
+    of that ministry, unless either stands in a list (a joiner before the body or after the
+    ministry: `đại diện Cục X, Bộ Y và Bộ Z`)."""
+    t = view.t
+    for a, b in itertools.pairwise(view.outer(ORG)):
+        if b.i != a.j + 1 or t[a.j].text != "," or a.entity == b.entity:
+            continue
+        if b.candidate.kind != "ministry" or a.candidate.kind in {"ministry", ""}:
+            continue
+        if ends_with(t, a.i, "joiner") or starts_with(t, b.j, "joiner"):
+            continue
+        view.add(a.entity, "partOf", b.entity, "structure.ministry-after-comma", 0.7)
 
 
 def agreement_parties(view: SentenceView) -> None:

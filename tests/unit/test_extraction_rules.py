@@ -1407,6 +1407,12 @@ RULES: dict[str, list[Example]] = {
     ],
     # titles: ranks, posts, member nouns, `Về phía X, ông Y` → nationality.
     "titles-and-nationality": [
+        handles(  # a post's head runs whole, though its last word is also a verb (`ký`, to sign)
+            "tong-thu-ky-capitalised",
+            "Đại tướng Mohd Rizal Aziz, Tổng Thư ký Bộ Quốc phòng Malaysia phát biểu khai mạc.",
+            ("Mohd Rizal Aziz", "holdsPosition", "Tổng Thư ký Bộ Quốc phòng Malaysia"),
+            ("Mohd Rizal Aziz", "memberOf", "Bộ Quốc phòng Malaysia"),
+        ),
         handles(
             "ve-phia-a-country-an-ambassador",
             "Về phía Hungary, ông Gábor Nagy, Đại sứ Hungary tại Việt Nam, phát biểu cảm ơn.",

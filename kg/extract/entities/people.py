@@ -180,10 +180,12 @@ def _segment_end(t: Tokens, p: int) -> int:
     """Where a post apposed after a name ends: punctuation, or a verb or conjunction after it."""
     q = p
     topic = False
+    head = t.at(p, Cat.POST)
+    head_end = head.end if head is not None else p  # `Tổng Thư ký`: no verb `ký` inside the head
     while q < len(t) and not (
         t[q].text in {",", ";", ".", ":", "(", ")", "!", "?"} or t[q].is_dash
     ):
-        stop = stop_at(t, q)
+        stop = stop_at(t, q) if q >= head_end else None
         if stop and stop.entries[0].term == "về":
             topic = True
         elif stop and not topic and q > p:

@@ -1380,6 +1380,15 @@ RULES: dict[str, list[Example]] = {
     ],
     # time_place.dateline: `Hà Nội, D –`, `Seoul (TTXVN) –` place and date the lead event.
     "dateline": [
+        handles(  # the lead's own dates win over the day the story was filed
+            "lead-with-its-own-dates",
+            "Hà Nội, 14/11/2025 – Từ ngày 13 đến 15/11, Hội nghị Tư lệnh Lục quân các nước ASEAN lần "
+            "thứ 26 diễn ra tại Trung tâm Hội nghị Quốc gia.",
+            ("Hội nghị Tư lệnh Lục quân các nước ASEAN lần thứ 26", "heldOn", "13 đến 15/11"),
+            absent=(
+                ("Hội nghị Tư lệnh Lục quân các nước ASEAN lần thứ 26", "heldOn", "14/11/2025"),
+            ),
+        ),
         handles(
             "city-and-date",
             "Viêng Chăn, 12/9/2024 – Hội nghị Tư lệnh Lục quân các nước ASEAN lần thứ 25 khai mạc sáng "

@@ -1272,6 +1272,20 @@ RULES: dict[str, list[Example]] = {
     ],
     # delegations.members and the `trở thành thành viên` frame → memberOf the group.
     "member-lists": [
+        handles(  # the partners listed after `gồm … và N nước đối tác là` are members of the whole
+            "whole-gom-members-and-partners",
+            "ADMM+ gồm 10 nước thành viên ASEAN và 8 nước đối tác là Australia, Ấn Độ, Nhật Bản và "
+            "Hoa Kỳ.",
+            ("Australia", "memberOf", "ADMM+"),
+            ("Hoa Kỳ", "memberOf", "ADMM+"),
+            absent=(("ADMM+", "memberOf", "ASEAN"), ("Australia", "memberOf", "ASEAN")),
+        ),
+        near_miss(  # `là` makes the country a member, `gồm` makes the group a whole
+            "la-nuoc-thanh-vien",
+            "Việt Nam là nước thành viên ASEAN từ năm 1995.",
+            ("ASEAN", "memberOf", ANY),
+            still=(("Việt Nam", "memberOf", "ASEAN"),),
+        ),
         handles(
             "cac-nuoc-thanh-vien-gom",
             "Các nước thành viên ASEAN gồm Brunei, Campuchia, Indonesia, Lào và Malaysia đều cử đại biểu.",

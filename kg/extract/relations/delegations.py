@@ -119,14 +119,28 @@ def members(view: SentenceView) -> None:
             if k < len(t) and t[k].key == "của":
                 k += 1
             group = next((m for m in view.outer({"ORGANIZATION"}) if m.i == k), None)
+            after = group.j if group is not None else k
+            group = group or _whole_before(view, ci)
             if group is None:
                 continue
-            opener = _list_opener(view, group.j)
+            opener = _list_opener(view, after)
             if opener is None:
                 continue
             for item in list_items(view, frozenset({"LOCATION"}), opener):
                 if item.type is EntityType.LOCATION:
                     view.add(item.entity, "memberOf", group.entity, "member.list", 0.75)
+
+
+def _whole_before(view: SentenceView, ci: int) -> Mention | None:
+    """`ADMM+ gồm 10 nước thành viên ASEAN và 8 nước đối tác là A, B`: the group the members make up
+    is the organisation before a composition word (`gồm`) in the clause, a count between."""
+    t = view.t
+    a, _ = view.clause(ci)
+    for q in range(ci - 1, a, -1):
+        n = starts_with(t, q, "composition")
+        if n:
+            return next((m for m in view.outer({"ORGANIZATION"}) if m.j == q and m.i >= a), None)
+    return None
 
 
 def _list_opener(view: SentenceView, k: int) -> int | None:

@@ -333,7 +333,7 @@ def agent_cue_target(view: SentenceView, f: Frame, ci: int, cj: int) -> bool:
     if not targets and "AGREEMENT" in f.target:
         latest = view.discourse.current(view.n + 1, EntityType.AGREEMENT)
         targets = [latest] if latest else []
-    if not agents or not targets:
+    if not agents or not targets or _a_whole(view, agents[-1], ci):
         return False
     for ag in agents:
         for tg in targets:
@@ -366,6 +366,14 @@ def _subject_of_the_verb_before(view: SentenceView, f: Frame, ci: int) -> list[M
         None,
     )
     return agents_before(view, f.agent, before, f.gap) if before is not None else []
+
+
+def _a_whole(view: SentenceView, agent: Mention | str, ci: int) -> bool:
+    """`ADMM+ gồm 10 nước thành viên ASEAN`: a composition word between the agent and the cue makes
+    the agent the whole the cue's people or members make up, not one of them."""
+    if isinstance(agent, str):
+        return False
+    return any(starts_with(view.t, q, "composition") for q in range(_end(agent), ci))
 
 
 SYMMETRIC = {"met"}

@@ -279,6 +279,23 @@ def test_a_person_after_a_posts_organisation_is_not_part_of_it(
     assert not {n for n in names(ex, O) if person and person in n}
 
 
+@pytest.mark.parametrize(
+    ("sentence", "org"),
+    [
+        # a head a name completes keeps the name after a post
+        ("Giám đốc Học viện Lê Quý Đôn tiếp đoàn.", "Học viện Lê Quý Đôn"),
+        ("Hiệu trưởng Trường Đại học Trần Đại Nghĩa cho biết.", "Trường Đại học Trần Đại Nghĩa"),
+    ],
+)
+def test_an_institution_named_after_a_person_keeps_its_name(sentence: str, org: str) -> None:
+    assert org in names(run(sentence), O)
+
+
+def test_a_site_keeps_a_foreign_name() -> None:
+    ex = run("Chỉ huy trưởng Căn cứ Hải quân San Diego tiếp đoàn.")
+    assert "San Diego" not in names(ex, P)
+
+
 def test_a_bare_post_is_no_person_of_its_own() -> None:
     ex = run(
         "Bà Helen Carter, Đại sứ Australia tại Việt Nam, phát biểu. Đại sứ khẳng định sẽ hợp tác."

@@ -175,6 +175,16 @@ RULES: dict[str, list[Example]] = {
     # structure.place_after_comma: `Kathmandu, Nepal`, `huyện X, tỉnh Y`; not a list of countries.
     # structure.ministry_after_comma: `Cục X, Bộ Y` outside a title → partOf, unless a list.
     "ministry-after-comma": [
+        near_miss(  # a source fronted before the clause's subject
+            "theo-a-source-comma-ministry",
+            "Theo Cục Thống kê Hoa Kỳ, Bộ Quốc phòng Nhật Bản đã tăng ngân sách.",
+            (ANY, "partOf", ANY),
+        ),
+        near_miss(
+            "international-body-comma-ministry",
+            "Tổ chức Y tế Thế giới, Bộ Y tế Việt Nam và UNICEF đã phối hợp triển khai chiến dịch.",
+            ("Tổ chức Y tế Thế giới", "partOf", ANY),
+        ),
         handles(
             "agency-comma-ministry",
             "Cục Đối ngoại, Bộ Quốc phòng đã tổ chức buổi họp báo quốc tế.",
@@ -397,6 +407,12 @@ RULES: dict[str, list[Example]] = {
     # frames.two_parties / Discourse.two_parties: `hai Bộ trưởng`, `hai Thứ trưởng` are the pair of
     # the latest talks, reception or co-chairs.
     "pair-from-earlier-talks": [
+        near_miss(  # the sides' representatives sign, not the pair
+            "dai-dien-hai-ben",
+            "Đại tướng Trịnh Quốc Bảo hội đàm với Bộ trưởng Quốc phòng Mông Cổ Ganzorig Tömör. Trước "
+            "đó, đại diện hai bên đã tiến hành ký kết Kế hoạch hợp tác quốc phòng năm 2025.",
+            ("Kế hoạch hợp tác quốc phòng năm 2025", "signedBy", "Trịnh Quốc Bảo"),
+        ),
         handles(
             "two-ministers-sign-after-talks",
             "Chiều 8/7, Đại tướng Trịnh Quốc Bảo hội đàm với Bộ trưởng Quốc phòng Hungary Kristóf "
@@ -745,6 +761,22 @@ RULES: dict[str, list[Example]] = {
         ),
     ],
     "topics-from-names": [
+        near_miss(  # a year inside the topic's own name stays
+            "year-of-a-historic-event",
+            "Hội thảo khoa học về Chiến thắng Điện Biên Phủ năm 1954 diễn ra tại Hà Nội.",
+            (
+                "Hội thảo khoa học về Chiến thắng Điện Biên Phủ năm 1954",
+                "about",
+                "Chiến thắng Điện Biên Phủ",
+            ),
+            still=(
+                (
+                    "Hội thảo khoa học về Chiến thắng Điện Biên Phủ năm 1954",
+                    "about",
+                    "Chiến thắng Điện Biên Phủ năm 1954",
+                ),
+            ),
+        ),
         handles(  # the ordinal ends the topic; `bàn về` is a verb, no part of the name
             "ordinal-is-no-topic-and-ban-ve-ends-the-name",
             "Hội thảo Quốc tế về An ninh hàng hải lần thứ 3 bàn về các biện pháp xây dựng lòng tin.",
@@ -1272,6 +1304,19 @@ RULES: dict[str, list[Example]] = {
     ],
     # delegations.members and the `trở thành thành viên` frame → memberOf the group.
     "member-lists": [
+        near_miss(  # `gồm` with people, not members, far from `nước thành viên`
+            "gom-people-then-member-countries",
+            "Đoàn đại biểu Quân đội nhân dân Việt Nam gồm 30 cán bộ đã lần lượt thăm 3 nước thành viên "
+            "là Lào, Campuchia và Thái Lan.",
+            (ANY, "memberOf", "Quân đội nhân dân Việt Nam"),
+        ),
+        near_miss(  # a delegation `gồm` its officers: its leader still takes part
+            "cung-doan-gom-then-tham-du",
+            "Thiếu tướng Nguyễn Văn Minh cùng đoàn công tác gồm 15 cán bộ, chiến sĩ đã tham dự Hội nghị "
+            "Quân y ASEAN lần thứ 7.",
+            ("Nguyễn Văn Minh", "memberOf", ANY),
+            still=(("Nguyễn Văn Minh", "participatedIn", "Hội nghị Quân y ASEAN lần thứ 7"),),
+        ),
         handles(  # the partners listed after `gồm … và N nước đối tác là` are members of the whole
             "whole-gom-members-and-partners",
             "ADMM+ gồm 10 nước thành viên ASEAN và 8 nước đối tác là Australia, Ấn Độ, Nhật Bản và "
@@ -1394,6 +1439,12 @@ RULES: dict[str, list[Example]] = {
     ],
     # time_place.dateline: `Hà Nội, D –`, `Seoul (TTXVN) –` place and date the lead event.
     "dateline": [
+        handles(  # a later date of another occasion does not take the dateline's away
+            "a-later-date-of-something-else",
+            "Hà Nội, 14/11/2025 – Hội nghị Tư lệnh Lục quân các nước ASEAN lần thứ 26 khai mạc tại "
+            "Trung tâm Hội nghị Quốc gia, 30 năm sau khi Việt Nam gia nhập ASEAN năm 1995.",
+            ("Hội nghị Tư lệnh Lục quân các nước ASEAN lần thứ 26", "heldOn", "14/11/2025"),
+        ),
         handles(  # the lead's own dates win over the day the story was filed
             "lead-with-its-own-dates",
             "Hà Nội, 14/11/2025 – Từ ngày 13 đến 15/11, Hội nghị Tư lệnh Lục quân các nước ASEAN lần "
@@ -1430,6 +1481,12 @@ RULES: dict[str, list[Example]] = {
     ],
     # titles: ranks, posts, member nouns, `Về phía X, ông Y` → nationality.
     "titles-and-nationality": [
+        near_miss(  # a name after `tại` in a title is its seat, not its holder
+            "seat-after-tai",
+            "Tổng Lãnh sự Việt Nam tại San Francisco đã dự Lễ kỷ niệm 80 năm Quốc khánh.",
+            ("San Francisco", "holdsPosition", ANY),
+            ("San Francisco", "participatedIn", ANY),
+        ),
         handles(  # a post's head runs whole, though its last word is also a verb (`ký`, to sign)
             "tong-thu-ky-capitalised",
             "Đại tướng Mohd Rizal Aziz, Tổng Thư ký Bộ Quốc phòng Malaysia phát biểu khai mạc.",
@@ -1470,6 +1527,38 @@ RULES: dict[str, list[Example]] = {
     # people.bare_post / discourse._holder: a capitalised post standing alone (`Đại sứ đã dự …`)
     # is the one person of the article who holds it; with two such people, nobody.
     "bare-post-refers-back": [
+        handles(  # a form of address before the post
+            "ngai-dai-su",
+            "Bà Helen Carter, Đại sứ Australia tại Việt Nam, đến thăm tỉnh Quảng Trị. Cùng ngày, Ngài "
+            "Đại sứ đã dự Lễ khởi công Nhà văn hóa hữu nghị.",
+            ("Helen Carter", "participatedIn", "Lễ khởi công Nhà văn hóa hữu nghị"),
+        ),
+        near_miss(  # someone else: the holder's spouse
+            "phu-nhan-dai-su",
+            "Bà Helen Carter, Đại sứ Australia tại Việt Nam, đến thăm tỉnh Quảng Trị. Cùng ngày, phu "
+            "nhân Đại sứ đã dự Lễ khởi công Nhà văn hóa hữu nghị.",
+            ("Helen Carter", "participatedIn", ANY),
+        ),
+        near_miss(  # someone on the holder's behalf
+            "thay-mat-bo-truong",
+            "Đại tướng Trịnh Quốc Bảo, Bộ trưởng Bộ Quốc phòng tiếp đoàn. Thay mặt Bộ trưởng, Thượng "
+            "tướng Hoàng Văn Chiến đã dự Lễ khai mạc Hội thao Quân sự quốc tế.",
+            ("Trịnh Quốc Bảo", "participatedIn", ANY),
+            still=(("Hoàng Văn Chiến", "participatedIn", "Lễ khai mạc Hội thao Quân sự quốc tế"),),
+        ),
+        near_miss(  # `được` before taking part means `got to`: the subject attends
+            "vinh-du-duoc-tham-du",
+            "Thiếu tá Nguyễn Thị Lan vinh dự được tham dự Lễ kỷ niệm 75 năm Ngày Gìn giữ hòa bình Liên "
+            "hợp quốc tại New York.",
+            ("Lễ kỷ niệm 75 năm Ngày Gìn giữ hòa bình Liên hợp quốc", "signedBy", ANY),
+            still=(
+                (
+                    "Nguyễn Thị Lan",
+                    "participatedIn",
+                    "Lễ kỷ niệm 75 năm Ngày Gìn giữ hòa bình Liên hợp quốc",
+                ),
+            ),
+        ),
         handles(
             "dai-su-da-du",
             "Bà Helen Carter, Đại sứ Australia tại Việt Nam, đến thăm tỉnh Quảng Trị. Cùng ngày, Đại "
@@ -1503,6 +1592,25 @@ RULES: dict[str, list[Example]] = {
     ],
     # frames `chào xã giao`, `có buổi làm việc với` → met, not received.
     "meetings": [
+        handles(  # the verb before `và` has a place after its object
+            "tiep-a-tai-l-va-hoi-dam-voi-b",
+            "Đại tướng Trịnh Quốc Bảo tiếp Đại sứ Lào Somphet Vongsa tại Hà Nội và hội đàm với Bộ "
+            "trưởng Quốc phòng Lào Bounmy Keola.",
+            ("Trịnh Quốc Bảo", "met", "Bounmy Keola"),
+            absent=(("Somphet Vongsa", "met", "Bounmy Keola"),),
+        ),
+        near_miss(  # joined verbs with no subject of their own: nobody before them is it
+            "sau-khi-a-va-b-without-subject",
+            "Sau khi hội kiến Thủ tướng Trần Văn Cao và chào xã giao Chủ tịch Quốc hội Đinh Văn Khang, "
+            "Đại tướng Marek Zieliński rời Hà Nội.",
+            ("Trần Văn Cao", "met", "Đinh Văn Khang"),
+        ),
+        near_miss(  # `được gặp`: got to meet
+            "duoc-gap",
+            "Trong chuyến thăm, Trung tướng Lưu Đức Khải đã được gặp Thủ tướng Trần Văn Cao.",
+            ("Trần Văn Cao", "met", "Lưu Đức Khải"),
+            still=(("Lưu Đức Khải", "met", "Trần Văn Cao"),),
+        ),
         handles(
             "chao-xa-giao",
             "Đại tướng Marek Zieliński đến chào xã giao Thủ tướng Phạm Đức Lâm.",

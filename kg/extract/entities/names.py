@@ -442,7 +442,9 @@ def _word(x: Extent, k: int) -> int | None:
     tok = t[k]
     if t.at(k, Cat.RANK) and t.word_start[k] and not x.in_topic and _rank_of_a_person(t, k):
         return None  # `Bộ Quốc phòng Đại tướng X`: a person begins (not `Cục Bà mẹ và Trẻ em`)
-    if tok.is_cap and (x.caps or _inside_post(t, x.i)) and _person_begins(t, k):
+    if tok.is_cap and x.caps and _person_begins(t, k):
+        return None
+    if tok.is_cap and not x.caps and _holder_follows(t, x, k):
         return None
     if (
         x.typ is EntityType.ORGANIZATION
@@ -471,9 +473,19 @@ def _rank_of_a_person(t: Tokens, k: int) -> bool:
     return ranks is not None and ranks[1] < len(t) and t[ranks[1]].is_cap
 
 
-def _inside_post(t: Tokens, i: int) -> bool:
-    """`Chủ tịch Quốc hội X`, `Thủ tướng Chính phủ Y`: a post ends on (or right before) the name's
-    head, so the name is the post's organisation and a person's name after it is the holder's."""
+def _holder_follows(t: Tokens, x: Extent, k: int) -> bool:
+    """`Chủ tịch Quốc hội X`, `Tư lệnh Lục quân Mao Vannak`: in a post, a head that names the whole
+    body on its own (lexicon role whole_name) is the post's organisation, and a person's name after
+    it is the holder's (`Giám đốc Học viện Lê Quý Đôn` keeps its name)."""
+    if starts_with(t, x.i, "whole_name") != k - x.i or not _in_a_post(t, x.i):
+        return False
+    run = name_run(t, k)
+    shaped = is_surname(t, k) or foreign_shaped(t, k) or foreign_run(t, k)
+    return run is not None and shaped and run[1] - run[0] >= 2
+
+
+def _in_a_post(t: Tokens, i: int) -> bool:
+    """Whether a post ends on (or right before) token i: `Chủ tịch Quốc hội` at `Quốc`."""
     return any((m := t.at(q, Cat.POST)) is not None and m.end >= i for q in range(max(0, i - 4), i))
 
 
@@ -486,7 +498,7 @@ def _person_begins(t: Tokens, k: int) -> bool:
     run = name_run(t, k)
     if not run or (run[1] < len(t) and t[run[1]].is_number):
         return False
-    return (is_surname(t, k) or foreign_shaped(t, k) or foreign_run(t, k)) and run[1] - run[0] >= 2
+    return (is_surname(t, k) or foreign_shaped(t, k)) and run[1] - run[0] >= 2
 
 
 def _through_stop(x: Extent, k: int, stop: Entry) -> int | None:

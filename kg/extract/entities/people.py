@@ -270,6 +270,7 @@ def after_post(t: Tokens, i: int) -> Candidate | None:
         return None
     k = post.end
     single = True  # a single name right after the post or a country: `Bộ trưởng Indonesia Suharjo`
+    site = False  # a site's head (`Căn cứ Hải quân San Diego`): its own name follows, no holder's
     while k < min(len(t), post.end + MAX_TITLE):
         tok = t[k]
         if not tok.is_word or t.at(k, Cat.RANK):
@@ -277,22 +278,38 @@ def after_post(t: Tokens, i: int) -> Candidate | None:
         stop = stop_at(t, k)
         if stop and stop.entries[0].term not in {"tại", "của", "về"}:
             return None
+        site = site or Cat.SITE_HEAD in t.matches[k]
         known = t.any_at(k, *LEXICAL)
         if known:
             k = known.end
             single = bool(known.first(Cat.COUNTRY) or known.first(Cat.PLACE))
             continue
+        seat = _seat(t, k)
+        if seat is not None:
+            k, single = seat, False
+            continue
         place = place_after_head(t, k)
         if place:
             k, single = place[1], False
             continue
-        if tok.is_cap and (single or is_surname(t, k) or foreign_shaped(t, k) or foreign_run(t, k)):
+        if tok.is_cap and (
+            single or is_surname(t, k) or foreign_shaped(t, k) or (not site and foreign_run(t, k))
+        ):
             run = name_run(t, k) or (_single_name(t, k) if single else None)
             if run:
                 return Candidate(EntityType.PERSON, *run, "person.after-post", posts=((i, k),))
         k += 1
         single = False
     return None
+
+
+def _seat(t: Tokens, k: int) -> int | None:
+    """`Tổng Lãnh sự Việt Nam tại San Francisco`: a name no lexicon knows right after `tại` or `ở`
+    in a title is the post's seat, not its holder; the index after it."""
+    if k == 0 or not ends_with(t, k, "locative") or t.any_at(k, *LEXICAL):
+        return None
+    run = name_run(t, k)
+    return run[1] if run is not None and not is_surname(t, k) else None
 
 
 def foreign_run(t: Tokens, k: int) -> bool:
@@ -373,9 +390,9 @@ def counterpart(t: Tokens, i: int) -> Candidate | None:
 def bare_post(t: Tokens, i: int) -> Candidate | None:
     """`Cùng ngày, Đại sứ đã dự lễ khởi công`, `Bộ trưởng nhấn mạnh …`: a capitalised post with no
     name, organisation, country or number after it refers back to the one person the article gives
-    that post; not after a word that makes it several or none in particular (role not_one:
-    `hai Bộ trưởng`, `các Đại sứ`), nor after a capitalised word (`Phó Đại sứ`), nor before `hai
-    nước` or `của`."""
+    that post; not after a number or a word that makes it someone else or several (role not_one:
+    `hai Bộ trưởng`, `phu nhân Đại sứ`, `Thay mặt Bộ trưởng`), nor after a capitalised word that is
+    no form of address (`Phó Đại sứ`, but `Ngài Đại sứ`), nor before `hai nước` or `của`."""
     post = t.at(i, Cat.POST)
     if post is None or not t.word_start[i]:
         return None
@@ -392,7 +409,14 @@ def bare_post(t: Tokens, i: int) -> Candidate | None:
         or t.any_at(end, *LEXICAL)
     ):
         return None
-    if i > 0 and ((t[i - 1].is_cap and t[i - 1].is_word) or ends_with(t, i, "not_one")):
+    before = t[i - 1] if i > 0 else None
+    if before is not None and (
+        (
+            before.is_cap and before.is_word and not t.at(i - 1, Cat.RANK)
+        )  # `Phó Đại sứ`; `Ngài Đại sứ`
+        or before.is_number  # `3 Thứ trưởng`
+        or ends_with(t, i, "not_one")
+    ):
         return None
     return Candidate(EntityType.PERSON, i, end, "person.bare-post", refers_back=True)
 

@@ -10,9 +10,17 @@ from __future__ import annotations
 
 from ...model import EntityType
 from ..document.discourse import Mention
-from ..tokens import ends_with, role_starts, starts_with
+from ..tokens import Tokens, ends_with, role_starts, starts_with
 from .context import SentenceView, words_key
-from .frames import agents_before, end_of, list_items, sentence_event, start_of, two_parties
+from .frames import (
+    agents_before,
+    end_of,
+    list_items,
+    made_up_of,
+    sentence_event,
+    start_of,
+    two_parties,
+)
 
 MEMBERSHIP = ("nước thành viên", "quốc gia thành viên", "thành viên", "nước đối tác", "đối tác")
 LEADS = ("dẫn đầu", "làm trưởng đoàn")
@@ -133,14 +141,24 @@ def members(view: SentenceView) -> None:
 
 def _whole_before(view: SentenceView, ci: int) -> Mention | None:
     """`ADMM+ gồm 10 nước thành viên ASEAN và 8 nước đối tác là A, B`: the group the members make up
-    is the organisation before a composition word (`gồm`) in the clause, a count between."""
+    is the organisation right before a composition word and a count (`gồm 10`, `gồm các`), also for
+    a second list joined to the first by `và` (`… và 8 nước đối tác`)."""
     t = view.t
     a, _ = view.clause(ci)
-    for q in range(ci - 1, a, -1):
-        n = starts_with(t, q, "composition")
-        if n:
-            return next((m for m in view.outer({"ORGANIZATION"}) if m.j == q and m.i >= a), None)
-    return None
+    q = made_up_of(t, ci)
+    if q is None and _second_count(t, ci):
+        q = next((p for p in range(ci - 1, a - 1, -1) if starts_with(t, p, "composition")), None)
+    if q is None:
+        return None
+    return next((m for m in view.outer({"ORGANIZATION"}) if m.j == q and m.i >= a), None)
+
+
+def _second_count(t: Tokens, k: int) -> bool:
+    """`… và 8 nước đối tác`: a count, and `và` before it, right before token k."""
+    q = k
+    while q > 0 and t[q - 1].is_number:
+        q -= 1
+    return q < k and q > 0 and t[q - 1].key == "và"
 
 
 def _list_opener(view: SentenceView, k: int) -> int | None:

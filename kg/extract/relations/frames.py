@@ -22,7 +22,7 @@ from ... import lexicon
 from ...model import EntityType
 from ..document.discourse import Mention
 from ..entities.shapes import stop_at
-from ..tokens import ends_with, role_starts, starts_with
+from ..tokens import Tokens, ends_with, role_starts, starts_with
 from .context import SentenceView, words_key
 
 LIST_END = {".", "!", "?"}
@@ -168,6 +168,8 @@ def two_parties(view: SentenceView, k: int) -> list[str]:
     for role in ("light_verb", "aspect"):  # `hai bên đã tiến hành hội đàm`
         k -= ends_with(t, k, role)
     for q in range(max(0, k - 4), k):
+        if ends_with(t, q, "representative"):
+            continue  # `đại diện hai bên ký`: the sides' representatives, not the pair
         if t[q].key == "hai" and q + 1 < k and t[q + 1].key in PAIR_NOUNS:
             pair = view.discourse.two_parties(view.n)
             return list(pair) if pair else []
@@ -318,10 +320,11 @@ def relate(
 
 
 def agent_cue_target(view: SentenceView, f: Frame, ci: int, cj: int) -> bool:
-    if ends_with(view.t, ci, "passive"):
-        return False  # `Thứ trưởng khẳng định văn kiện được ký kết …`: no one before signs it
+    if f.subject == "target" and ends_with(view.t, ci, "passive"):
+        return False  # `… văn kiện được ký kết`: no one before signs it (`được dự`: got to attend)
+    shared = _subject_of_the_verb_before(view, f, ci)
     agents: list[Mention | str] = list(
-        _subject_of_the_verb_before(view, f, ci) or agents_before(view, f.agent, ci, f.gap)
+        shared if shared is not None else agents_before(view, f.agent, ci, f.gap)
     )
     if not agents and "PERSON" in f.agent:
         agents = list(two_parties(view, ci))
@@ -341,39 +344,48 @@ def agent_cue_target(view: SentenceView, f: Frame, ci: int, cj: int) -> bool:
     return True
 
 
-def _subject_of_the_verb_before(view: SentenceView, f: Frame, ci: int) -> list[Mention]:
-    """`A hội kiến B và chào xã giao C`: a verb joined by `và` to a verb phrase before it, with no
-    subject between them, has that phrase's subject (A calls on C, not B)."""
+def _subject_of_the_verb_before(view: SentenceView, f: Frame, ci: int) -> list[Mention] | None:
+    """`A hội kiến B và chào xã giao C`, `A tiếp B tại Hà Nội rồi hội đàm với C`: a verb joined by
+    `và`/`rồi` (lexicon role next_verb) to a verb phrase before it in the clause, with no subject
+    between them, has that phrase's subject (A calls on C, not B): [] when that phrase has none
+    either (`Sau khi hội kiến B và chào xã giao C, A …`); None when the verb is not so joined."""
     t = view.t
     k = ci - ends_with(t, ci, "aspect")
     n = ends_with(t, k, "next_verb")
     if not n:
-        return []
-    k -= n
-    k -= 1 if k > 0 and t[k - 1].text == "," else 0
-    obj = next((m for m in view.outer() if _end(m) == k), None)
-    if obj is None:
-        return []
-    start = _start(obj)
-    before = next(
-        (
-            gi
-            for g in frames()
-            if g.shape == "agent_cue_target" and g.cue[0] in t.positions
-            for gi in view.cues(g.cue)
-            if gi + len(g.cue) == start
-        ),
-        None,
-    )
-    return agents_before(view, f.agent, before, f.gap) if before is not None else []
+        return None
+    before = _verb_before(view, view.clause(ci)[0], k - n)
+    return agents_before(view, f.agent, before, f.gap) if before is not None else None
+
+
+def _verb_before(view: SentenceView, a: int, k: int) -> int | None:
+    """Where the last cue of a frame between two people starts in tokens a..k."""
+    t = view.t
+    found = [
+        gi
+        for g in frames()
+        if g.shape == "agent_cue_target" and "PERSON" in g.target and g.cue[0] in t.positions
+        for gi in view.cues(g.cue)
+        if a <= gi and gi + len(g.cue) <= k
+    ]
+    return max(found) if found else None
 
 
 def _a_whole(view: SentenceView, agent: Mention | str, ci: int) -> bool:
-    """`ADMM+ gồm 10 nước thành viên ASEAN`: a composition word between the agent and the cue makes
-    the agent the whole the cue's people or members make up, not one of them."""
-    if isinstance(agent, str):
-        return False
-    return any(starts_with(view.t, q, "composition") for q in range(_end(agent), ci))
+    """`ADMM+ gồm 10 nước thành viên ASEAN`: a composition word and a count right before the cue
+    make the agent the whole the cue's members make up, not one of them."""
+    q = made_up_of(view.t, ci)
+    return q is not None and not isinstance(agent, str) and _end(agent) <= q
+
+
+def made_up_of(t: Tokens, k: int) -> int | None:
+    """`gồm 10 nước thành viên`, `gồm các nước`: where a composition word (lexicon role composition)
+    stands before token k with nothing but a count between them; None when none does."""
+    q = k
+    while q > 0 and (t[q - 1].is_number or ends_with(t, q, "plural")):
+        q -= 1
+    n = ends_with(t, q, "composition")
+    return q - n if n else None
 
 
 SYMMETRIC = {"met"}

@@ -168,15 +168,18 @@ def organisations_in_a_title(view: SentenceView) -> None:
 def ministry_after_comma(view: SentenceView) -> None:
     """`Cục Đối ngoại, Bộ Quốc phòng đã tổ chức …`: a body followed by a comma and a ministry is part
     of that ministry, unless either stands in a list (a joiner before the body or after the
-    ministry: `đại diện Cục X, Bộ Y và Bộ Z`)."""
+    ministry: `đại diện Cục X, Bộ Y và Bộ Z`), the body is international, or a fronted phrase
+    opens on it (lexicon role fronting: `Theo Viện X, Bộ Y …`)."""
     t = view.t
     for a, b in itertools.pairwise(view.outer(ORG)):
         if b.i != a.j + 1 or t[a.j].text != "," or a.entity == b.entity:
             continue
-        if b.candidate.kind != "ministry" or a.candidate.kind in {"ministry", ""}:
+        if b.candidate.kind != "ministry" or a.candidate.kind in {"ministry", "international", ""}:
             continue
         if ends_with(t, a.i, "joiner") or starts_with(t, b.j, "joiner"):
             continue
+        if ends_with(t, a.i, "fronting"):
+            continue  # `Theo Cục Thống kê, Bộ Y tế …`: a source, then the clause's subject
         view.add(a.entity, "partOf", b.entity, "structure.ministry-after-comma", 0.7)
 
 

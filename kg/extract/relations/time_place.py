@@ -278,8 +278,8 @@ def _lead_event(view: SentenceView, place: str, date: Mention | None, k: int) ->
         lead = events[0]
         if view.types.get(lead.entity) is EntityType.EVENT:
             view.add(lead.entity, "heldIn", place, "place.dateline", 0.75)
-        if date is not None and not any(d.i > k for d in view.outer({"DATE"})):
-            _dated(view, lead, date, "time.dateline")  # not when the lead gives its own date
+        if date is not None and not any(k < d.i < lead.i for d in view.outer({"DATE"})):
+            _dated(view, lead, date, "time.dateline")  # not after the lead's own fronted date
 
 
 def after_event(view: SentenceView) -> None:

@@ -1717,6 +1717,20 @@ RULES: dict[str, list[Example]] = {
     ],
     # frames `Tham dự (E) có A, B`, `đến từ A, B và C` → each item takes part.
     "participant-lists": [
+        near_miss(  # the object of a fronted clause's verb is no second agent of the main verb
+            "object-before-the-subjects-comma",
+            "Sau khi hội kiến Thủ tướng Trần Văn Cao và chào xã giao Chủ tịch Quốc hội Đinh Văn Khang, "
+            "Đại tướng Marek Zieliński đã dự Lễ kỷ niệm 75 năm quan hệ ngoại giao.",
+            ("Đinh Văn Khang", "participatedIn", ANY),
+            still=(("Marek Zieliński", "participatedIn", "Lễ kỷ niệm 75 năm quan hệ ngoại giao"),),
+        ),
+        handles(  # a list of people with their ranks, joined by a comma
+            "rank-name-comma-rank-name",
+            "Thượng tướng Lê Văn An, Trung tướng Trần Văn Bình đã dự Lễ khai mạc Hội thao Quân sự quốc "
+            "tế.",
+            ("Lê Văn An", "participatedIn", "Lễ khai mạc Hội thao Quân sự quốc tế"),
+            ("Trần Văn Bình", "participatedIn", "Lễ khai mạc Hội thao Quân sự quốc tế"),
+        ),
         handles(  # `có` after a long event name still opens the list of who attended
             "cung-du-a-long-name-co",
             "Cùng dự Lễ khai mạc Khóa huấn luyện Gìn giữ hòa bình năm 2025 có Thiếu tướng Lê Văn Hòa.",

@@ -102,8 +102,8 @@ def agents_before(
     group = [last]
     for m in reversed(before[:-1]):
         first = group[0]
-        if m.type is not first.type or _witness_before(view, m.j):
-            break
+        if m.type is not first.type or _witness_before(view, m.j) or _object_of_a_cue(view, m):
+            break  # (the object of a cue only breaks a list at a comma: see _object_of_a_cue)
         b = max(_start(first), m.j)
         a_end = _after_brackets(view, max(_end(m), m.j))
         n = b - a_end
@@ -117,6 +117,21 @@ def agents_before(
             break
         group.insert(0, m)
     return group
+
+
+def _object_of_a_cue(view: SentenceView, m: Mention) -> bool:
+    """`Sau khi hội kiến A và chào xã giao B, X đã dự …`: a mention right after a verb cue and
+    before a comma is that verb's object, no item of the list of agents the next one heads."""
+    t = view.t
+    k, end = _start(m), _after_brackets(view, max(_end(m), m.j))
+    if k == 0 or end >= len(t) or t[end].text != ",":
+        return False
+    return any(
+        gi + len(g.cue) == k
+        for g in frames()
+        if g.shape == "agent_cue_target" and g.cue[-1] == t[k - 1].key and g.cue[0] in t.positions
+        for gi in view.cues(g.cue)
+    )
 
 
 def _ending_a_name(view: SentenceView, types: frozenset[str], k: int) -> list[Mention]:

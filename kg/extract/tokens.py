@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache, cached_property
+from itertools import accumulate
 
 from ..clean import match_key
 from ..model import Sentence
@@ -12,6 +14,9 @@ from .dates import DateMatch, find_dates
 from .gazetteer import SYLLABLE, Cat, Entry, function_words, gazetteer
 
 DASHES = {"-", "–", "—"}
+# SYLLABLE as the one group of a split: it matches every character but whitespace, so the pieces
+# between two syllables are the whitespace between them (`finditer` makes a match object a syllable).
+_SPLIT_AT_SYLLABLES = re.compile(f"({SYLLABLE.pattern})")
 
 
 @dataclass(slots=True, eq=False)
@@ -65,6 +70,7 @@ class Match:
 
 
 _NO_MATCH: dict[str, Match] = {}
+_CASED = frozenset({Cat.COUNTRY, Cat.PLACE, Cat.KNOWN_ORG})  # categories whose case may matter
 
 
 class Tokens(list[Tok]):
@@ -80,13 +86,15 @@ class Tokens(list[Tok]):
     ) -> None:
         """`word_starts`: character offsets where the segmenter starts a word (None: every
         syllable is a word); `tagger`: on demand, the POS of each word by its start offset."""
-        base = sentence.start
+        pieces = _SPLIT_AT_SYLLABLES.split(sentence.text)
+        # pieces: [space, syllable, space, …, syllable, space], the spaces maybe empty, so
+        # syllable k runs from bounds[2k + 1] to bounds[2k + 2] (offsets into the document)
+        bounds = list(accumulate(map(len, pieces), initial=sentence.start))
         shape = _shape
         super().__init__(
             [
-                Tok(w, base + m.start(), base + m.end(), *shape(w))
-                for m in SYLLABLE.finditer(sentence.text)
-                for w in (m[0],)  # the syllable's text, taken from the match once
+                Tok(w, start, end, *shape(w))
+                for w, start, end in zip(pieces[1::2], bounds[1::2], bounds[2::2], strict=False)
             ]
         )
         self.sentence = sentence
@@ -132,14 +140,19 @@ class Tokens(list[Tok]):
             # token): the terms ending on the way, then read longest first.
             ends = [(1, node.entries)] if node.entries else []
             k = i + 1
-            while k < n and (node := node.get(keys[k])) is not None:
+            while node and k < n and (node := node.get(keys[k])) is not None:  # node: a child
                 k += 1
                 if node.entries:
                     ends.append((k - i, node.entries))
+            if not ends:
+                continue
             here: dict[str, Match] = {}
             for length, entries in reversed(ends):
                 for entry in entries:
-                    if entry.cat in here or not self._case_fits(entry, i, length):
+                    if entry.cat in here or (
+                        (entry.case_sensitive or entry.cat in _CASED)  # what _case_fits reads
+                        and not self._case_fits(entry, i, length)
+                    ):
                         continue
                     here[entry.cat] = Match(i, length, (entry,))
             if here:

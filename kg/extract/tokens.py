@@ -5,13 +5,39 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import cache, cached_property
+from functools import cache
 from itertools import accumulate
+from typing import Any, Generic, TypeVar, overload
 
 from ..clean import match_key
 from ..model import Sentence
 from .dates import DateMatch, find_dates
 from .gazetteer import SYLLABLE, Cat, Entry, function_words, gazetteer
+
+T = TypeVar("T")
+
+
+class cached(Generic[T]):
+    """`functools.cached_property` without its lock: Python 3.11's takes a lock on each first read,
+    which costs twice the read itself, and each sentence's tokens make a dozen of them."""
+
+    def __init__(self, func: Callable[[Any], T]) -> None:
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    @overload
+    def __get__(self, instance: None, owner: type | None = None) -> cached[T]: ...
+
+    @overload
+    def __get__(self, instance: object, owner: type | None = None) -> T: ...
+
+    def __get__(self, instance: object | None, owner: type | None = None) -> T | cached[T]:
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.func(instance)  # later reads find it there
+        return value
+
 
 DASHES = {"-", "–", "—"}
 # SYLLABLE as the one group of a split: it matches every character but whitespace, so the pieces
@@ -60,13 +86,13 @@ class Match:
     i: int
     length: int
     entries: tuple[Entry, ...]
-
-    @property
-    def end(self) -> int:
-        return self.i + self.length
+    end: int  # i + length, stored: the rules read it far more often than matches are made
 
     def first(self, cat: str) -> Entry | None:
-        return next((e for e in self.entries if e.cat == cat), None)
+        for e in self.entries:
+            if e.cat == cat:
+                return e
+        return None
 
 
 _NO_MATCH: dict[str, Match] = {}
@@ -101,7 +127,7 @@ class Tokens(list[Tok]):
         self._word_starts = word_starts
         self._tagger = tagger
 
-    @cached_property
+    @cached
     def keys(self) -> list[str]:
         """Each syllable's match key, in order (`t.keys[i:j]` is a name's key sequence)."""
         return [tok.key for tok in self]
@@ -110,13 +136,13 @@ class Tokens(list[Tok]):
         """The match keys of tokens i..j, to compare with a lexicon term's key tuple."""
         return tuple(self.keys[i:j])
 
-    @cached_property
+    @cached
     def word_start(self) -> list[bool]:
         """Whether each syllable begins a word of the segmenter (`Quốc` in `Quốc phòng`, not `phòng`)."""
         starts = self._word_starts
         return [starts is None or tok.start in starts for tok in self]
 
-    @cached_property
+    @cached
     def pos(self) -> list[str]:
         """Each syllable's word POS (pyvi), `_` for a syllable inside a word; tagged on first use."""
         tags = self._tagger() if self._tagger else {}
@@ -125,7 +151,7 @@ class Tokens(list[Tok]):
             for tok, first in zip(self, self.word_start, strict=True)
         ]
 
-    @cached_property
+    @cached
     def matches(self) -> list[dict[str, Match]]:
         """For each token, the longest match per category starting there."""
         keys = self.keys
@@ -154,7 +180,7 @@ class Tokens(list[Tok]):
                         and not self._case_fits(entry, i, length)
                     ):
                         continue
-                    here[entry.cat] = Match(i, length, (entry,))
+                    here[entry.cat] = Match(i, length, (entry,), i + length)
             if here:
                 table[i] = here
         return table
@@ -169,7 +195,7 @@ class Tokens(list[Tok]):
             return tok.is_cap or length >= 3
         return True
 
-    @cached_property
+    @cached
     def positions(self) -> dict[str, list[int]]:
         """Where each syllable key occurs in the sentence."""
         out: dict[str, list[int]] = {}
@@ -180,7 +206,7 @@ class Tokens(list[Tok]):
                 out[key] = [i]  # not `setdefault(key, [])`, which makes a list for every token
         return out
 
-    @cached_property
+    @cached
     def dates(self) -> list[tuple[int, int, DateMatch]]:
         """Dates in the sentence as token ranges, with offsets into the document."""
         s = self.sentence
@@ -196,14 +222,14 @@ class Tokens(list[Tok]):
     def date_at(self, i: int) -> tuple[int, int, DateMatch] | None:
         return self._date_starts.get(i) if self.dates else None
 
-    @cached_property
+    @cached
     def _date_starts(self) -> dict[int, tuple[int, int, DateMatch]]:
         starts: dict[int, tuple[int, int, DateMatch]] = {}
         for d in self.dates:
             starts.setdefault(d[0], d)
         return starts
 
-    @cached_property
+    @cached
     def quoted(self) -> list[tuple[int, int]]:
         """Token ranges inside quotation marks (themes, titles, slogans)."""
         out, open_at = [], None

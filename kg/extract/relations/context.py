@@ -6,14 +6,13 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from ...model import EntityType
 from ..document.discourse import Discourse, Mention
 from ..document.sentences import Surface
 from ..entities import Span
 from ..gazetteer import words_key
-from ..tokens import Tokens
+from ..tokens import Tokens, cached
 
 CLAUSE_BREAKS = {";", ".", "!", "?"}
 
@@ -108,7 +107,7 @@ class SentenceView:
         b = cuts[n] if n < len(cuts) else len(self.t)
         return a, b
 
-    @cached_property
+    @cached
     def _breaks(self) -> list[int]:
         return [q for q, tok in enumerate(self.t) if tok.text in CLAUSE_BREAKS and self.breaks(q)]
 
@@ -147,7 +146,7 @@ class SentenceView:
             out.append(i)
         return out
 
-    @cached_property
+    @cached
     def _covered(self) -> list[bool]:
         """Whether each token lies inside a mention (the view's mentions are fixed when it is made)."""
         n = len(self.t)

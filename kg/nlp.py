@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import accumulate, pairwise
@@ -31,6 +32,9 @@ from .ingest import MAX_BYTES
 # was made of (equal to `doc.text`, which spaCy joins from the tokens on every access).
 WORD_STARTS = "kg.word_starts"
 TEXT = "kg.text"
+# … and its tokens as plain lists (`DocTokens`), and its sentences by `kg.clean.split_sentences`.
+TOKENS = "kg.tokens"
+SENTENCES = "kg.sentences"
 
 # The pattern of spaCy's `VietnameseTokenizer.pyvi_sylabelize_with_ws` (from pyvi), alternatives in
 # its order (whitespace runs first), compiled once and without capturing groups: `findall` gives the
@@ -89,6 +93,33 @@ class DocTokens:
     starts: list[int] = field(default_factory=list)
     word_starts: list[int] = field(default_factory=list)
 
+    @classmethod
+    def of(cls, doc: Doc) -> DocTokens:
+        """The tokens of a Doc another tokenizer made."""
+        words = [t.text for t in doc]
+        starts = [t.idx for t in doc]
+        firsts = [start for start, word in zip(starts, words, strict=True) if not word.isspace()]
+        return cls(words, [bool(t.whitespace_) for t in doc], starts, firsts)
+
+    def covering(self, start: int, end: int) -> range:
+        """The tokens of `Doc.char_span(start, end, alignment_mode="expand")` (none where it makes
+        no span)."""
+        first, last = self._at(start), self._at(end - 1)
+        if first < 0 or last < 0:
+            return range(0)
+        if start == self.starts[first] + len(self.words[first]):  # the space after a token
+            first += 1
+        return range(first, last + 1)
+
+    def _at(self, char: int) -> int:
+        """The token whose text or the one space after it holds character `char` (-1: none); as
+        spaCy's `token_by_char`: the tokens and their spaces cover the text one after another."""
+        if char < 0 or not self.words:
+            return -1
+        if char >= self.starts[-1] + len(self.words[-1]) + self.spaces[-1]:
+            return -1
+        return bisect.bisect_right(self.starts, char) - 1
+
 
 def doc_tokens(text: str, spans: Spans) -> DocTokens:
     """The Doc's tokens for pyvi's words at `spans`, names split from the verb pyvi glued them to
@@ -144,11 +175,14 @@ class GlueFixTokenizer(VietnameseTokenizer):
 
     def __call__(self, text: str) -> Doc:
         tokens = doc_tokens(text, segment(text))
+        sentences = split_sentences(text)
         doc = Doc(self.vocab, words=tokens.words, spaces=tokens.spaces)
         if tokens.words:
-            doc.from_array([SENT_START], _sent_starts(text, tokens.starts))
+            doc.from_array([SENT_START], _sent_starts(tokens.starts, sentences))
         doc.user_data[WORD_STARTS] = frozenset(tokens.word_starts)
         doc.user_data[TEXT] = text
+        doc.user_data[TOKENS] = tokens
+        doc.user_data[SENTENCES] = sentences
         return doc
 
     def __reduce__(self):  # type: ignore[no-untyped-def]
@@ -163,13 +197,13 @@ def create_tokenizer():  # type: ignore[no-untyped-def]
     return factory
 
 
-def _sent_starts(text: str, starts: list[int]) -> Ints2d:
+def _sent_starts(starts: list[int], sentences: Sequence[tuple[int, int]]) -> Ints2d:
     """Each token's SENT_START (1 or -1, as `Doc(sent_starts=…)` stores True and False) by
     `kg.clean.split_sentences`, the rule evidence offsets use. Set on the Doc as one array:
     `Doc(sent_starts=…)` copies a list into it item by item, a fifth of the tokenizer's time."""
     values = numpy.full((len(starts), 1), -1, dtype=numpy.int64)
     values[0] = 1
-    for sentence, _ in split_sentences(text):
+    for sentence, _ in sentences:
         k = bisect.bisect_left(starts, sentence)
         if k < len(starts) and starts[k] == sentence:
             values[k] = 1

@@ -14,7 +14,7 @@ from spacy.vocab import Vocab
 
 from kg import crf
 from kg.clean import split_sentences
-from kg.nlp import TEXT, GlueFixTokenizer
+from kg.nlp import TEXT, TOKENS, GlueFixTokenizer
 
 ROOT = Path(__file__).resolve().parents[2]
 TREEBANK = ROOT.parent / "shared" / "datasets" / "UD_Vietnamese-VTB"
@@ -135,3 +135,14 @@ def test_doc_keeps_the_text_it_was_made_of(text: str) -> None:
 def test_doc_sentences_start_where_the_clean_stage_splits_them(text: str) -> None:
     starts = {0} | {start for start, _ in split_sentences(text)}
     assert [t.is_sent_start for t in FAST(text)] == [t.idx in starts for t in FAST(text)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(_vi_text, st.integers(0, 60), st.integers(1, 60))
+def test_doc_tokens_cover_a_stretch_as_spacys_expanding_char_span(
+    text: str, start: int, length: int
+) -> None:
+    doc = FAST(text)
+    span = doc.char_span(start, start + length, alignment_mode="expand")
+    expected = range(span.start, span.end) if span is not None else range(0)
+    assert doc.user_data[TOKENS].covering(start, start + length) == expected

@@ -13,16 +13,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import accumulate, pairwise
-from typing import cast
 
-import numpy
 import spacy
 from spacy.attrs import SENT_START
 from spacy.lang.vi import VietnameseTokenizer
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
-from thinc.types import Ints2d
 
 from .clean import split_sentences
 from .crf import word_starts
@@ -178,7 +175,7 @@ class GlueFixTokenizer(VietnameseTokenizer):
         sentences = split_sentences(text)
         doc = Doc(self.vocab, words=tokens.words, spaces=tokens.spaces)
         if tokens.words:
-            doc.from_array([SENT_START], _sent_starts(tokens.starts, sentences))
+            _mark_sentences(doc, tokens.starts, sentences)
         doc.user_data[WORD_STARTS] = frozenset(tokens.word_starts)
         doc.user_data[TEXT] = text
         doc.user_data[TOKENS] = tokens
@@ -197,17 +194,22 @@ def create_tokenizer():  # type: ignore[no-untyped-def]
     return factory
 
 
-def _sent_starts(starts: list[int], sentences: Sequence[tuple[int, int]]) -> Ints2d:
+_NOT_A_START = 2**64 - 1  # SENT_START -1 (a token that starts no sentence) in spaCy's uint64 arrays
+
+
+def _mark_sentences(doc: Doc, starts: list[int], sentences: Sequence[tuple[int, int]]) -> None:
     """Each token's SENT_START (1 or -1, as `Doc(sent_starts=…)` stores True and False) by
-    `kg.clean.split_sentences`, the rule evidence offsets use. Set on the Doc as one array:
-    `Doc(sent_starts=…)` copies a list into it item by item, a fifth of the tokenizer's time."""
-    values = numpy.full((len(starts), 1), -1, dtype=numpy.int64)
+    `kg.clean.split_sentences`, the rule evidence offsets use. Set as one array: `Doc(sent_starts=…)`
+    copies a list into the Doc item by item, a fifth of the tokenizer's time."""
+    values = doc.to_array([SENT_START])
+    values.fill(_NOT_A_START)
     values[0] = 1
     for sentence, _ in sentences:
         k = bisect.bisect_left(starts, sentence)
         if k < len(starts) and starts[k] == sentence:
             values[k] = 1
-    return cast(Ints2d, values.astype(numpy.uint64))
+    # spaCy's stubs call what to_array gives floats; it is the uint64 array from_array takes
+    doc.from_array([SENT_START], values)  # type: ignore[arg-type]
 
 
 @cache

@@ -60,15 +60,7 @@ class SentenceView:
     def outer(self, types: Iterable[str] | None = None) -> list[Mention]:
         """Mentions not nested in another mention nor inside a person's post, of some types."""
         if self._outer is None:
-            self._outer = [
-                m
-                for m in self.mentions
-                if not any(a <= m.i and m.j <= b for a, b in self.posts)
-                and not any(
-                    o is not m and o.i <= m.i and m.j <= o.j and (o.j - o.i) > (m.j - m.i)
-                    for o in self.mentions
-                )
-            ]
+            self._outer = [m for m in self.mentions if not self._inside_another(m)]
         if not self._outer:
             return []  # a sentence without mentions: no need to read `types`
         if types is None:
@@ -78,6 +70,18 @@ class SentenceView:
         if found is None:
             found = self._by_types[key] = [m for m in self._outer if m.type.value in key]
         return list(found)
+
+    def _inside_another(self, m: Mention) -> bool:
+        """Whether m lies inside a person's post or inside a longer mention (loops, not `any` over
+        generators: it runs for every pair of a sentence's mentions)."""
+        for a, b in self.posts:
+            if a <= m.i and m.j <= b:
+                return True
+        length = m.j - m.i
+        for o in self.mentions:
+            if o.i <= m.i and m.j <= o.j and o.j - o.i > length and o is not m:
+                return True
+        return False
 
     def inside(self, a: int, b: int, types: Iterable[str], strictly: bool = False) -> list[Mention]:
         """The outermost mentions of some types within tokens a..b (strictly: shorter than a..b)."""

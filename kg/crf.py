@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import string
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
 from typing import Any
@@ -58,9 +59,37 @@ _BOS, _EOS = _attribute("BOS"), _attribute("EOS")
 # ---------------------------------------------------------------- word segmentation
 
 
+def _grams(grams: frozenset[str], n: int) -> dict[tuple[str, ...], frozenset[str]]:
+    """pyvi's n-gram dictionary by its first n-1 syllables: the last syllables that complete each.
+    Syllables hold no space, so `"a b" in bi_grams` is `"b" in _BIGRAM_ENDS[("a",)]`, read
+    without making the string "a b" at every pair of syllables of a text."""
+    out: dict[tuple[str, ...], set[str]] = {}
+    for gram in grams:
+        *head, last = gram.split(" ")
+        if len(head) == n - 1:
+            out.setdefault(tuple(head), set()).add(last)
+    return {head: frozenset(lasts) for head, lasts in out.items()}
+
+
+_BIGRAM_ENDS = _grams(_BIGRAMS, 2)
+_TRIGRAM_ENDS = _grams(_TRIGRAMS, 3)
+_NONE: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class _Syllable:
+    """A syllable's segmenter features as itself, as the previous syllable and as the next
+    one; its lower case, and the syllables that make a dictionary bigram after it."""
+
+    own: list[bytes]
+    as_prev: list[bytes]
+    as_next: list[bytes]
+    low: str
+    bigram_ends: frozenset[str]
+
+
 @cache
-def _seg_word(word: str) -> tuple[list[bytes], list[bytes], list[bytes]]:
-    """A syllable's features as itself, as the previous syllable, and as the next one."""
+def _seg_word(word: str) -> _Syllable:
     low = word.lower()
     upper, title = word.isupper(), word.istitle()
     own = [_attribute("bias"), _attribute("word.lower():" + low)]
@@ -73,28 +102,32 @@ def _seg_word(word: str) -> tuple[list[bytes], list[bytes], list[bytes]]:
         _attribute("+1:word.lower():" + low),
         *_flags("+1:word.", **{"istitle()": title, "isupper()": upper}),
     ]
-    return own, prev, nxt
+    return _Syllable(own, prev, nxt, low, _BIGRAM_ENDS.get((low,), _NONE))
 
 
 def segmenter_features(words: Sequence[str]) -> Features:
-    """`ViTokenizer.sent2features(words, False)`, as python-crfsuite attribute strings."""
+    """`ViTokenizer.sent2features(words, False)` for syllables `words`, as python-crfsuite
+    attribute strings (in pyvi's order)."""
     shapes = [_seg_word(w) for w in words]
-    n = len(words)
+    n = len(shapes)
     # bi[i]: words i and i+1 are a dictionary bigram; tri[i]: words i..i+2 a trigram.
-    low = [w.lower() for w in words]
-    bi = [f"{a} {b}" in _BIGRAMS for a, b in pairwise(low)]
-    tri = [f"{a} {b} {c}" in _TRIGRAMS for a, b, c in zip(low, low[1:], low[2:], strict=False)]
+    bi = [b.low in a.bigram_ends for a, b in pairwise(shapes)]
+    tri = [
+        c.low in _TRIGRAM_ENDS.get((a.low, b.low), _NONE)
+        for a, b, c in zip(shapes, shapes[1:], shapes[2:], strict=False)
+    ]
     out: Features = []
     for i in range(n):
-        feats = [*shapes[i][0]]
         if i > 0:
-            feats += shapes[i - 1][1]
+            feats = shapes[i].own + shapes[i - 1].as_prev
             if bi[i - 1]:
                 feats.append(_BI_BEFORE)
             if i > 1 and tri[i - 2]:
                 feats.append(_TRI_BEFORE)
+        else:
+            feats = shapes[i].own[:]
         if i < n - 1:
-            feats += shapes[i + 1][2]
+            feats += shapes[i + 1].as_next
             if bi[i]:
                 feats.append(_BI_AFTER)
             if i < n - 2 and tri[i]:
@@ -109,30 +142,28 @@ def _tag(model: Any, features: Features) -> list[str]:
     return labels
 
 
-def join_syllables(words: Sequence[str], spaces_before: Sequence[str]) -> list[str]:
-    """pyvi's segmentation of syllables `words` (each with the whitespace written before it), as
-    spaCy's `VietnameseTokenizer.pyvi_tokenize` returns it: the words, inner whitespace kept."""
+def word_starts(words: Sequence[str]) -> list[int]:
+    """pyvi's segmentation of syllables `words`: the index of each word's first syllable, as
+    spaCy's `VietnameseTokenizer.pyvi_tokenize` groups them."""
     if not words:
         return []
     labels = _tag(ViTokenizer.ViTokenizer.model, segmenter_features(words))
-    token = words[0]
-    tokens = []
-    for i in range(1, len(labels)):
-        cur, prev = words[i], words[i - 1]
-        if (
-            labels[i] == "I_W"
-            and cur not in _PUNCTUATION
-            and prev not in _PUNCTUATION
-            and not cur[0].isdigit()
-            and not prev[0].isdigit()
-            and not (cur[0].istitle() and not prev[0].istitle())
-        ):
-            token = token + spaces_before[i] + cur
-        else:
-            tokens.append(token)
-            token = cur
-    tokens.append(token)
-    return tokens
+    return [0] + [
+        i
+        for i, (label, (prev, cur)) in enumerate(zip(labels[1:], pairwise(words), strict=True), 1)
+        if not (label == "I_W" and _joins(prev, cur))
+    ]
+
+
+def _joins(prev: str, cur: str) -> bool:
+    """Whether pyvi lets a syllable its CRF labels "inside a word" join the one before it."""
+    return (
+        cur not in _PUNCTUATION
+        and prev not in _PUNCTUATION
+        and not cur[0].isdigit()
+        and not prev[0].isdigit()
+        and not (cur[0].istitle() and not prev[0].istitle())
+    )
 
 
 # ---------------------------------------------------------------- part of speech

@@ -32,15 +32,15 @@ _PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
     for name, pattern in (
         (
             "range_months_to",
-            rf"(?P<d1>[0-3]?\d)(?P<s>[-/.])(?P<m1>[01]?\d)(?:(?P=s)(?:19|20)\d\d)?\s+(?:đến|tới)\s+(?:ngày\s+)?(?P<d2>[0-3]?\d)(?P=s)(?P<m>[01]?\d)(?:(?P=s){_Y})?(?![\d/-])",
+            rf"{_DIGIT_AHEAD}(?P<d1>[0-3]?\d)(?P<s>[-/.])(?P<m1>[01]?\d)(?:(?P=s)(?:19|20)\d\d)?\s+(?:đến|tới)\s+(?:ngày\s+)?(?P<d2>[0-3]?\d)(?P=s)(?P<m>[01]?\d)(?:(?P=s){_Y})?(?![\d/-])",
         ),
         (
             "day_pair",
-            rf"(?<=ngày\s+)(?P<d1>[0-3]?\d)(?:\s*,\s*[0-3]?\d)*\s+và\s+(?:ngày\s+)?(?P<d2>[0-3]?\d)(?P<s>[-/.])(?P<m>[01]?\d)(?:(?P=s){_Y})?(?![\d/-])",
+            rf"{_DIGIT_AHEAD}(?<=ngày\s+)(?P<d1>[0-3]?\d)(?:\s*,\s*[0-3]?\d)*\s+và\s+(?:ngày\s+)?(?P<d2>[0-3]?\d)(?P<s>[-/.])(?P<m>[01]?\d)(?:(?P=s){_Y})?(?![\d/-])",
         ),
         (
             "range_words",
-            rf"(?P<d1>[0-3]?\d){_DAY_NOTE}\s+(?:đến|tới|(?<=ngày\s+\d{{1,2}}\s+)và)\s+(?:ngày\s+)?(?P<d2>[0-3]?\d){_DAY_NOTE}\s+tháng\s+(?P<m>[01]?\d)(?:\s*(?:năm|,)\s*(?P<y>(?:19|20)\d\d))?",
+            rf"{_DIGIT_AHEAD}(?P<d1>[0-3]?\d){_DAY_NOTE}\s+(?:đến|tới|(?<=ngày\s+\d{{1,2}}\s+)và)\s+(?:ngày\s+)?(?P<d2>[0-3]?\d){_DAY_NOTE}\s+tháng\s+(?P<m>[01]?\d)(?:\s*(?:năm|,)\s*(?P<y>(?:19|20)\d\d))?",
         ),
         (
             "words",
@@ -48,18 +48,18 @@ _PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
         ),
         (
             "range_months",
-            rf"(?P<d1>[0-3]?\d)\s*/\s*(?P<m1>[01]?\d)\s*[-–]\s*(?P<d2>[0-3]?\d)\s*/\s*(?P<m>[01]?\d)(?:\s*/\s*{_Y})?(?![\d/])",
+            rf"{_DIGIT_AHEAD}(?P<d1>[0-3]?\d)\s*/\s*(?P<m1>[01]?\d)\s*[-–]\s*(?P<d2>[0-3]?\d)\s*/\s*(?P<m>[01]?\d)(?:\s*/\s*{_Y})?(?![\d/])",
         ),
         (
             "range",
-            rf"(?P<d1>[0-3]?\d)\s*[-–]\s*(?P<d2>[0-3]?\d)\s*/\s*{_M}(?:\s*/\s*{_Y})?(?![\d/])",
+            rf"{_DIGIT_AHEAD}(?P<d1>[0-3]?\d)\s*[-–]\s*(?P<d2>[0-3]?\d)\s*/\s*{_M}(?:\s*/\s*{_Y})?(?![\d/])",
         ),
         (
             "range_to",
-            rf"(?P<d1>[0-3]?\d)\s+(?:đến|tới)\s+(?:ngày\s+)?(?P<d2>[0-3]?\d)(?P<s>[-/.]){_M}(?:(?P=s){_Y})?(?![\d/-])",
+            rf"{_DIGIT_AHEAD}(?P<d1>[0-3]?\d)\s+(?:đến|tới)\s+(?:ngày\s+)?(?P<d2>[0-3]?\d)(?P<s>[-/.]){_M}(?:(?P=s){_Y})?(?![\d/-])",
         ),
         ("full", rf"{_DIGIT_AHEAD}{_D}(?P<s>[-/.]){_M}(?P=s){_Y}"),
-        ("english", rf"(?P<d>[0-3]?\d)\s+(?P<mon>{_MONTHS_EN})\s*,?\s+{_Y}"),
+        ("english", rf"{_DIGIT_AHEAD}(?P<d>[0-3]?\d)\s+(?P<mon>{_MONTHS_EN})\s*,?\s+{_Y}"),
         ("english_us", rf"(?P<mon>{_MONTHS_EN})\s+(?P<d>[0-3]?\d)\s*,\s*{_Y}"),
         ("quarter", rf"quý\s+(?P<q>IV|I{{1,3}}|[1-4])\s*[/-]\s*{_Y}"),
         ("month_year", rf"tháng\s+{_M}(?:\s*[-/]\s*|\s+năm\s+){_Y}"),

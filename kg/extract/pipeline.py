@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable
-from functools import cache
+from dataclasses import dataclass, field
+from functools import cache, partial
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from ..clean import clean, split_sentences
 from ..crf import pos_tags
 from ..model import CleanDocument, DocExtraction, Document, Sentence
-from ..nlp import TEXT, WORD_STARTS, blank_pipeline
+from ..nlp import SENTENCES, TEXT, TOKENS, WORD_STARTS, DocTokens, blank_pipeline
 from .document.entities import assemble
 from .document.sentences import SentenceCandidates
 from .entities import scan
@@ -24,47 +24,42 @@ if not Doc.has_extension("kg_finds"):
     Doc.set_extension("kg_finds", default=None)
 
 
-def sentence_tags(sent: Span) -> dict[int, str]:
-    """POS of the sentence's words from pyvi's CRF tagger, by word start offset; tags the tokens too.
+@dataclass
+class WordTags:
+    """The POS of a Doc's words from pyvi's CRF tagger, tagged a sentence at a time when a rule first
+    asks (sentences no rule needs tags for cost nothing); a word keeps the tag of the first
+    sentence tagged with it."""
 
-    A `Span` extension getter: a sentence is tagged when a rule first asks, once (the tags are then
-    on its tokens), so sentences no rule needs tags for cost nothing.
-    """
-    words = [t for t in sent if not t.is_space]
-    if words and not words[0].tag_:
-        tags = pos_tags([t.text.replace(" ", "_") for t in words])
-        if len(tags) == len(words):
-            for token, tag in zip(words, tags, strict=True):
-                token.tag_ = tag
-    return {t.idx: t.tag_ for t in words}
+    tokens: DocTokens
+    tags: dict[int, str] = field(default_factory=dict)  # by token index
 
-
-if not Span.has_extension("pyvi_tags"):
-    Span.set_extension("pyvi_tags", getter=sentence_tags)
+    def of(self, start: int, end: int) -> dict[int, str]:
+        """The tags of the words of the sentence at start..end, by word start offset."""
+        t = self.tokens
+        words = [k for k in t.covering(start, end) if not t.words[k].isspace()]
+        if words and words[0] not in self.tags:
+            tags = pos_tags([t.words[k].replace(" ", "_") for k in words])
+            if len(tags) == len(words):
+                self.tags.update(zip(words, tags, strict=True))
+        return {t.starts[k]: self.tags.get(k, "") for k in words}
 
 
 @Language.component("kg_entities")
 def find_entities(doc: Doc) -> Doc:
     """Entity candidates per sentence (`doc._.kg_finds`), from the lexicon-driven rules."""
     finds: list[SentenceCandidates] = []
-    starts = doc.user_data.get(WORD_STARTS) or frozenset(t.idx for t in doc if not t.is_space)
-    text = doc.user_data.get(TEXT) or doc.text  # spaCy joins the tokens' texts on every access
-    for n, (start, end) in enumerate(split_sentences(text)):
+    data = doc.user_data  # what the tokenizer worked out as it made the Doc (for another's, now)
+    text = data.get(TEXT) or doc.text  # spaCy joins the tokens' texts on every access
+    doc_tokens = data.get(TOKENS) or DocTokens.of(doc)
+    starts = data.get(WORD_STARTS) or frozenset(doc_tokens.word_starts)
+    sentences = data[SENTENCES] if SENTENCES in data else split_sentences(text)
+    tags = WordTags(doc_tokens)
+    for n, (start, end) in enumerate(sentences):
         sentence = Sentence(start, end, text[start:end])
-        tokens = Tokens(sentence, starts, _tagger(doc, start, end))
+        tokens = Tokens(sentence, starts, partial(tags.of, start, end))
         finds.append(SentenceCandidates(n, tokens, tuple(scan(tokens))))
     doc._.kg_finds = finds
     return doc
-
-
-def _tagger(doc: Doc, start: int, end: int) -> Callable[[], dict[int, str]]:
-    """The POS of the sentence's words, tagged when a rule first asks."""
-
-    def tags() -> dict[int, str]:
-        span = doc.char_span(start, end, alignment_mode="expand")
-        return dict(span._.pyvi_tags) if span is not None else {}
-
-    return tags
 
 
 @cache
@@ -85,9 +80,8 @@ def pipeline() -> Language:
 
 
 def analyse(cdoc: CleanDocument) -> list[SentenceCandidates]:
-    """The sentences' finds, taken off the Doc: they point back at it (each sentence tags its words
-    through the Doc when a rule asks), and left on it, that cycle would keep the Doc and every
-    token of the article alive until the garbage collector's next full pass."""
+    """The sentences' finds, taken off the Doc so that nothing ties them together: the Doc and its
+    tokens go as soon as this returns, by reference counting, not at a garbage collector's pass."""
     doc = pipeline()(cdoc.norm)
     finds: list[SentenceCandidates] = doc._.kg_finds
     doc._.kg_finds = None

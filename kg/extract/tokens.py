@@ -2,16 +2,47 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import cache, cached_property
+from functools import cache
+from itertools import accumulate
+from typing import Any, Generic, TypeVar, overload
 
 from ..clean import match_key
 from ..model import Sentence
 from .dates import DateMatch, find_dates
 from .gazetteer import SYLLABLE, Cat, Entry, function_words, gazetteer
 
+T = TypeVar("T")
+
+
+class cached(Generic[T]):
+    """`functools.cached_property` without its lock: Python 3.11's takes a lock on each first read,
+    which costs twice the read itself, and each sentence's tokens make a dozen of them."""
+
+    def __init__(self, func: Callable[[Any], T]) -> None:
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    @overload
+    def __get__(self, instance: None, owner: type | None = None) -> cached[T]: ...
+
+    @overload
+    def __get__(self, instance: object, owner: type | None = None) -> T: ...
+
+    def __get__(self, instance: object | None, owner: type | None = None) -> T | cached[T]:
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.func(instance)  # later reads find it there
+        return value
+
+
 DASHES = {"-", "–", "—"}
+# SYLLABLE as the one group of a split: it matches every character but whitespace, so the pieces
+# between two syllables are the whitespace between them (`finditer` makes a match object a syllable).
+_SPLIT_AT_SYLLABLES = re.compile(f"({SYLLABLE.pattern})")
 
 
 @dataclass(slots=True, eq=False)
@@ -55,16 +86,17 @@ class Match:
     i: int
     length: int
     entries: tuple[Entry, ...]
-
-    @property
-    def end(self) -> int:
-        return self.i + self.length
+    end: int  # i + length, stored: the rules read it far more often than matches are made
 
     def first(self, cat: str) -> Entry | None:
-        return next((e for e in self.entries if e.cat == cat), None)
+        for e in self.entries:
+            if e.cat == cat:
+                return e
+        return None
 
 
 _NO_MATCH: dict[str, Match] = {}
+_CASED = frozenset({Cat.COUNTRY, Cat.PLACE, Cat.KNOWN_ORG})  # categories whose case may matter
 
 
 class Tokens(list[Tok]):
@@ -80,20 +112,22 @@ class Tokens(list[Tok]):
     ) -> None:
         """`word_starts`: character offsets where the segmenter starts a word (None: every
         syllable is a word); `tagger`: on demand, the POS of each word by its start offset."""
-        base = sentence.start
+        pieces = _SPLIT_AT_SYLLABLES.split(sentence.text)
+        # pieces: [space, syllable, space, …, syllable, space], the spaces maybe empty, so
+        # syllable k runs from bounds[2k + 1] to bounds[2k + 2] (offsets into the document)
+        bounds = list(accumulate(map(len, pieces), initial=sentence.start))
         shape = _shape
         super().__init__(
             [
-                Tok(w, base + m.start(), base + m.end(), *shape(w))
-                for m in SYLLABLE.finditer(sentence.text)
-                for w in (m[0],)  # the syllable's text, taken from the match once
+                Tok(w, start, end, *shape(w))
+                for w, start, end in zip(pieces[1::2], bounds[1::2], bounds[2::2], strict=False)
             ]
         )
         self.sentence = sentence
         self._word_starts = word_starts
         self._tagger = tagger
 
-    @cached_property
+    @cached
     def keys(self) -> list[str]:
         """Each syllable's match key, in order (`t.keys[i:j]` is a name's key sequence)."""
         return [tok.key for tok in self]
@@ -102,13 +136,13 @@ class Tokens(list[Tok]):
         """The match keys of tokens i..j, to compare with a lexicon term's key tuple."""
         return tuple(self.keys[i:j])
 
-    @cached_property
+    @cached
     def word_start(self) -> list[bool]:
         """Whether each syllable begins a word of the segmenter (`Quốc` in `Quốc phòng`, not `phòng`)."""
         starts = self._word_starts
         return [starts is None or tok.start in starts for tok in self]
 
-    @cached_property
+    @cached
     def pos(self) -> list[str]:
         """Each syllable's word POS (pyvi), `_` for a syllable inside a word; tagged on first use."""
         tags = self._tagger() if self._tagger else {}
@@ -117,7 +151,7 @@ class Tokens(list[Tok]):
             for tok, first in zip(self, self.word_start, strict=True)
         ]
 
-    @cached_property
+    @cached
     def matches(self) -> list[dict[str, Match]]:
         """For each token, the longest match per category starting there."""
         keys = self.keys
@@ -132,16 +166,21 @@ class Tokens(list[Tok]):
             # token): the terms ending on the way, then read longest first.
             ends = [(1, node.entries)] if node.entries else []
             k = i + 1
-            while k < n and (node := node.get(keys[k])) is not None:
+            while node and k < n and (node := node.get(keys[k])) is not None:  # node: a child
                 k += 1
                 if node.entries:
                     ends.append((k - i, node.entries))
+            if not ends:
+                continue
             here: dict[str, Match] = {}
             for length, entries in reversed(ends):
                 for entry in entries:
-                    if entry.cat in here or not self._case_fits(entry, i, length):
+                    if entry.cat in here or (
+                        (entry.case_sensitive or entry.cat in _CASED)  # what _case_fits reads
+                        and not self._case_fits(entry, i, length)
+                    ):
                         continue
-                    here[entry.cat] = Match(i, length, (entry,))
+                    here[entry.cat] = Match(i, length, (entry,), i + length)
             if here:
                 table[i] = here
         return table
@@ -156,7 +195,7 @@ class Tokens(list[Tok]):
             return tok.is_cap or length >= 3
         return True
 
-    @cached_property
+    @cached
     def positions(self) -> dict[str, list[int]]:
         """Where each syllable key occurs in the sentence."""
         out: dict[str, list[int]] = {}
@@ -167,7 +206,7 @@ class Tokens(list[Tok]):
                 out[key] = [i]  # not `setdefault(key, [])`, which makes a list for every token
         return out
 
-    @cached_property
+    @cached
     def dates(self) -> list[tuple[int, int, DateMatch]]:
         """Dates in the sentence as token ranges, with offsets into the document."""
         s = self.sentence
@@ -183,14 +222,14 @@ class Tokens(list[Tok]):
     def date_at(self, i: int) -> tuple[int, int, DateMatch] | None:
         return self._date_starts.get(i) if self.dates else None
 
-    @cached_property
+    @cached
     def _date_starts(self) -> dict[int, tuple[int, int, DateMatch]]:
         starts: dict[int, tuple[int, int, DateMatch]] = {}
         for d in self.dates:
             starts.setdefault(d[0], d)
         return starts
 
-    @cached_property
+    @cached
     def quoted(self) -> list[tuple[int, int]]:
         """Token ranges inside quotation marks (themes, titles, slogans)."""
         out, open_at = [], None

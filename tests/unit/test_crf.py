@@ -13,7 +13,8 @@ from spacy.util import get_words_and_spaces
 from spacy.vocab import Vocab
 
 from kg import crf
-from kg.nlp import TEXT, GlueFixTokenizer, words_and_spaces
+from kg.clean import split_sentences
+from kg.nlp import TEXT, TOKENS, GlueFixTokenizer
 
 ROOT = Path(__file__).resolve().parents[2]
 TREEBANK = ROOT.parent / "shared" / "datasets" / "UD_Vietnamese-VTB"
@@ -102,9 +103,24 @@ def test_pos_tags_equal_pyvi_on_arbitrary_words(words: list[str]) -> None:
 
 @settings(max_examples=300, deadline=None)
 @given(_vi_text)
-def test_words_and_spaces_equal_spacy(text: str) -> None:
-    words = STOCK.pyvi_tokenize(text)
-    assert words_and_spaces(words, text) == tuple(get_words_and_spaces(words, text))
+def test_doc_tokens_are_spacys_words_and_spaces_of_the_unglued_words(text: str) -> None:
+    words = _unglued(STOCK.pyvi_tokenize(text))
+    doc = FAST(text)
+    spaces = [bool(t.whitespace_) for t in doc]
+    assert ([t.text for t in doc], spaces) == tuple(get_words_and_spaces(words, text))
+
+
+def _unglued(words: list[str]) -> list[str]:
+    """Each word with two or more capitalised syllables before lowercase ones split in two."""
+    out: list[str] = []
+    for word in words:
+        syllables = word.split(" ")
+        caps = next((k for k, s in enumerate(syllables) if not s[:1].isupper()), len(syllables))
+        if 2 <= caps < len(syllables):
+            out += [" ".join(syllables[:caps]), " ".join(syllables[caps:])]
+        else:
+            out.append(word)
+    return out
 
 
 @settings(max_examples=200, deadline=None)
@@ -112,3 +128,21 @@ def test_words_and_spaces_equal_spacy(text: str) -> None:
 def test_doc_keeps_the_text_it_was_made_of(text: str) -> None:
     doc = FAST(text)
     assert doc.user_data[TEXT] == doc.text == text
+
+
+@settings(max_examples=200, deadline=None)
+@given(_vi_text)
+def test_doc_sentences_start_where_the_clean_stage_splits_them(text: str) -> None:
+    starts = {0} | {start for start, _ in split_sentences(text)}
+    assert [t.is_sent_start for t in FAST(text)] == [t.idx in starts for t in FAST(text)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(_vi_text, st.integers(0, 60), st.integers(1, 60))
+def test_doc_tokens_cover_a_stretch_as_spacys_expanding_char_span(
+    text: str, start: int, length: int
+) -> None:
+    doc = FAST(text)
+    span = doc.char_span(start, start + length, alignment_mode="expand")
+    expected = range(span.start, span.end) if span is not None else range(0)
+    assert doc.user_data[TOKENS].covering(start, start + length) == expected

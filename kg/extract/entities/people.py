@@ -15,7 +15,7 @@ from ... import lexicon
 from ...clean import match_key
 from ...model import EntityType
 from ..gazetteer import Cat
-from ..tokens import Match, Tokens, ends_with, starts_with
+from ..tokens import Match, Tokens, ends_with, role_starts, starts_with
 from .candidate import Candidate, Span
 from .shapes import (
     LEXICAL,
@@ -441,6 +441,7 @@ def person_cues() -> tuple[tuple[str, ...], ...]:
 def find_people(t: Tokens) -> list[Candidate]:
     """Every person of the sentence, each with the posts apposed after the name."""
     people: list[Candidate] = []
+    counterparts = {k for k, _ in role_starts(t, "counterpart")}  # where `counterpart` can find one
     i = 0
     while i < len(t):
         here, cap = t.matches[i], t[i].is_cap
@@ -448,7 +449,7 @@ def find_people(t: Tokens) -> list[Candidate]:
             (Cat.RANK in here and after_rank(t, i))
             or (Cat.POST in here and after_post(t, i))
             or (cap and (by_shape(t, i) or after_cue(t, i)))
-            or counterpart(t, i)
+            or (i in counterparts and counterpart(t, i))
             or (cap and Cat.POST in here and bare_post(t, i))
         )
         if person:

@@ -6,14 +6,13 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from ...model import EntityType
 from ..document.discourse import Discourse, Mention
 from ..document.sentences import Surface
 from ..entities import Span
 from ..gazetteer import words_key
-from ..tokens import Tokens
+from ..tokens import Tokens, cached
 
 CLAUSE_BREAKS = {";", ".", "!", "?"}
 
@@ -61,15 +60,7 @@ class SentenceView:
     def outer(self, types: Iterable[str] | None = None) -> list[Mention]:
         """Mentions not nested in another mention nor inside a person's post, of some types."""
         if self._outer is None:
-            self._outer = [
-                m
-                for m in self.mentions
-                if not any(a <= m.i and m.j <= b for a, b in self.posts)
-                and not any(
-                    o is not m and o.i <= m.i and m.j <= o.j and (o.j - o.i) > (m.j - m.i)
-                    for o in self.mentions
-                )
-            ]
+            self._outer = [m for m in self.mentions if not self._inside_another(m)]
         if not self._outer:
             return []  # a sentence without mentions: no need to read `types`
         if types is None:
@@ -79,6 +70,14 @@ class SentenceView:
         if found is None:
             found = self._by_types[key] = [m for m in self._outer if m.type.value in key]
         return list(found)
+
+    def _inside_another(self, m: Mention) -> bool:
+        """Whether m lies inside a person's post or inside a longer mention (loops, not `any` over
+        generators: it runs for every pair of a sentence's mentions)."""
+        for a, b in self.posts:
+            if a <= m.i and m.j <= b:
+                return True
+        return _within_a_longer(m, self.mentions)
 
     def inside(self, a: int, b: int, types: Iterable[str], strictly: bool = False) -> list[Mention]:
         """The outermost mentions of some types within tokens a..b (strictly: shorter than a..b)."""
@@ -91,14 +90,7 @@ class SentenceView:
             and m.type.value in wanted
             and not (strictly and m.j - m.i == b - a)
         ]
-        return [
-            m
-            for m in inner
-            if not any(
-                o is not m and o.i <= m.i and m.j <= o.j and (o.j - o.i) > (m.j - m.i)
-                for o in inner
-            )
-        ]
+        return [m for m in inner if not _within_a_longer(m, inner)]
 
     def clause(self, k: int) -> Span:
         """The clause around token k: from after the previous break to the next break."""
@@ -108,7 +100,7 @@ class SentenceView:
         b = cuts[n] if n < len(cuts) else len(self.t)
         return a, b
 
-    @cached_property
+    @cached
     def _breaks(self) -> list[int]:
         return [q for q, tok in enumerate(self.t) if tok.text in CLAUSE_BREAKS and self.breaks(q)]
 
@@ -147,7 +139,7 @@ class SentenceView:
             out.append(i)
         return out
 
-    @cached_property
+    @cached
     def _covered(self) -> list[bool]:
         """Whether each token lies inside a mention (the view's mentions are fixed when it is made)."""
         n = len(self.t)
@@ -159,3 +151,12 @@ class SentenceView:
 
     def has(self, *words: str) -> bool:
         return any(words_key(w)[0] in self.t.positions and self.cues(words_key(w)) for w in words)
+
+
+def _within_a_longer(m: Mention, others: list[Mention]) -> bool:
+    """Whether one of `others`, longer than m, covers it."""
+    length = m.j - m.i
+    for o in others:  # noqa: SIM110  (a loop: any() over a generator costs twice as much here)
+        if o.i <= m.i and m.j <= o.j and o.j - o.i > length and o is not m:
+            return True
+    return False

@@ -41,9 +41,9 @@ class SentenceView:
     discourse_acronyms: dict[str, str]
     labels: dict[str, str] = field(default_factory=dict)
     found: list[Found] = field(default_factory=list)
-    _outer: list[Mention] | None = None
-    _by_types: dict[frozenset[str], list[Mention]] = field(default_factory=dict)
-    _cues: dict[tuple[str, ...], list[int]] = field(default_factory=dict)
+    _outer: tuple[Mention, ...] | None = None
+    _by_types: dict[frozenset[str], tuple[Mention, ...]] = field(default_factory=dict)
+    _cues: dict[tuple[str, ...], tuple[int, ...]] = field(default_factory=dict)
 
     def text(self, i: int, j: int) -> str:
         return self.surface.text(self.t, i, j)
@@ -57,19 +57,18 @@ class SentenceView:
         elif p == "coChairedBy":
             self.discourse.co_chair(self.n, s, o)
 
-    def outer(self, types: Iterable[str] | None = None) -> list[Mention]:
-        """Mentions not nested in another mention nor inside a person's post, of some types."""
+    def outer(self, types: Iterable[str] | None = None) -> tuple[Mention, ...]:
+        """Mentions not nested in another mention nor inside a person's post, of some types (a
+        tuple worked out once per set of types: the rules ask tens of thousands of times a pass)."""
         if self._outer is None:
-            self._outer = [m for m in self.mentions if not self._inside_another(m)]
-        if not self._outer:
-            return []  # a sentence without mentions: no need to read `types`
-        if types is None:
-            return list(self._outer)
+            self._outer = tuple(m for m in self.mentions if not self._inside_another(m))
+        if not self._outer or types is None:
+            return self._outer  # a sentence without mentions: no need to read `types`
         key = types if isinstance(types, frozenset) else frozenset(types)
         found = self._by_types.get(key)
         if found is None:
-            found = self._by_types[key] = [m for m in self._outer if m.type.value in key]
-        return list(found)
+            found = self._by_types[key] = tuple(m for m in self._outer if m.type.value in key)
+        return found
 
     def _inside_another(self, m: Mention) -> bool:
         """Whether m lies inside a person's post or inside a longer mention (loops, not `any` over
@@ -117,12 +116,12 @@ class SentenceView:
         """The outer mention starting at token k."""
         return next((m for m in self.outer(types) if m.i == k), None)
 
-    def cues(self, cue: tuple[str, ...]) -> list[int]:
+    def cues(self, cue: tuple[str, ...]) -> tuple[int, ...]:
         """Where a cue stands as whole words outside every mention (worked out once per cue)."""
         found = self._cues.get(cue)
         if found is None:
-            found = self._cues[cue] = self._find_cue(cue)
-        return list(found)
+            found = self._cues[cue] = tuple(self._find_cue(cue))
+        return found
 
     def _find_cue(self, cue: tuple[str, ...]) -> list[int]:
         t = self.t

@@ -9,6 +9,8 @@ holds the event in both.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ...model import EntityType
 from ..document.discourse import Mention
 from ..gazetteer import Cat, function_words
@@ -344,7 +346,7 @@ def _since(view: SentenceView, d: Mention) -> bool:
 HAPPENED = (("diễn", "ra"), ("khai", "mạc"), ("được", "tổ", "chức"), ("bế", "mạc"))
 
 
-def _event_after(view: SentenceView, k: int, events: list[Mention]) -> Mention | None:
+def _event_after(view: SentenceView, k: int, events: Sequence[Mention]) -> Mention | None:
     """`chiều 16/11 đã diễn ra Hội thảo …`: a date, then `(đã) diễn ra`, then the event."""
     t = view.t
     q = k + (k < len(t) and t[k].key in {"đã", "sẽ"})
@@ -355,7 +357,7 @@ def _event_after(view: SentenceView, k: int, events: list[Mention]) -> Mention |
 
 
 def _event_before(
-    view: SentenceView, k: int, events: list[Mention], reach: int = 16
+    view: SentenceView, k: int, events: Sequence[Mention], reach: int = 16
 ) -> Mention | None:
     a, _ = view.clause(k)
     before = [

@@ -48,6 +48,8 @@ DATE_PREDICATES = ("heldOn", "signedOn")  # relations whose object is a date (an
 TENURE_ATTRIBUTES = {"hasRank": "rank", "holdsPosition": "position"}
 # Between the reasons of an entity's `merge_reasons` attribute (why its spellings are one entity).
 MERGE_REASONS_SEPARATOR = " | "
+# Between the posts of a person's `position` attribute (`Thứ trưởng Bộ Quốc phòng; Trưởng đoàn`).
+POSITIONS_SEPARATOR = "; "
 
 
 @dataclass(frozen=True)

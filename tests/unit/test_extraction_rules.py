@@ -21,6 +21,10 @@ from kg.model import Document
 Triple = tuple[str, str, str]
 TALKS = "Hội đàm giữa Bộ trưởng Quốc phòng Việt Nam và Bộ trưởng Quốc phòng Lào"
 ANY = "*"  # in an absent triple: any subject, predicate or object
+SEA_SEMINAR = (  # a list of three topics, the last after `và`
+    "Hội thảo quốc tế về an ninh biển diễn ra tại Hà Nội. Tại hội thảo, các đại biểu thảo luận về "
+    "an ninh hàng hải, cứu hộ cứu nạn và ứng phó sự cố tràn dầu."
+)
 
 
 @dataclass(frozen=True)
@@ -2244,8 +2248,7 @@ RULES: dict[str, list[Example]] = {
         ),
         near_miss(
             "a-list-of-three-topics",
-            "Hội thảo quốc tế về an ninh biển diễn ra tại Hà Nội. Tại hội thảo, các đại biểu thảo "
-            "luận về an ninh hàng hải, cứu hộ cứu nạn và ứng phó sự cố tràn dầu.",
+            SEA_SEMINAR,
             (ANY, "about", "an ninh hàng hải, cứu hộ cứu nạn và ứng phó sự cố tràn dầu"),
             still=(("Hội thảo quốc tế về an ninh biển", "about", "cứu hộ cứu nạn"),),
         ),
@@ -2369,8 +2372,7 @@ RULES: dict[str, list[Example]] = {
         ),
         near_miss(
             "commas-before-va",
-            "Hội thảo quốc tế về an ninh biển diễn ra tại Hà Nội. Tại hội thảo, các đại biểu thảo "
-            "luận về an ninh hàng hải, cứu hộ cứu nạn và ứng phó sự cố tràn dầu.",
+            SEA_SEMINAR,
             (ANY, "about", "cứu hộ cứu nạn và ứng phó sự cố tràn dầu"),
             still=(("Hội thảo quốc tế về an ninh biển", "about", "ứng phó sự cố tràn dầu"),),
         ),

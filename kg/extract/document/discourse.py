@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ...model import EntityType
+from ...model import POSITIONS_SEPARATOR, EntityType
 from ..entities import Candidate
 from ..gazetteer import Cat, words_key
 from ..tokens import Tokens
@@ -142,7 +142,7 @@ def mentions_by_sentence(assembly: Assembly) -> tuple[list[list[Mention]], Disco
         if e.type is EntityType.PERSON and e.attributes.get("country"):
             d.people_of.setdefault(e.attributes["country"], []).append(e.id)
         if e.type is EntityType.PERSON and e.attributes.get("position"):
-            posts = e.attributes["position"].split(";")
+            posts = e.attributes["position"].split(POSITIONS_SEPARATOR)
             d.posts_of[e.id] = [words_key(p) for p in posts]
     out: list[list[Mention]] = []
     for s in assembly.sentences:

@@ -18,7 +18,14 @@ from rapidfuzz.distance import Levenshtein
 from ... import lexicon
 from ...clean import ascii_key, match_key, visible_nfc
 from ...iri import entity_iri
-from ...model import MERGE_REASONS_SEPARATOR, CleanDocument, Entity, EntityType, Mention
+from ...model import (
+    MERGE_REASONS_SEPARATOR,
+    POSITIONS_SEPARATOR,
+    CleanDocument,
+    Entity,
+    EntityType,
+    Mention,
+)
 from ..dates import infer_years
 from ..entities import Candidate
 from ..entities.names import generic_object
@@ -775,7 +782,7 @@ def _attributes(surface: Surface, tokens: dict[int, Tokens], c: Cluster) -> dict
             attrs.setdefault("country", NATIONAL_DEFAULT)
     positions = _positions(surface, tokens, c)
     if positions:
-        attrs["position"] = "; ".join(positions)
+        attrs["position"] = POSITIONS_SEPARATOR.join(positions)
     if c.acronyms:
         attrs["acronym"] = sorted(c.acronyms)[0]
     if c.type is EntityType.PERSON and "country" not in attrs:

@@ -479,9 +479,7 @@ def _holder_follows(t: Tokens, x: Extent, k: int) -> bool:
     it is the holder's (`Giám đốc Học viện Lê Quý Đôn` keeps its name)."""
     if starts_with(t, x.i, "whole_name") != k - x.i or not _in_a_post(t, x.i):
         return False
-    run = name_run(t, k)
-    shaped = is_surname(t, k) or foreign_shaped(t, k) or foreign_run(t, k)
-    return run is not None and shaped and run[1] - run[0] >= 2
+    return _person_begins(t, k, holder=True)
 
 
 def _in_a_post(t: Tokens, i: int) -> bool:
@@ -489,16 +487,18 @@ def _in_a_post(t: Tokens, i: int) -> bool:
     return any((m := t.at(q, Cat.POST)) is not None and m.end >= i for q in range(max(0, i - 4), i))
 
 
-def _person_begins(t: Tokens, k: int) -> bool:
+def _person_begins(t: Tokens, k: int, holder: bool = False) -> bool:
     """`Bộ Công Thương Trần Hữu Phát`, `Bộ Ngoại giao Nga Pavel N. Grekov`: a person's name after a
     complete organisation name ends it; not a name-shaped place before a year or number
-    (`Diễn tập Cứu trợ thảm họa Vũ Quang 2025`: the exercise's code name)."""
+    (`Diễn tập Cứu trợ thảm họa Vũ Quang 2025`: the exercise's code name). Where a post's holder is
+    expected (`holder`), also a name whose first word could be Vietnamese (`Mao Vannak`)."""
     if t.any_at(k, Cat.KNOWN_ORG, Cat.PLACE, Cat.COUNTRY, Cat.ORG_HEAD):
         return False
     run = name_run(t, k)
     if not run or (run[1] < len(t) and t[run[1]].is_number):
         return False
-    return (is_surname(t, k) or foreign_shaped(t, k)) and run[1] - run[0] >= 2
+    shaped = is_surname(t, k) or foreign_shaped(t, k) or (holder and foreign_run(t, k))
+    return shaped and run[1] - run[0] >= 2
 
 
 def _through_stop(x: Extent, k: int, stop: Entry) -> int | None:

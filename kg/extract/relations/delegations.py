@@ -14,6 +14,7 @@ from ..tokens import Tokens, ends_with, role_starts, starts_with
 from .context import SentenceView, words_key
 from .frames import (
     agents_before,
+    count_start,
     end_of,
     list_items,
     made_up_of,
@@ -155,10 +156,8 @@ def _whole_before(view: SentenceView, ci: int) -> Mention | None:
 
 def _second_count(t: Tokens, k: int) -> bool:
     """`… và 8 nước đối tác`: a count, and `và` before it, right before token k."""
-    q = k
-    while q > 0 and t[q - 1].is_number:
-        q -= 1
-    return q < k and q > 0 and t[q - 1].key == "và"
+    q = count_start(t, k)
+    return 0 < q < k and t[q - 1].key == "và"
 
 
 def _list_opener(view: SentenceView, k: int) -> int | None:

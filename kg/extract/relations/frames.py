@@ -126,12 +126,7 @@ def _object_of_a_cue(view: SentenceView, m: Mention) -> bool:
     k, end = _start(m), _after_brackets(view, max(_end(m), m.j))
     if k == 0 or end >= len(t) or t[end].text != ",":
         return False
-    return any(
-        gi + len(g.cue) == k
-        for g in frames()
-        if g.shape == "agent_cue_target" and g.cue[-1] == t[k - 1].key and g.cue[0] in t.positions
-        for gi in view.cues(g.cue)
-    )
+    return any(cj == k for _, cj in _verb_cues(view, people_only=False))
 
 
 def _ending_a_name(view: SentenceView, types: frozenset[str], k: int) -> list[Mention]:
@@ -375,15 +370,23 @@ def _subject_of_the_verb_before(view: SentenceView, f: Frame, ci: int) -> list[M
 
 def _verb_before(view: SentenceView, a: int, k: int) -> int | None:
     """Where the last cue of a frame between two people starts in tokens a..k."""
-    t = view.t
-    found = [
-        gi
+    return max(
+        (ci for ci, cj in _verb_cues(view, people_only=True) if a <= ci and cj <= k), default=None
+    )
+
+
+def _verb_cues(view: SentenceView, people_only: bool) -> list[tuple[int, int]]:
+    """Where the cues of the sentence's `agent_cue_target` frames (those whose target may be a
+    person, if `people_only`) start and end: the verbs whose agent stands before them."""
+    present = view.t.positions
+    return [
+        (ci, ci + len(g.cue))
         for g in frames()
-        if g.shape == "agent_cue_target" and "PERSON" in g.target and g.cue[0] in t.positions
-        for gi in view.cues(g.cue)
-        if a <= gi and gi + len(g.cue) <= k
+        if g.shape == "agent_cue_target"
+        and (not people_only or "PERSON" in g.target)
+        and g.cue[0] in present
+        for ci in view.cues(g.cue)
     ]
-    return max(found) if found else None
 
 
 def _a_whole(view: SentenceView, agent: Mention | str, ci: int) -> bool:
@@ -396,11 +399,17 @@ def _a_whole(view: SentenceView, agent: Mention | str, ci: int) -> bool:
 def made_up_of(t: Tokens, k: int) -> int | None:
     """`gồm 10 nước thành viên`, `gồm các nước`: where a composition word (lexicon role composition)
     stands before token k with nothing but a count between them; None when none does."""
-    q = k
-    while q > 0 and (t[q - 1].is_number or ends_with(t, q, "plural")):
-        q -= 1
+    q = count_start(t, k, plural=True)
     n = ends_with(t, q, "composition")
     return q - n if n else None
+
+
+def count_start(t: Tokens, k: int, plural: bool = False) -> int:
+    """Where a count right before token k begins (`10`, with `plural`: also `các`); k if none."""
+    q = k
+    while q > 0 and (t[q - 1].is_number or (plural and ends_with(t, q, "plural"))):
+        q -= 1
+    return q
 
 
 SYMMETRIC = {"met"}
